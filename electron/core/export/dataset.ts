@@ -1,0 +1,113 @@
+/**
+ * The coded dataset: one row per annotation with the columns of `DATASET_COLUMNS`, ordered by
+ * document order, then start, then end, serialised as CSV (for Excel, Stata, R) or JSONL (pandas,
+ * scripts).
+ *
+ * CSV: UTF-8 with a BOM (Excel detects the encoding only with it), CRLF record separators and
+ * RFC 4180 quoting by csv-stringify; fields with leading or trailing whitespace are quoted too,
+ * because some readers trim unquoted fields. No guard against CSV formula injection (prefixing
+ * `=`, `+`, `-`, `@` with `'`): a researcher's dataset must hold the exact quoted text, and the
+ * text comes from their own corpus, not from strangers. Users opening it in a spreadsheet should
+ * import it as text; docs/api.md says so.
+ *
+ * JSONL: one JSON object per line, UTF-8 without BOM, keys in column order, numbers as numbers.
+ * U+2028/U+2029 are escaped so that line-splitting readers (Python's `str.splitlines`) do not
+ * break a record.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { DATASET_COLUMNS, type DatasetRow, type ExportFile, type ExportFormat } from '../../../shared/domain';
+import type { CoreContext } from '../context';
+import { codePaths, listCodes } from '../codes/handlers';
+
+interface JoinedRow {
+  annotation_id: string;
+  document_id: string;
+  document_title: string;
+  source_file: string | null;
+  code_id: string;
+  coder: string;
+  start: number;
+  end: number;
+  text: string;
+  memo: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export function datasetRows(ctx: CoreContext): DatasetRow[] {
+  const paths = codePaths(listCodes(ctx));
+  const rows = ctx.db
+    .stmt(
+      `SELECT a.id AS annotation_id, d.id AS document_id, d.title AS document_title, d.source_file,
+              a.code_id, c.name AS coder, a.start_offset AS start, a.end_offset AS end, a.quote AS text,
+              a.memo, a.created_at, a.updated_at
+       FROM annotations a
+       JOIN documents d ON d.id = a.document_id
+       JOIN coders c ON c.id = a.coder_id
+       ORDER BY d.sort_order, a.start_offset, a.end_offset, a.created_at, a.id`,
+    )
+    .all() as JoinedRow[];
+  return rows.map((r) => {
+    const path = paths.get(r.code_id) ?? [];
+    return {
+      annotation_id: r.annotation_id,
+      document_id: r.document_id,
+      document_title: r.document_title,
+      source_file: r.source_file ?? '',
+      code: path.at(-1) ?? '',
+      code_path: path.join(' > '),
+      coder: r.coder,
+      start: r.start,
+      end: r.end,
+      text: r.text,
+      memo: r.memo,
+      created_at: r.created_at,
+      updated_at: r.updated_at,
+    };
+  });
+}
+
+export function toCsv(rows: readonly DatasetRow[]): string {
+  return stringify(rows as DatasetRow[], {
+    bom: true,
+    header: true,
+    columns: [...DATASET_COLUMNS],
+    record_delimiter: '\r\n',
+    quoted_match: /^\s|\s$/,
+  });
+}
+
+export function toJsonl(rows: readonly DatasetRow[]): string {
+  return rows
+    .map((row) => {
+      const ordered: Record<string, string | number> = {};
+      for (const col of DATASET_COLUMNS) ordered[col] = row[col];
+      return (
+        JSON.stringify(ordered)
+          .replace(/\u2028/g, '\\u2028')
+          .replace(/\u2029/g, '\\u2029') + '\n'
+      );
+    })
+    .join('');
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/** `pizhu-dataset-YYYYMMDD-HHmmss.<ext>` in local time: the name the user sees in their folder. */
+export function datasetFileName(at: Date, format: ExportFormat): string {
+  const date = `${at.getFullYear()}${pad(at.getMonth() + 1)}${pad(at.getDate())}`;
+  const time = `${pad(at.getHours())}${pad(at.getMinutes())}${pad(at.getSeconds())}`;
+  return `pizhu-dataset-${date}-${time}.${format}`;
+}
+
+export function exportDataset(ctx: CoreContext, format: ExportFormat): ExportFile {
+  const rows = datasetRows(ctx);
+  return {
+    fileName: datasetFileName(ctx.now(), format),
+    mimeType: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/jsonl;charset=utf-8',
+    content: format === 'csv' ? toCsv(rows) : toJsonl(rows),
+    rowCount: rows.length,
+  };
+}
