@@ -1,0 +1,97 @@
+/**
+ * The app shell: header, the library sidebar, and the main area (library table or the open
+ * document). The open document lives in the URL hash (`#/doc/<id>`) so a reload returns to it.
+ * Global shortcuts: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redo.
+ */
+import { useCallback, useEffect } from 'react';
+import { Header } from './components/Header';
+import { Toasts } from './components/Toasts';
+import { translateError, useI18n } from './i18n';
+import { useStore, type Store } from './state/store';
+import { DocumentView } from './views/document/DocumentView';
+import { CodeCounts, LibraryView } from './views/library/LibraryView';
+
+function routeDocumentId(): string | null {
+  const m = /^#\/doc\/([^/?#]+)/.exec(location.hash);
+  return m?.[1] ? decodeURIComponent(m[1]) : null;
+}
+
+export function App({ store }: { store: Store }) {
+  const { t } = useI18n();
+  const ready = useStore(store, (s) => s.ready);
+  const loadError = useStore(store, (s) => s.loadError);
+  const documents = useStore(store, (s) => s.documents);
+  const codes = useStore(store, (s) => s.codes);
+  const documentId = useStore(store, (s) => s.documentId);
+  const doc = useStore(store, (s) => s.document);
+  const documentError = useStore(store, (s) => s.documentError);
+
+  useEffect(() => {
+    const onHash = () => void store.openDocument(routeDocumentId());
+    onHash();
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, [store]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey)) return;
+      const target = e.target as HTMLElement | null;
+      // Text fields keep their own undo.
+      if (target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT')) return;
+      const key = e.key.toLowerCase();
+      if (key === 'z' && !e.shiftKey) {
+        e.preventDefault();
+        void store.undo();
+      } else if ((key === 'z' && e.shiftKey) || key === 'y') {
+        e.preventDefault();
+        void store.redo();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store]);
+
+  const open = useCallback((id: string | null) => {
+    location.hash = id ? `#/doc/${encodeURIComponent(id)}` : '#/';
+  }, []);
+
+  let main;
+  if (!ready) main = <p className="pz-center pz-muted">{t('status.loading')}</p>;
+  else if (loadError) main = <p className="pz-center pz-error" role="alert">{translateError(t, loadError)}</p>;
+  else if (documentId === null) main = <LibraryView documents={documents} codes={codes} onOpen={open} />;
+  else if (documentError) main = <p className="pz-center pz-error" role="alert">{translateError(t, documentError)}</p>;
+  else if (!doc) main = <p className="pz-center pz-muted">{t('document.loading')}</p>;
+  else main = <DocumentView key={doc.id} store={store} document={doc} />;
+
+  return (
+    <div className="pz-app">
+      <Header store={store} onHome={() => open(null)} />
+      <div className="pz-body">
+        <nav className="pz-nav" aria-label={t('nav.library')}>
+          <h2 className="pz-nav-title">{t('nav.library')}</h2>
+          <ul>
+            {documents.map((d) => (
+              <li key={d.id}>
+                <button
+                  type="button"
+                  className={`pz-nav-item${d.id === documentId ? ' is-current' : ''}`}
+                  onClick={() => open(d.id)}
+                  aria-current={d.id === documentId ? 'page' : undefined}
+                >
+                  <span className="pz-nav-doc-title">{d.title}</span>
+                  <span className="pz-nav-doc-meta">
+                    <span className="pz-muted">{t('library.chars', { count: d.length.toLocaleString() })}</span>
+                    <CodeCounts doc={d} codes={codes} />
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main className="pz-main">{main}</main>
+      </div>
+      <Toasts store={store} />
+    </div>
+  );
+}

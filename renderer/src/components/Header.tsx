@@ -1,0 +1,108 @@
+/**
+ * The app bar: name, back to the library, undo/redo, export, save status, language.
+ * The save status is the user's proof that every change is on disk.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { LOCALES, translateError, useI18n, type Locale } from '../i18n';
+import type { MessageKey } from '../i18n/zh-CN';
+import { saveFile } from '../api/client';
+import { useStore, type Store } from '../state/store';
+
+export function Header({ store, onHome }: { store: Store; onHome: () => void }) {
+  const { t, locale, setLocale } = useI18n();
+  const history = useStore(store, (s) => s.history);
+  const save = useStore(store, (s) => s.save);
+  const [menu, setMenu] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!menu) return;
+    const close = (e: MouseEvent) => {
+      if (!menuRef.current?.contains(e.target as Node)) setMenu(false);
+    };
+    document.addEventListener('mousedown', close);
+    return () => document.removeEventListener('mousedown', close);
+  }, [menu]);
+
+  const kind = (k: string | null) => (k ? t(`history.${k}` as MessageKey) : '');
+  const status =
+    save.kind === 'saving'
+      ? t('status.saving')
+      : save.kind === 'saved'
+        ? t('status.saved', { time: new Date(save.at).toLocaleTimeString() })
+        : save.kind === 'error'
+          ? `${t('status.error')}: ${translateError(t, save.error)}`
+          : t('status.allSaved');
+
+  return (
+    <header className="pz-header">
+      <button type="button" className="pz-brand" onClick={onHome} title={t('document.back')}>
+        <span className="pz-logo">批</span>
+        <span>{t('app.name')}</span>
+        <span className="pz-muted pz-small">{t('app.tagline')}</span>
+      </button>
+      <div className="pz-header-actions">
+        <button
+          type="button"
+          onClick={() => void store.undo()}
+          disabled={!history.canUndo}
+          title={history.undoKind ? t('toolbar.undoKind', { kind: kind(history.undoKind) }) : t('toolbar.undo')}
+          aria-keyshortcuts="Control+Z"
+        >
+          ↶ {t('toolbar.undo')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void store.redo()}
+          disabled={!history.canRedo}
+          title={history.redoKind ? t('toolbar.redoKind', { kind: kind(history.redoKind) }) : t('toolbar.redo')}
+          aria-keyshortcuts="Control+Shift+Z"
+        >
+          ↷ {t('toolbar.redo')}
+        </button>
+        <div className="pz-menu" ref={menuRef}>
+          <button type="button" aria-haspopup="menu" aria-expanded={menu} onClick={() => setMenu((m) => !m)}>
+            ⇩ {t('toolbar.export')}
+          </button>
+          {menu ? (
+            <div role="menu" className="pz-menu-list">
+              <button
+                type="button"
+                role="menuitem"
+                onClick={() => {
+                  setMenu(false);
+                  void store.exportDataset('csv', saveFile);
+                }}
+              >
+                {t('toolbar.exportCsv')}
+              </button>
+              <button
+                type="button"
+                role="menuitem"
+                onClick={() => {
+                  setMenu(false);
+                  void store.exportDataset('jsonl', saveFile);
+                }}
+              >
+                {t('toolbar.exportJsonl')}
+              </button>
+            </div>
+          ) : null}
+        </div>
+        <span className={`pz-save pz-save-${save.kind}`} role="status" aria-live="polite" data-testid="save-status">
+          {status}
+        </span>
+        <label className="pz-locale">
+          <span className="pz-visually-hidden">{t('locale.label')}</span>
+          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} aria-label={t('locale.label')}>
+            {LOCALES.map((l) => (
+              <option key={l.id} value={l.id}>
+                {l.label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,82 @@
+/**
+ * The i18n layer: every UI string goes through `t(key, params)`. Simplified Chinese is the
+ * default; Traditional Chinese and English are selectable and remembered in localStorage.
+ * Message tables are typed against zh-CN, so a missing key fails the type check.
+ */
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { en } from './en';
+import { zhCN, type MessageKey, type Messages } from './zh-CN';
+import { zhTW } from './zh-TW';
+import type { PizhuError } from '../../../shared/errors';
+
+export type Locale = 'zh-CN' | 'zh-TW' | 'en';
+export const LOCALES: { id: Locale; label: string }[] = [
+  { id: 'zh-CN', label: '简体中文' },
+  { id: 'zh-TW', label: '繁體中文' },
+  { id: 'en', label: 'English' },
+];
+
+const TABLES: Record<Locale, Messages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+const STORAGE_KEY = 'pizhu.locale';
+
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function format(template: string, params?: Params): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.prototype.hasOwnProperty.call(params, name) ? String(params[name]) : whole,
+  );
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: Params): string {
+  return format(TABLES[locale][key], params);
+}
+
+/** A core error in the UI's language (the core's own message is only a detail). */
+export function translateError(t: Translate, err: PizhuError): string {
+  const key = `error.${err.code}` as MessageKey;
+  return t(key, { detail: err.message, ...(err.params ?? {}) });
+}
+
+function initialLocale(): Locale {
+  try {
+    const saved = localStorage.getItem(STORAGE_KEY);
+    if (saved === 'zh-CN' || saved === 'zh-TW' || saved === 'en') return saved;
+  } catch {
+    // Storage can be unavailable (privacy settings); fall back to the default.
+  }
+  return 'zh-CN';
+}
+
+interface I18nValue {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+  t: Translate;
+}
+
+const I18nContext = createContext<I18nValue | null>(null);
+
+export function I18nProvider({ children }: { children: ReactNode }) {
+  const [locale, setLocaleState] = useState<Locale>(initialLocale);
+  const setLocale = useCallback((next: Locale) => {
+    setLocaleState(next);
+    try {
+      localStorage.setItem(STORAGE_KEY, next);
+    } catch {
+      // Not remembered, but still switched.
+    }
+    document.documentElement.lang = next;
+  }, []);
+  const value = useMemo<I18nValue>(
+    () => ({ locale, setLocale, t: (key, params) => translate(locale, key, params) }),
+    [locale, setLocale],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
+export function useI18n(): I18nValue {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useI18n outside I18nProvider');
+  return value;
+}

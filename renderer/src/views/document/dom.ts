@@ -1,0 +1,91 @@
+/**
+ * Between the browser's DOM and canonical offsets: a DOM selection → code-point range, and a
+ * click point → the annotations under it. Paragraph start + offset inside the paragraph is the
+ * only mapping used: Lexical's and the browser's own text (paragraphs joined with "\n\n") is not
+ * our canonical text.
+ */
+import type { Annotation } from '../../../../shared/domain';
+import type { OffsetIndex } from '../../../../shared/text/offsets';
+import type { TextDom } from './DocumentText';
+import { trimRange } from './model';
+
+/** Canonical UTF-16 offset of a DOM boundary point inside the text, or null when outside it. */
+export function domPointToOffset(dom: TextDom, node: Node, offset: number): number | null {
+  if (node === dom.root) {
+    const p = dom.paragraphs[offset];
+    if (p) return p.start;
+    const last = dom.paragraphs[dom.paragraphs.length - 1];
+    return last ? last.end : null;
+  }
+  let el: Node | null = node;
+  while (el && el !== dom.root) {
+    if (el instanceof Element) {
+      const i = dom.paragraphOf.get(el);
+      if (i !== undefined) {
+        const p = dom.paragraphs[i]!;
+        const r = document.createRange();
+        r.setStart(el, 0);
+        r.setEnd(node, offset);
+        return p.start + Math.min(r.toString().length, p.text.length);
+      }
+    }
+    el = el.parentNode;
+  }
+  return null;
+}
+
+/** The current selection as a code-point range (white space trimmed), or null. */
+export function selectionToRange(
+  dom: TextDom,
+  index: OffsetIndex,
+  text: string,
+  selection: Selection | null,
+): { start: number; end: number } | null {
+  if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
+  const range = selection.getRangeAt(0);
+  if (!dom.root.contains(range.commonAncestorContainer)) return null;
+  const a = domPointToOffset(dom, range.startContainer, range.startOffset);
+  const b = domPointToOffset(dom, range.endContainer, range.endOffset);
+  if (a === null || b === null) return null;
+  const [s, e] = trimRange(text, Math.min(a, b), Math.max(a, b));
+  const start = index.toCodePoint(s);
+  const end = index.toCodePoint(e);
+  return end > start ? { start, end } : null;
+}
+
+/** Canonical UTF-16 offset of the character under the point (x, y), or null. */
+export function offsetAtPoint(dom: TextDom, x: number, y: number): number | null {
+  let node: Node | null = null;
+  let offset = 0;
+  if (typeof document.caretPositionFromPoint === 'function') {
+    const pos = document.caretPositionFromPoint(x, y);
+    if (pos) {
+      node = pos.offsetNode;
+      offset = pos.offset;
+    }
+  }
+  if (!node) return null;
+  const i = dom.paragraphOfText.get(node);
+  if (i === undefined) return null;
+  const text = node as Text;
+  // The caret sits between characters: pick the character whose box contains the point.
+  for (const candidate of [offset, offset - 1]) {
+    if (candidate < 0 || candidate >= text.length) continue;
+    const r = document.createRange();
+    r.setStart(text, candidate);
+    r.setEnd(text, Math.min(text.length, candidate + 1));
+    for (const rect of r.getClientRects()) {
+      if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) {
+        return dom.paragraphs[i]!.start + candidate;
+      }
+    }
+  }
+  return null;
+}
+
+/** Annotations covering code point `cp`, innermost (shortest) first. */
+export function annotationsAt(annotations: readonly Annotation[], cp: number): Annotation[] {
+  return annotations
+    .filter((a) => a.start <= cp && cp < a.end)
+    .sort((a, b) => a.end - a.start - (b.end - b.start));
+}

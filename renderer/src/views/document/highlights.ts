@@ -1,0 +1,169 @@
+/**
+ * Paints annotations over the document text with the CSS Custom Highlight API: one `Range` per
+ * annotation kept in an id → Range map, one `Highlight` per code (its colour), plus one for
+ * overlaps (two or more annotations) and one for the selected annotation(s). Adding or removing
+ * an annotation touches one Range; nothing in Lexical's DOM changes, so 10,000 annotations cost
+ * about what the plain text costs (see DESIGN.md, "The document view").
+ */
+import type { Annotation, Code } from '../../../../shared/domain';
+import type { OffsetIndex } from '../../../../shared/text/offsets';
+import { rangeToPoints } from './model';
+import type { TextDom } from './DocumentText';
+
+const STYLE_ID = 'pz-highlight-styles';
+const OVERLAP = 'pz-overlap';
+const ACTIVE = 'pz-active';
+
+interface Painted {
+  range: Range;
+  codeId: string;
+  start: number;
+  end: number;
+}
+
+export function highlightSupported(): boolean {
+  return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
+}
+
+/** `#rrggbb` → `rgba(r, g, b, alpha)`. */
+export function withAlpha(hex: string, alpha: number): string {
+  const m = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) return `rgba(128, 128, 128, ${alpha})`;
+  return `rgba(${parseInt(m[1]!, 16)}, ${parseInt(m[2]!, 16)}, ${parseInt(m[3]!, 16)}, ${alpha})`;
+}
+
+export class HighlightPainter {
+  private readonly painted = new Map<string, Painted>();
+  private readonly byCode = new Map<string, Highlight>();
+  private readonly names: string[] = [];
+  private readonly overlap = new Highlight();
+  private readonly active = new Highlight();
+  private overlapFrame = 0;
+
+  constructor(
+    private readonly dom: TextDom,
+    private readonly index: OffsetIndex,
+  ) {
+    this.overlap.priority = 50;
+    this.active.priority = 100;
+    CSS.highlights.set(OVERLAP, this.overlap);
+    CSS.highlights.set(ACTIVE, this.active);
+  }
+
+  /** Registers one highlight per code and its colour rule. Call again when codes change. */
+  setCodes(codes: readonly Code[]): void {
+    for (const name of this.names) CSS.highlights.delete(name);
+    this.names.length = 0;
+    this.byCode.clear();
+    const rules: string[] = [];
+    codes.forEach((code, i) => {
+      const name = `pz-code-${i}`;
+      const highlight = new Highlight();
+      highlight.priority = 10 + i;
+      this.byCode.set(code.id, highlight);
+      this.names.push(name);
+      CSS.highlights.set(name, highlight);
+      rules.push(`::highlight(${name}) { background-color: ${withAlpha(code.color, 0.3)}; }`);
+    });
+    let style = document.getElementById(STYLE_ID);
+    if (!style) {
+      style = document.createElement('style');
+      style.id = STYLE_ID;
+      document.head.append(style);
+    }
+    style.textContent = rules.join('\n');
+    // Re-add what was painted under the new highlights.
+    for (const p of this.painted.values()) this.byCode.get(p.codeId)?.add(p.range);
+  }
+
+  /** Makes the painted set equal to `annotations` (added, removed or changed ones only). */
+  sync(annotations: readonly Annotation[]): void {
+    const keep = new Set<string>();
+    for (const a of annotations) {
+      keep.add(a.id);
+      const p = this.painted.get(a.id);
+      if (p && p.codeId === a.codeId && p.start === a.start && p.end === a.end) continue;
+      if (p) this.remove(a.id);
+      this.add(a);
+    }
+    for (const id of [...this.painted.keys()]) if (!keep.has(id)) this.remove(id);
+    this.scheduleOverlap();
+  }
+
+  setActive(ids: readonly string[]): void {
+    this.active.clear();
+    for (const id of ids) {
+      const p = this.painted.get(id);
+      if (p) this.active.add(p.range);
+    }
+  }
+
+  rangeOf(id: string): Range | undefined {
+    return this.painted.get(id)?.range;
+  }
+
+  count(): number {
+    return this.painted.size;
+  }
+
+  dispose(): void {
+    cancelAnimationFrame(this.overlapFrame);
+    for (const name of this.names) CSS.highlights.delete(name);
+    CSS.highlights.delete(OVERLAP);
+    CSS.highlights.delete(ACTIVE);
+    this.painted.clear();
+  }
+
+  private add(a: Annotation): void {
+    const range = this.makeRange(a.start, a.end);
+    if (!range) return;
+    this.painted.set(a.id, { range, codeId: a.codeId, start: a.start, end: a.end });
+    this.byCode.get(a.codeId)?.add(range);
+  }
+
+  private remove(id: string): void {
+    const p = this.painted.get(id);
+    if (!p) return;
+    this.byCode.get(p.codeId)?.delete(p.range);
+    this.active.delete(p.range);
+    this.painted.delete(id);
+  }
+
+  /** Code-point range → DOM Range over the paragraphs' text nodes. */
+  makeRange(startCp: number, endCp: number): Range | null {
+    const points = rangeToPoints(this.dom.paragraphs, this.index.toUtf16(startCp), this.index.toUtf16(endCp));
+    if (!points) return null;
+    const range = new Range();
+    range.setStart(this.dom.textNodes[points.from.paragraph]!, points.from.offset);
+    range.setEnd(this.dom.textNodes[points.to.paragraph]!, points.to.offset);
+    return range;
+  }
+
+  /**
+   * Overlaps are recomputed at most once a frame with a sweep over all intervals, so that a burst
+   * of changes (undo of a bulk operation, first paint) costs one pass.
+   */
+  private scheduleOverlap(): void {
+    cancelAnimationFrame(this.overlapFrame);
+    this.overlapFrame = requestAnimationFrame(() => this.paintOverlap());
+  }
+
+  private paintOverlap(): void {
+    this.overlap.clear();
+    const events: [number, number][] = [];
+    for (const p of this.painted.values()) events.push([p.start, 1], [p.end, -1]);
+    // Ends before starts at the same offset: touching annotations do not overlap.
+    events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    let depth = 0;
+    let from = -1;
+    for (const [at, delta] of events) {
+      const before = depth;
+      depth += delta;
+      if (before < 2 && depth >= 2) from = at;
+      else if (before >= 2 && depth < 2 && at > from) {
+        const range = this.makeRange(from, at);
+        if (range) this.overlap.add(range);
+      }
+    }
+  }
+}

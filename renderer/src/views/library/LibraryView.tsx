@@ -1,0 +1,80 @@
+/**
+ * The library: every document with its length and its annotation counts per code. A click opens
+ * it in the document view. The same list, compact, is the sidebar of the document view.
+ */
+import type { Code, DocumentSummary } from '../../../../shared/domain';
+import { useI18n } from '../../i18n';
+
+interface Props {
+  documents: readonly DocumentSummary[];
+  codes: readonly Code[];
+  onOpen: (id: string) => void;
+}
+
+export function CodeCounts({ doc, codes }: { doc: DocumentSummary; codes: readonly Code[] }) {
+  return (
+    <span className="pz-counts">
+      {codes.map((code) => {
+        const n = doc.annotationCounts[code.id] ?? 0;
+        return (
+          <span key={code.id} className={`pz-count${n === 0 ? ' is-zero' : ''}`} title={code.name} data-code={code.name}>
+            <span className="pz-swatch" style={{ background: code.color }} />
+            {n}
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
+export function LibraryView({ documents, codes, onOpen }: Props) {
+  const { t } = useI18n();
+  return (
+    <section className="pz-library" aria-labelledby="pz-library-title">
+      <header className="pz-library-head">
+        <h1 id="pz-library-title">{t('library.title')}</h1>
+        <span className="pz-muted">{t('library.count', { count: documents.length })}</span>
+      </header>
+      {documents.length === 0 ? (
+        <p className="pz-muted">{t('library.empty')}</p>
+      ) : (
+        <table className="pz-table">
+          <thead>
+            <tr>
+              <th>{t('library.col.title')}</th>
+              <th>{t('library.col.source')}</th>
+              <th className="pz-num">{t('library.col.length')}</th>
+              <th>
+                {t('library.col.annotations')}
+                <span className="pz-legend">
+                  {codes.map((c) => (
+                    <span key={c.id}>
+                      <span className="pz-swatch" style={{ background: c.color }} />
+                      {c.name}
+                    </span>
+                  ))}
+                </span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {documents.map((doc) => (
+              <tr key={doc.id} data-document-id={doc.id}>
+                <td>
+                  <button type="button" className="pz-link pz-doc-link" onClick={() => onOpen(doc.id)}>
+                    {doc.title}
+                  </button>
+                </td>
+                <td className="pz-muted">{doc.sourceFile}</td>
+                <td className="pz-num">{doc.length.toLocaleString()}</td>
+                <td>
+                  <CodeCounts doc={doc} codes={codes} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
