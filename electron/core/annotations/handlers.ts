@@ -31,7 +31,8 @@ function checkMemo(memo: string): void {
 }
 
 function requireDocument(ctx: CoreContext, id: string): { length: number } {
-  const doc = ctx.db.stmt('SELECT length FROM documents WHERE id = ?').get(id) as { length: number } | undefined;
+  const doc = ctx.db.stmt('SELECT length FROM documents WHERE id = ?').get(id) as
+    { length: number } | undefined;
   if (!doc) throw new PizhuError('document-not-found', `No document ${id}`, { id });
   return doc;
 }
@@ -41,9 +42,9 @@ function requireDocument(ctx: CoreContext, id: string): { length: number } {
  * offsets, so a 300k-character document is not copied into JavaScript for every annotation.
  */
 function quoteOf(ctx: CoreContext, documentId: string, start: number, end: number): string {
-  const row = ctx.db.stmt('SELECT substr(text, ? + 1, ?) AS quote FROM documents WHERE id = ?').get(start, end - start, documentId) as
-    | { quote: string }
-    | undefined;
+  const row = ctx.db
+    .stmt('SELECT substr(text, ? + 1, ?) AS quote FROM documents WHERE id = ?')
+    .get(start, end - start, documentId) as { quote: string } | undefined;
   return row?.quote ?? '';
 }
 
