@@ -1,5 +1,4 @@
 // Unit tests: core and shared logic on real SQLite files, plus the pure parts of main/preload.
-import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({

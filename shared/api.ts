@@ -58,9 +58,10 @@ export const apiContract = {
       .object({ documentId: id, codeId: id, start: offset, end: offset, memo: z.string().optional() })
       .strict(),
   ),
-  'annotations-delete': method<z.ZodObject<{ id: typeof id }>, { deleted: Annotation; history: HistoryState }>(
-    z.object({ id }).strict(),
-  ),
+  'annotations-delete': method<
+    z.ZodObject<{ id: typeof id }>,
+    { deleted: Annotation; history: HistoryState }
+  >(z.object({ id }).strict()),
   'annotations-update-memo': method<
     z.ZodObject<{ id: typeof id; memo: z.ZodString }>,
     { annotation: Annotation; history: HistoryState }

@@ -47,7 +47,9 @@ export class PizhuError extends Error {
   }
 
   toWire(): WireError {
-    return this.params ? { code: this.code, message: this.message, params: this.params } : { code: this.code, message: this.message };
+    return this.params
+      ? { code: this.code, message: this.message, params: this.params }
+      : { code: this.code, message: this.message };
   }
 }
 
@@ -67,7 +69,8 @@ export function fromWireError(value: unknown): PizhuError {
   if (typeof value === 'object' && value !== null) {
     const v = value as Record<string, unknown>;
     if (isErrorCode(v.code)) {
-      const params = typeof v.params === 'object' && v.params !== null ? (v.params as ErrorParams) : undefined;
+      const params =
+        typeof v.params === 'object' && v.params !== null ? (v.params as ErrorParams) : undefined;
       return new PizhuError(v.code, typeof v.message === 'string' ? v.message : v.code, params);
     }
   }

@@ -58,9 +58,19 @@ export function App({ store }: { store: Store }) {
 
   let main;
   if (!ready) main = <p className="pz-center pz-muted">{t('status.loading')}</p>;
-  else if (loadError) main = <p className="pz-center pz-error" role="alert">{translateError(t, loadError)}</p>;
+  else if (loadError)
+    main = (
+      <p className="pz-center pz-error" role="alert">
+        {translateError(t, loadError)}
+      </p>
+    );
   else if (documentId === null) main = <LibraryView documents={documents} codes={codes} onOpen={open} />;
-  else if (documentError) main = <p className="pz-center pz-error" role="alert">{translateError(t, documentError)}</p>;
+  else if (documentError)
+    main = (
+      <p className="pz-center pz-error" role="alert">
+        {translateError(t, documentError)}
+      </p>
+    );
   else if (!doc) main = <p className="pz-center pz-muted">{t('document.loading')}</p>;
   else main = <DocumentView key={doc.id} store={store} document={doc} />;
 
@@ -81,7 +91,9 @@ export function App({ store }: { store: Store }) {
                 >
                   <span className="pz-nav-doc-title">{d.title}</span>
                   <span className="pz-nav-doc-meta">
-                    <span className="pz-muted">{t('library.chars', { count: d.length.toLocaleString() })}</span>
+                    <span className="pz-muted">
+                      {t('library.chars', { count: d.length.toLocaleString() })}
+                    </span>
                     <CodeCounts doc={d} codes={codes} />
                   </span>
                 </button>

@@ -46,7 +46,9 @@ export function Header({ store, onHome }: { store: Store; onHome: () => void }) 
           type="button"
           onClick={() => void store.undo()}
           disabled={!history.canUndo}
-          title={history.undoKind ? t('toolbar.undoKind', { kind: kind(history.undoKind) }) : t('toolbar.undo')}
+          title={
+            history.undoKind ? t('toolbar.undoKind', { kind: kind(history.undoKind) }) : t('toolbar.undo')
+          }
           aria-keyshortcuts="Control+Z"
         >
           ↶ {t('toolbar.undo')}
@@ -55,7 +57,9 @@ export function Header({ store, onHome }: { store: Store; onHome: () => void }) 
           type="button"
           onClick={() => void store.redo()}
           disabled={!history.canRedo}
-          title={history.redoKind ? t('toolbar.redoKind', { kind: kind(history.redoKind) }) : t('toolbar.redo')}
+          title={
+            history.redoKind ? t('toolbar.redoKind', { kind: kind(history.redoKind) }) : t('toolbar.redo')
+          }
           aria-keyshortcuts="Control+Shift+Z"
         >
           ↷ {t('toolbar.redo')}
@@ -89,12 +93,21 @@ export function Header({ store, onHome }: { store: Store; onHome: () => void }) 
             </div>
           ) : null}
         </div>
-        <span className={`pz-save pz-save-${save.kind}`} role="status" aria-live="polite" data-testid="save-status">
+        <span
+          className={`pz-save pz-save-${save.kind}`}
+          role="status"
+          aria-live="polite"
+          data-testid="save-status"
+        >
           {status}
         </span>
         <label className="pz-locale">
           <span className="pz-visually-hidden">{t('locale.label')}</span>
-          <select value={locale} onChange={(e) => setLocale(e.target.value as Locale)} aria-label={t('locale.label')}>
+          <select
+            value={locale}
+            onChange={(e) => setLocale(e.target.value as Locale)}
+            aria-label={t('locale.label')}
+          >
             {LOCALES.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.label}

@@ -18,7 +18,11 @@ export function Toasts({ store }: { store: Store }) {
           text = t(toast.message.key, params);
         }
         return (
-          <div key={toast.id} className={`pz-toast pz-toast-${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
+          <div
+            key={toast.id}
+            className={`pz-toast pz-toast-${toast.tone}`}
+            role={toast.tone === 'error' ? 'alert' : 'status'}
+          >
             <span>{text}</span>
             <button type="button" className="pz-link" onClick={() => store.dismissToast(toast.id)}>
               {t('error.dismiss')}

@@ -47,6 +47,8 @@ export interface State {
   documentError: PizhuError | null;
   annotations: Annotation[];
   activeIds: string[];
+  /** Incremented after each undo/redo, so editors of what it may have changed start afresh. */
+  historyRevision: number;
   save: SaveState;
   toasts: Toast[];
 }
@@ -70,6 +72,7 @@ export class Store {
     documentError: null,
     annotations: [],
     activeIds: [],
+    historyRevision: 0,
     save: { kind: 'idle' },
     toasts: [],
   };
@@ -138,7 +141,10 @@ export class Store {
     const run = this.queue.then(op).then(
       (value) => {
         this.pending--;
-        this.set({ save: this.pending > 0 ? { kind: 'saving', pending: this.pending } : { kind: 'saved', at: Date.now() } });
+        this.set({
+          save:
+            this.pending > 0 ? { kind: 'saving', pending: this.pending } : { kind: 'saved', at: Date.now() },
+        });
         return value;
       },
       (err: unknown) => {
@@ -157,9 +163,17 @@ export class Store {
     const documentId = this.state.documentId;
     if (!documentId) return Promise.resolve(undefined);
     return this.write(async () => {
-      const { annotation, history } = await this.api.call('annotations-create', { documentId, codeId, start, end });
+      const { annotation, history } = await this.api.call('annotations-create', {
+        documentId,
+        codeId,
+        start,
+        end,
+      });
       if (this.state.documentId === documentId) {
-        this.set({ annotations: [...this.state.annotations, annotation].sort(compareAnnotations), activeIds: [annotation.id] });
+        this.set({
+          annotations: [...this.state.annotations, annotation].sort(compareAnnotations),
+          activeIds: [annotation.id],
+        });
       }
       this.set({ history });
       // No toast: the highlight and the save status confirm it, and coding is the hot path.
@@ -211,23 +225,32 @@ export class Store {
   /** After undo/redo: reload what the command touched (its document's annotations, counts). */
   private async applyEffect(effect: HistoryEffect): Promise<void> {
     const documents = await this.api.call('documents-list', {});
-    this.set({ documents });
+    this.set({ documents, historyRevision: this.state.historyRevision + 1 });
     if (effect.documentId === this.state.documentId) {
       const annotations = await this.api.call('annotations-list', { documentId: effect.documentId });
       const exists = annotations.some((a) => a.id === effect.annotationId);
       this.set({
         annotations: [...annotations].sort(compareAnnotations),
-        activeIds: exists ? [effect.annotationId] : this.state.activeIds.filter((id) => id !== effect.annotationId),
+        activeIds: exists
+          ? [effect.annotationId]
+          : this.state.activeIds.filter((id) => id !== effect.annotationId),
       });
     }
   }
 
-  async exportDataset(format: ExportFormat, save: (name: string, content: string, mime: string) => Promise<string | null>): Promise<void> {
+  async exportDataset(
+    format: ExportFormat,
+    save: (name: string, content: string, mime: string) => Promise<string | null>,
+  ): Promise<void> {
     try {
       const file = await this.api.call('export-dataset', { format });
       const path = await save(file.fileName, file.content, file.mimeType);
       if (path === null) this.toast({ tone: 'info', message: { key: 'export.cancelled' } });
-      else this.toast({ tone: 'info', message: { key: 'export.done', params: { count: file.rowCount, file: path } } });
+      else
+        this.toast({
+          tone: 'info',
+          message: { key: 'export.done', params: { count: file.rowCount, file: path } },
+        });
     } catch (err) {
       this.toast({ tone: 'error', error: asPizhuError(err) });
     }

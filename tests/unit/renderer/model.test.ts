@@ -1,6 +1,11 @@
 // The document view's paragraph model: what Lexical renders and how ranges map onto it.
 import { describe, expect, it } from 'vitest';
-import { paragraphIndexAt, rangeToPoints, splitParagraphs, trimRange } from '../../../renderer/src/views/document/model';
+import {
+  paragraphIndexAt,
+  rangeToPoints,
+  splitParagraphs,
+  trimRange,
+} from '../../../renderer/src/views/document/model';
 
 describe('splitParagraphs', () => {
   const text = '标题\n\n第一段。\n　　\n第二段𠀋。\n';
@@ -19,7 +24,10 @@ describe('splitParagraphs', () => {
   });
 
   it('maps ranges to paragraph points, moving ends out of gaps', () => {
-    expect(rangeToPoints(paras, 4, 7)).toEqual({ from: { paragraph: 1, offset: 0 }, to: { paragraph: 1, offset: 3 } });
+    expect(rangeToPoints(paras, 4, 7)).toEqual({
+      from: { paragraph: 1, offset: 0 },
+      to: { paragraph: 1, offset: 3 },
+    });
     // From the gap after the title to the middle of the last paragraph.
     const second = paras[2]!;
     expect(rangeToPoints(paras, 2, second.start + 2)).toEqual({

@@ -3,7 +3,7 @@
  * autosaving memo and delete; below, every annotation of the document in text order
  * (virtualised: thousands of rows stay smooth), click to scroll the text to it.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Annotation, Code, Coder } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
@@ -17,6 +17,8 @@ interface Props {
   onClose: () => void;
   onDelete: (id: string) => void;
   onMemo: (id: string, memo: string) => void;
+  /** Changes after every undo/redo, which may have changed a memo behind the editor's back. */
+  historyRevision: number;
 }
 
 export function AnnotationPanel(props: Props) {
@@ -28,14 +30,18 @@ export function AnnotationPanel(props: Props) {
       {active.length > 0 ? (
         <section className="pz-detail" aria-label={t('annotation.memo')}>
           <div className="pz-detail-head">
-            {active.length > 1 ? <span>{t('annotation.overlapping', { count: active.length })}</span> : <span />}
+            {active.length > 1 ? (
+              <span>{t('annotation.overlapping', { count: active.length })}</span>
+            ) : (
+              <span />
+            )}
             <button type="button" className="pz-link" onClick={props.onClose}>
               {t('annotation.close')}
             </button>
           </div>
           {active.map((a) => (
             <AnnotationDetail
-              key={a.id}
+              key={`${a.id}:${props.historyRevision}`}
               annotation={a}
               code={codeOf(a.codeId)}
               coder={coders.find((c) => c.id === a.coderId)}
@@ -46,10 +52,16 @@ export function AnnotationPanel(props: Props) {
         </section>
       ) : null}
       <h2 className="pz-side-title">
-        {t('document.annotations')} <span className="pz-muted">{t('document.annotationCount', { count: annotations.length })}</span>
+        {t('document.annotations')}{' '}
+        <span className="pz-muted">{t('document.annotationCount', { count: annotations.length })}</span>
       </h2>
       {annotations.length === 0 ? <p className="pz-muted pz-hint">{t('document.noAnnotations')}</p> : null}
-      <AnnotationList annotations={annotations} activeIds={active.map((a) => a.id)} codeOf={codeOf} onSelect={props.onSelect} />
+      <AnnotationList
+        annotations={annotations}
+        activeIds={active.map((a) => a.id)}
+        codeOf={codeOf}
+        onSelect={props.onSelect}
+      />
     </aside>
   );
 }
@@ -85,7 +97,14 @@ function AnnotationList({
               role="listitem"
               data-annotation-id={a.id}
               className={`pz-ann-item${activeIds.includes(a.id) ? ' is-active' : ''}`}
-              style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)`, borderLeftColor: code?.color }}
+              style={{
+                position: 'absolute',
+                top: 0,
+                left: 0,
+                right: 0,
+                transform: `translateY(${item.start}px)`,
+                borderLeftColor: code?.color,
+              }}
               onClick={() => onSelect(a.id)}
               tabIndex={0}
               onKeyDown={(e) => {
@@ -97,7 +116,11 @@ function AnnotationList({
                   {code?.name}
                 </span>
                 <span className="pz-muted">{a.start}</span>
-                {a.memo ? <span className="pz-memo-mark" title={a.memo}>✎</span> : null}
+                {a.memo ? (
+                  <span className="pz-memo-mark" title={a.memo}>
+                    ✎
+                  </span>
+                ) : null}
               </div>
               <div className="pz-ann-quote">{a.text.length > 80 ? `${a.text.slice(0, 80)}…` : a.text}</div>
             </div>
@@ -122,16 +145,14 @@ function AnnotationDetail({
   onMemo: (id: string, memo: string) => void;
 }) {
   const { t } = useI18n();
+  // Starts from the saved memo; an undo/redo remounts this card (see `historyRevision`), so a
+  // memo changed by the undo log shows up without fighting the user's typing.
   const [draft, setDraft] = useState(annotation.memo);
-  const [focused, setFocused] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const latest = useRef({ draft, saved: annotation.memo });
-  latest.current = { draft, saved: annotation.memo };
-
-  // Follow changes from elsewhere (undo of a memo edit) unless the user is typing.
-  useEffect(() => {
-    if (!focused) setDraft(annotation.memo);
-  }, [annotation.memo, focused]);
+  useLayoutEffect(() => {
+    latest.current = { draft, saved: annotation.memo };
+  });
 
   const flush = () => {
     clearTimeout(timer.current);
@@ -141,7 +162,11 @@ function AnnotationDetail({
   useEffect(() => () => flush(), []); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
-    <article className="pz-detail-card" style={{ borderTopColor: code?.color }} data-testid="annotation-detail">
+    <article
+      className="pz-detail-card"
+      style={{ borderTopColor: code?.color }}
+      data-testid="annotation-detail"
+    >
       <dl className="pz-detail-grid">
         <dt>{t('annotation.code')}</dt>
         <dd>
@@ -155,18 +180,16 @@ function AnnotationDetail({
         <dd>{new Date(annotation.createdAt).toLocaleString()}</dd>
       </dl>
       <blockquote className="pz-quote">{annotation.text}</blockquote>
-      <p className="pz-muted pz-small">{t('annotation.range', { start: annotation.start, end: annotation.end })}</p>
+      <p className="pz-muted pz-small">
+        {t('annotation.range', { start: annotation.start, end: annotation.end })}
+      </p>
       <label className="pz-memo-label">
         {t('annotation.memo')}
         <textarea
           className="pz-memo"
           value={draft}
           placeholder={t('annotation.memoPlaceholder')}
-          onFocus={() => setFocused(true)}
-          onBlur={() => {
-            setFocused(false);
-            flush();
-          }}
+          onBlur={flush}
           onChange={(e) => {
             setDraft(e.target.value);
             clearTimeout(timer.current);

@@ -54,7 +54,9 @@ export function DocumentText({ documentId, paragraphs, label, onReady }: Props) 
   return (
     <LexicalComposer key={documentId} initialConfig={initialConfig}>
       <PlainTextPlugin
-        contentEditable={<ContentEditable className="pz-doc-text" aria-label={label} lang="zh" spellCheck={false} />}
+        contentEditable={
+          <ContentEditable className="pz-doc-text" aria-label={label} lang="zh" spellCheck={false} />
+        }
         placeholder={null}
         ErrorBoundary={LexicalErrorBoundary}
       />
@@ -83,7 +85,13 @@ function collect(editor: LexicalEditor, paragraphs: readonly Paragraph[]): TextD
   return { root, paragraphs, elements, textNodes, paragraphOf, paragraphOfText };
 }
 
-function ReadyPlugin({ paragraphs, onReady }: { paragraphs: readonly Paragraph[]; onReady: (dom: TextDom) => void }) {
+function ReadyPlugin({
+  paragraphs,
+  onReady,
+}: {
+  paragraphs: readonly Paragraph[];
+  onReady: (dom: TextDom) => void;
+}) {
   const [editor] = useLexicalComposerContext();
   useEffect(() => {
     let done = false;

@@ -27,6 +27,7 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
   const coders = useStore(store, (s) => s.coders);
   const annotations = useStore(store, (s) => s.annotations);
   const activeIds = useStore(store, (s) => s.activeIds);
+  const historyRevision = useStore(store, (s) => s.historyRevision);
   const paragraphs = useMemo(() => splitParagraphs(doc.text), [doc.text]);
   const index = useMemo(() => new OffsetIndex(doc.text), [doc.text]);
   const [dom, setDom] = useState<TextDom | null>(null);
@@ -42,7 +43,7 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
     painter.setCodes(store.getState().codes);
     painter.sync(store.getState().annotations);
     painter.setActive(store.getState().activeIds);
-    dom.root.dataset.painted = 'true';
+    painter.markPainted();
     return () => {
       painter.dispose();
       painterRef.current = null;
@@ -107,7 +108,13 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      if (target && (target.tagName === 'TEXTAREA' || target.tagName === 'INPUT' || target.isContentEditable && target.getAttribute('contenteditable') === 'true')) return;
+      if (
+        target &&
+        (target.tagName === 'TEXTAREA' ||
+          target.tagName === 'INPUT' ||
+          (target.isContentEditable && target.getAttribute('contenteditable') === 'true'))
+      )
+        return;
       if (e.ctrlKey || e.metaKey || e.altKey) return;
       if (pending && /^[1-9]$/.test(e.key)) {
         const code = store.getState().codes.find((c) => c.shortcut === e.key);
@@ -154,7 +161,13 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
 
   return (
     <div className="pz-document">
-      <div className="pz-text-scroll" ref={scrollRef} onMouseUp={readSelection} onKeyUp={readSelection} onClick={onClick}>
+      <div
+        className="pz-text-scroll"
+        ref={scrollRef}
+        onMouseUp={readSelection}
+        onKeyUp={readSelection}
+        onClick={onClick}
+      >
         <article className="pz-text-column">
           <h1 className="pz-doc-title">{doc.title}</h1>
           <p className="pz-muted pz-small">
@@ -173,6 +186,7 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
         onClose={() => store.setActive([])}
         onDelete={(id) => void store.deleteAnnotation(id)}
         onMemo={(id, memo) => void store.updateMemo(id, memo)}
+        historyRevision={historyRevision}
       />
     </div>
   );

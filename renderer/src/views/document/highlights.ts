@@ -98,6 +98,11 @@ export class HighlightPainter {
     }
   }
 
+  /** Marks the text as painted (`data-painted`), for tests and benchmarks to wait on. */
+  markPainted(): void {
+    this.dom.root.dataset.painted = 'true';
+  }
+
   rangeOf(id: string): Range | undefined {
     return this.painted.get(id)?.range;
   }

@@ -67,7 +67,7 @@ export function rangeToPoints(
   const first = paragraphs[i];
   if (!first) return null;
   const from = { paragraph: i, offset: Math.max(0, start - first.start) };
-  let j = paragraphIndexAt(paragraphs, end - 1);
+  const j = paragraphIndexAt(paragraphs, end - 1);
   if (j === -1) return null;
   const last = paragraphs[j]!;
   const to = { paragraph: j, offset: Math.min(last.text.length, end - last.start) };

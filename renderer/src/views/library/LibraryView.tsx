@@ -17,7 +17,12 @@ export function CodeCounts({ doc, codes }: { doc: DocumentSummary; codes: readon
       {codes.map((code) => {
         const n = doc.annotationCounts[code.id] ?? 0;
         return (
-          <span key={code.id} className={`pz-count${n === 0 ? ' is-zero' : ''}`} title={code.name} data-code={code.name}>
+          <span
+            key={code.id}
+            className={`pz-count${n === 0 ? ' is-zero' : ''}`}
+            title={code.name}
+            data-code={code.name}
+          >
             <span className="pz-swatch" style={{ background: code.color }} />
             {n}
           </span>

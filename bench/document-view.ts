@@ -1,0 +1,267 @@
+/**
+ * Benchmark: the document view (issue 3). Seed 003 repeated to 300,000 characters with 10,000
+ * random annotations, opened in headless Chromium through the real loopback server and renderer:
+ * - time to open the document view (navigation → text rendered and highlights painted, p50/p95),
+ *   next to a plain-text page of the same paragraphs (same fonts, no app) as the baseline;
+ * - add one annotation (select, press 2, until painted) and remove it (Delete, until gone),
+ *   p50/p95, next to the raw API calls (create + delete over HTTP) that they include.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
+import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Browser } from 'playwright-core';
+import { openCore } from '../electron/core/index';
+import { createServer } from '../electron/core/server/http';
+import { percentile, type Row } from './stats';
+
+const TARGET_CHARS = 300_000;
+const ANNOTATIONS = 10_000;
+const OPEN_RUNS = 7;
+const EDIT_RUNS = 30;
+
+/** A deterministic PRNG, so that every run codes the same passages. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function makeLongText(seedText: string, target: number): string {
+  let text = '';
+  while ([...text].length < target) text += (text ? '\n' : '') + seedText.trim();
+  return [...text].slice(0, target).join('');
+}
+
+export async function benchDocumentView(opts: {
+  browser: Browser;
+  workDir: string;
+  repoRoot: string;
+  log: (s: string) => void;
+}): Promise<Row[]> {
+  const { browser, workDir, repoRoot, log } = opts;
+  const seedsDir = join(workDir, 'seeds-300k');
+  mkdirSync(seedsDir, { recursive: true });
+  const text = makeLongText(
+    readFileSync(join(repoRoot, 'seeds/003_420914586818b301.txt'), 'utf8'),
+    TARGET_CHARS,
+  );
+  writeFileSync(join(seedsDir, 'bench-300k.txt'), text);
+  const core = openCore({ file: join(workDir, 'document-view.pizhu'), seedsDir });
+  const [doc] = await core.handlers['documents-list']({});
+  const codes = await core.handlers['codes-list']({});
+  const random = mulberry32(42);
+  const length = doc!.length;
+  const t0 = performance.now();
+  for (let i = 0; i < ANNOTATIONS; i++) {
+    const start = Math.floor(random() * (length - 300));
+    const end = start + 5 + Math.floor(random() * 195);
+    await core.handlers['annotations-create']({
+      documentId: doc!.id,
+      codeId: codes[i % codes.length]!.id,
+      start,
+      end,
+    });
+  }
+  log(
+    `document-view: ${ANNOTATIONS} annotations written in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
+
+  const token = 'bench-token';
+  const server = await createServer({ core, staticDir: join(repoRoot, 'out/renderer'), token, port: 0 });
+  const plain = await servePlain(text);
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
+  await context.addInitScript((t) => sessionStorage.setItem('pizhu.token', t), token);
+  try {
+    const appOpen: number[] = [];
+    const plainOpen: number[] = [];
+    for (let run = 0; run < OPEN_RUNS; run++) {
+      const page = await context.newPage();
+      await page.goto(`${server.url}#/doc/${doc!.id}`);
+      await page.locator('.pz-doc-text[data-painted="true"]').waitFor({ timeout: 120_000 });
+      const painted = await page.evaluate(async () => {
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        let n = 0;
+        CSS.highlights.forEach((h, name) => {
+          if (name.startsWith('pz-code-')) n += h.size;
+        });
+        return { at: performance.now(), n };
+      });
+      if (painted.n < ANNOTATIONS * 0.99) throw new Error(`only ${painted.n} highlights painted`);
+      appOpen.push(painted.at);
+      await page.close();
+
+      const p2 = await context.newPage();
+      await p2.goto(plain.url);
+      plainOpen.push(
+        await p2.evaluate(async () => {
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          return performance.now();
+        }),
+      );
+      await p2.close();
+    }
+
+    // Add/remove through the UI, on one open page.
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/doc/${doc!.id}`);
+    await page.locator('.pz-doc-text[data-painted="true"]').waitFor({ timeout: 120_000 });
+    const edits = await page.evaluate(async (runs) => {
+      const frame = () => new Promise((r) => requestAnimationFrame(r));
+      const total = () => {
+        let n = 0;
+        CSS.highlights.forEach((h, name) => {
+          if (name.startsWith('pz-code-')) n += h.size;
+        });
+        return n;
+      };
+      const until = async (cond: () => boolean) => {
+        for (let i = 0; i < 2000 && !cond(); i++) await frame();
+        if (!cond()) throw new Error('timed out');
+      };
+      const paragraphs = [...document.querySelectorAll('.pz-doc-text > *')];
+      const scroller = document.querySelector('.pz-text-scroll')!;
+      const add: number[] = [];
+      const remove: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const p = paragraphs[(i * 37) % paragraphs.length]!;
+        p.scrollIntoView({ block: 'center' });
+        await frame();
+        const textNode = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode() as Text;
+        const range = document.createRange();
+        range.setStart(textNode, 0);
+        range.setEnd(textNode, Math.min(textNode.length, 12));
+        const sel = window.getSelection()!;
+        sel.removeAllRanges();
+        sel.addRange(range);
+        scroller.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+        await frame();
+        const before = total();
+        let t = performance.now();
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: '2', bubbles: true }));
+        await until(() => total() === before + 1);
+        add.push(performance.now() - t);
+        await frame();
+        t = performance.now();
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'Delete', bubbles: true }));
+        await until(() => total() === before);
+        remove.push(performance.now() - t);
+        await frame();
+      }
+      return { add, remove };
+    }, EDIT_RUNS);
+
+    // The same writes without the UI: the API round trip the UI cannot avoid.
+    const raw = await page.evaluate(
+      async ({ runs, documentId, codeId, token }) => {
+        const call = async (method: string, input: unknown) => {
+          const r = await fetch(`api/${method}`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+            body: JSON.stringify(input),
+          });
+          return ((await r.json()) as { result: { annotation?: { id: string } } }).result;
+        };
+        const add: number[] = [];
+        const remove: number[] = [];
+        for (let i = 0; i < runs; i++) {
+          let t = performance.now();
+          const created = await call('annotations-create', {
+            documentId,
+            codeId,
+            start: i * 10,
+            end: i * 10 + 12,
+          });
+          add.push(performance.now() - t);
+          t = performance.now();
+          await call('annotations-delete', { id: created.annotation!.id });
+          remove.push(performance.now() - t);
+        }
+        return { add, remove };
+      },
+      { runs: EDIT_RUNS, documentId: doc!.id, codeId: codes[1]!.id, token },
+    );
+    const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+    log(`document-view: ${domNodes} DOM elements with ${ANNOTATIONS} annotations`);
+    await page.close();
+
+    const section = `document view (300k chars, ${ANNOTATIONS / 1000}k annotations)`;
+    return [
+      {
+        section,
+        measure: 'open, p50',
+        value: percentile(appOpen, 50),
+        baselineName: 'plain <p> page',
+        baseline: percentile(plainOpen, 50),
+        unit: 'ms',
+      },
+      {
+        section,
+        measure: 'open, p95',
+        value: percentile(appOpen, 95),
+        baselineName: 'plain <p> page',
+        baseline: percentile(plainOpen, 95),
+        unit: 'ms',
+      },
+      {
+        section,
+        measure: 'add one (key → painted), p50',
+        value: percentile(edits.add, 50),
+        baselineName: 'raw API create',
+        baseline: percentile(raw.add, 50),
+        unit: 'ms',
+      },
+      {
+        section,
+        measure: 'add one (key → painted), p95',
+        value: percentile(edits.add, 95),
+        baselineName: 'raw API create',
+        baseline: percentile(raw.add, 95),
+        unit: 'ms',
+      },
+      {
+        section,
+        measure: 'remove one (Delete → gone), p50',
+        value: percentile(edits.remove, 50),
+        baselineName: 'raw API delete',
+        baseline: percentile(raw.remove, 50),
+        unit: 'ms',
+      },
+      {
+        section,
+        measure: 'remove one (Delete → gone), p95',
+        value: percentile(edits.remove, 95),
+        baselineName: 'raw API delete',
+        baseline: percentile(raw.remove, 95),
+        unit: 'ms',
+      },
+    ];
+  } finally {
+    await context.close();
+    await server.close();
+    await plain.close();
+    core.close();
+  }
+}
+
+/** The baseline page: the same paragraphs as plain <p> elements in the same fonts, no app. */
+async function servePlain(text: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const paragraphs = text
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => `<p>${esc(l)}</p>`)
+    .join('');
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><style>body{font-family:'Noto Serif CJK SC',serif;font-size:17px;line-height:1.95;max-width:46em;margin:24px auto}</style></head><body>${paragraphs}</body></html>`;
+  const server = createHttpServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(html);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
+}
