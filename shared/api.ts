@@ -4,7 +4,8 @@
  * One entry per method: `input` is a zod schema that the core validates every call against (an
  * argument is `unknown` until checked), `result` carries only the result type. Both transports
  * (Electron IPC and loopback HTTP) carry exactly these methods; names are `feature-verb` and are
- * listed in docs/api.md. Keep them stable: scripts depend on them.
+ * listed in docs/api.md. Keep them stable: scripts depend on them. Later features define their
+ * methods in shared/contracts/<feature>.ts with the same `method()` helper.
  */
 import { z } from 'zod';
 import type {
@@ -22,15 +23,7 @@ import type {
 /** Longest memo accepted, in code points. */
 export const MEMO_MAX_LENGTH = 100_000;
 
-const id = z.string().min(1).max(200);
-const offset = z.number().int().min(0);
-
-function method<I extends z.ZodType, R>(input: I): { input: I; result: R } {
-  // `result` exists only at the type level.
-  return { input, result: undefined as unknown as R };
-}
-
-const empty = z.object({}).strict();
+import { empty, id, method, offset } from './contracts/method';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -74,6 +67,8 @@ export const apiContract = {
   'export-dataset': method<z.ZodObject<{ format: z.ZodEnum<{ csv: 'csv'; jsonl: 'jsonl' }> }>, ExportFile>(
     z.object({ format: z.enum(['csv', 'jsonl']) }).strict(),
   ),
+
+  // Feature contracts (shared/contracts/<feature>.ts) are spread here, one line each:
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -83,14 +83,22 @@ export interface HistoryState {
   redoKind: HistoryKind | null;
 }
 
-export type HistoryKind = 'annotation-create' | 'annotation-delete' | 'annotation-memo';
+/**
+ * What kind of command an undo/redo step is, e.g. `annotation-create`, `annotation-delete`,
+ * `annotation-memo`; features add their own (`code-merge`, `search-code`, …). The UI shows
+ * `history.<kind>` from its message tables, with a generic label for kinds it does not know.
+ */
+export type HistoryKind = string;
 
-/** What an undo or redo changed, so that the UI can refresh the right view. */
+/** What an undo or redo changed, so that the UI can refresh the right views. */
 export interface HistoryEffect {
   kind: HistoryKind;
   direction: 'undo' | 'redo';
-  documentId: string;
-  annotationId: string;
+  /** Documents whose row or annotations changed. */
+  documentIds: string[];
+  annotationIds: string[];
+  /** Tables the command touched (`annotations`, `codes`, `documents`, …). */
+  tables: string[];
 }
 
 export interface ProjectInfo {

@@ -1,19 +1,27 @@
 /**
- * The app shell: header, the library sidebar, and the main area (library table or the open
- * document). The open document lives in the URL hash (`#/doc/<id>`) so a reload returns to it.
+ * The app shell: header (with the registered views as tabs), the library sidebar, and the main
+ * area (library table, the open document, or a view). Where the user is lives in the URL hash
+ * (routes.ts) so a reload returns to it.
  * Global shortcuts: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redo.
  */
-import { useCallback, useEffect } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Header } from './components/Header';
 import { Toasts } from './components/Toasts';
 import { translateError, useI18n } from './i18n';
 import { useStore, type Store } from './state/store';
 import { DocumentView } from './views/document/DocumentView';
 import { CodeCounts, LibraryView } from './views/library/LibraryView';
+import { VIEWS, type Navigate } from './views/registry';
+import { documentHash, parseRoute, type Route } from './routes';
 
-function routeDocumentId(): string | null {
-  const m = /^#\/doc\/([^/?#]+)/.exec(location.hash);
-  return m?.[1] ? decodeURIComponent(m[1]) : null;
+function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(location.hash));
+  useEffect(() => {
+    const onHash = () => setRoute(parseRoute(location.hash));
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  return route;
 }
 
 export function App({ store }: { store: Store }) {
@@ -26,12 +34,12 @@ export function App({ store }: { store: Store }) {
   const doc = useStore(store, (s) => s.document);
   const documentError = useStore(store, (s) => s.documentError);
 
+  const route = useRoute();
+  const routeDoc = route.kind === 'document' ? route.id : null;
+  const routeFocus = route.kind === 'document' ? route.focus : null;
   useEffect(() => {
-    const onHash = () => void store.openDocument(routeDocumentId());
-    onHash();
-    window.addEventListener('hashchange', onHash);
-    return () => window.removeEventListener('hashchange', onHash);
-  }, [store]);
+    void store.openDocument(routeDoc, routeFocus);
+  }, [store, routeDoc, routeFocus]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -52,9 +60,19 @@ export function App({ store }: { store: Store }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [store]);
 
-  const open = useCallback((id: string | null) => {
-    location.hash = id ? `#/doc/${encodeURIComponent(id)}` : '#/';
-  }, []);
+  const navigate = useMemo<Navigate>(
+    () => ({
+      toLibrary: () => (location.hash = '#/'),
+      toView: (id) => (location.hash = `#/view/${encodeURIComponent(id)}`),
+      toDocument: (id, focus) => (location.hash = documentHash(id, focus)),
+    }),
+    [],
+  );
+  const open = useCallback(
+    (id: string | null) => (id ? navigate.toDocument(id) : navigate.toLibrary()),
+    [navigate],
+  );
+  const view = route.kind === 'view' ? VIEWS.find((v) => v.id === route.id) : undefined;
 
   let main;
   if (!ready) main = <p className="pz-center pz-muted">{t('status.loading')}</p>;
@@ -64,6 +82,7 @@ export function App({ store }: { store: Store }) {
         {translateError(t, loadError)}
       </p>
     );
+  else if (view) main = <view.component store={store} navigate={navigate} />;
   else if (documentId === null) main = <LibraryView documents={documents} codes={codes} onOpen={open} />;
   else if (documentError)
     main = (
@@ -76,7 +95,13 @@ export function App({ store }: { store: Store }) {
 
   return (
     <div className="pz-app">
-      <Header store={store} onHome={() => open(null)} />
+      <Header
+        store={store}
+        onHome={() => open(null)}
+        views={VIEWS}
+        currentView={route.kind === 'view' ? route.id : route.kind}
+        navigate={navigate}
+      />
       <div className="pz-body">
         <nav className="pz-nav" aria-label={t('nav.library')}>
           <h2 className="pz-nav-title">{t('nav.library')}</h2>

@@ -12,8 +12,8 @@ import { codePointLength } from '../../../shared/text/offsets';
 import type { CoreContext } from '../context';
 import { isoNow } from '../context';
 import { currentCoderId } from '../coders/current';
-import { historyState, record } from '../history/log';
-import { getRow, listRows, putRow, removeRow, toAnnotation, type AnnotationRow } from './rows';
+import { ChangeSet, historyState, record } from '../history/log';
+import { getRow, listRows, toAnnotation, type AnnotationRow } from './rows';
 
 type AnnotationHandlers = Pick<
   ApiHandlers,
@@ -87,17 +87,19 @@ export function annotationHandlers(ctx: CoreContext): AnnotationHandlers {
           created_at: now,
           updated_at: now,
         };
-        putRow(db, row);
-        record(db, 'annotation-create', null, row, now);
+        const changes = new ChangeSet(db);
+        changes.insert('annotations', row);
+        record(db, 'annotation-create', changes, now);
         return { annotation: toAnnotation(row), history: historyState(db) };
       });
     },
 
     'annotations-delete': ({ id }) =>
       db.transaction(() => {
-        const row = getRow(db, id);
-        removeRow(db, id);
-        record(db, 'annotation-delete', row, null, isoNow(ctx));
+        getRow(db, id); // 'annotation-not-found' before anything changes
+        const changes = new ChangeSet(db);
+        const row = changes.remove<AnnotationRow>('annotations', id);
+        record(db, 'annotation-delete', changes, isoNow(ctx));
         return { deleted: toAnnotation(row), history: historyState(db) };
       }),
 
@@ -108,9 +110,9 @@ export function annotationHandlers(ctx: CoreContext): AnnotationHandlers {
         // Saving an unchanged memo (blur without edits) must not add an undo step.
         if (before.memo === memo) return { annotation: toAnnotation(before), history: historyState(db) };
         const now = isoNow(ctx);
-        const after: AnnotationRow = { ...before, memo, updated_at: now };
-        putRow(db, after);
-        record(db, 'annotation-memo', before, after, now);
+        const changes = new ChangeSet(db);
+        const { after } = changes.update<AnnotationRow>('annotations', id, { memo, updated_at: now });
+        record(db, 'annotation-memo', changes, now);
         return { annotation: toAnnotation(after), history: historyState(db) };
       });
     },

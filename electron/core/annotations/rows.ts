@@ -1,14 +1,14 @@
 /**
- * Annotation rows: reading, mapping to the domain type, and the two primitive writes (put a
- * complete row, remove a row) that both the annotation handlers and undo/redo use. Undo of a
- * delete re-inserts the exact row (same id and timestamps) through `putRow`.
+ * Annotation rows: reading them and mapping them to the domain type. Writes go through the undo
+ * log's ChangeSet (history/log.ts), so every change is undoable.
  */
 import { PizhuError } from '../../../shared/errors';
 import type { Annotation } from '../../../shared/domain';
 import type { Db } from '../db/database';
 
 /** A row of `annotations` exactly as stored; also the JSON kept in the undo log. */
-export interface AnnotationRow {
+// A type alias (not an interface) so that it fits the undo log's generic `Row`.
+export type AnnotationRow = {
   id: string;
   document_id: string;
   code_id: string;
@@ -19,7 +19,7 @@ export interface AnnotationRow {
   memo: string;
   created_at: string;
   updated_at: string;
-}
+};
 
 const COLUMNS =
   'id, document_id, code_id, coder_id, start_offset, end_offset, quote, memo, created_at, updated_at';
@@ -55,20 +55,4 @@ export function listRows(db: Db, documentId: string): AnnotationRow[] {
       `SELECT ${COLUMNS} FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset, created_at, id`,
     )
     .all(documentId) as AnnotationRow[];
-}
-
-/** Makes the stored row equal `row` (insert, or overwrite every column of the same id). */
-export function putRow(db: Db, row: AnnotationRow): void {
-  db.stmt(
-    `INSERT INTO annotations (${COLUMNS})
-     VALUES (@id, @document_id, @code_id, @coder_id, @start_offset, @end_offset, @quote, @memo, @created_at, @updated_at)
-     ON CONFLICT (id) DO UPDATE SET
-       document_id = excluded.document_id, code_id = excluded.code_id, coder_id = excluded.coder_id,
-       start_offset = excluded.start_offset, end_offset = excluded.end_offset, quote = excluded.quote,
-       memo = excluded.memo, created_at = excluded.created_at, updated_at = excluded.updated_at`,
-  ).run(row);
-}
-
-export function removeRow(db: Db, id: string): void {
-  db.stmt('DELETE FROM annotations WHERE id = ?').run(id);
 }

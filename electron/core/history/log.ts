@@ -1,58 +1,103 @@
 /**
- * Undo/redo as a persistent command log in SQLite (table `command_log`), not editor history: it
- * survives closing the project, and it covers exactly the operations that change coding.
+ * Undo/redo as a persistent command log in SQLite (tables `commands` and `command_changes`), not
+ * editor history: it survives closing the project and covers every operation that changes
+ * coding, whatever feature made it.
  *
- * Each entry keeps the annotation row before and after the command (JSON; null = no row). Undo
- * makes the table match `before`, redo makes it match `after`, so one rule covers create (undo =
- * delete), delete (undo = re-insert the identical row) and memo edits (undo = previous memo and
- * updated_at: the row becomes exactly what it was). Callers write the mutation and `record()` in
- * one transaction; undo/redo apply and re-label an entry in one transaction too.
+ * A feature makes its changes through a `ChangeSet` (insert / update / remove on tracked tables,
+ * see tables.ts), then calls `record(db, kind, changes)` in the same transaction. Undo writes
+ * each change's `before` row back in reverse order, redo its `after` row in order, so a command
+ * of any size (one memo, a merge of two codes, coding 500 search hits) is one undo step.
  */
 import { PizhuError } from '../../../shared/errors';
 import type { HistoryEffect, HistoryKind, HistoryState } from '../../../shared/domain';
 import type { Db } from '../db/database';
-import { putRow, removeRow, type AnnotationRow } from '../annotations/rows';
+import { getRow, putRow, removeRow, type Row } from './tables';
 
-/** Oldest entries beyond this are dropped: undo reaches back a long way but the file stays small. */
+/** Oldest commands beyond this are dropped: undo reaches back a long way, the file stays small. */
 export const HISTORY_LIMIT = 1_000;
 
-interface LogEntry {
-  seq: number;
-  kind: HistoryKind;
-  annotation_id: string;
-  document_id: string;
-  before_row: string | null;
-  after_row: string | null;
+export interface RowChange {
+  table: string;
+  id: string;
+  before: Row | null;
+  after: Row | null;
 }
 
-/** Records a command that has just been applied. Discards the redo tail and caps the log. */
+/** Applies row changes and remembers them for `record`. */
+export class ChangeSet {
+  readonly changes: RowChange[] = [];
+  constructor(private readonly db: Db) {}
+
+  insert<R extends Row>(table: string, row: R): R {
+    putRow(this.db, table, row);
+    this.changes.push({ table, id: row.id, before: null, after: { ...row } });
+    return row;
+  }
+
+  /** Changes some columns of a row; returns the row before and after. */
+  update<R extends Row>(table: string, id: string, patch: Partial<R>): { before: R; after: R } {
+    const before = getRow(this.db, table, id) as R | undefined;
+    if (!before) throw new Error(`No ${table} row ${id}`);
+    const after = { ...before, ...patch, id };
+    putRow(this.db, table, after);
+    this.changes.push({ table, id, before, after });
+    return { before, after };
+  }
+
+  remove<R extends Row>(table: string, id: string): R {
+    const before = getRow(this.db, table, id) as R | undefined;
+    if (!before) throw new Error(`No ${table} row ${id}`);
+    removeRow(this.db, table, id);
+    this.changes.push({ table, id, before, after: null });
+    return before;
+  }
+}
+
+interface CommandEntry {
+  seq: number;
+  kind: HistoryKind;
+}
+
+/** Records a command whose changes have just been applied. Discards the redo tail, caps the log. */
 export function record(
   db: Db,
   kind: HistoryKind,
-  before: AnnotationRow | null,
-  after: AnnotationRow | null,
+  changes: ChangeSet | readonly RowChange[],
   at: string,
 ): void {
-  const row = after ?? before;
-  if (!row) throw new Error('history.record needs a before or an after row');
-  db.stmt(`DELETE FROM command_log WHERE state = 'undone'`).run();
+  const list = changes instanceof ChangeSet ? changes.changes : changes;
+  if (list.length === 0) return;
+  db.stmt(`DELETE FROM commands WHERE state = 'undone'`).run();
+  const seq = Number(
+    db.stmt(`INSERT INTO commands (kind, state, created_at) VALUES (?, 'done', ?)`).run(kind, at)
+      .lastInsertRowid,
+  );
+  const insert = db.stmt(
+    `INSERT INTO command_changes (seq, ord, table_name, row_id, before_row, after_row) VALUES (?, ?, ?, ?, ?, ?)`,
+  );
+  list.forEach((c, ord) => {
+    insert.run(
+      seq,
+      ord,
+      c.table,
+      c.id,
+      c.before && JSON.stringify(c.before),
+      c.after && JSON.stringify(c.after),
+    );
+  });
   db.stmt(
-    `INSERT INTO command_log (kind, annotation_id, document_id, before_row, after_row, state, created_at)
-     VALUES (?, ?, ?, ?, ?, 'done', ?)`,
-  ).run(kind, row.id, row.document_id, before && JSON.stringify(before), after && JSON.stringify(after), at);
-  db.stmt(
-    `DELETE FROM command_log WHERE seq IN (SELECT seq FROM command_log ORDER BY seq DESC LIMIT -1 OFFSET ?)`,
+    `DELETE FROM commands WHERE seq IN (SELECT seq FROM commands ORDER BY seq DESC LIMIT -1 OFFSET ?)`,
   ).run(HISTORY_LIMIT);
 }
 
-function nextUndo(db: Db): LogEntry | undefined {
-  return db.stmt(`SELECT * FROM command_log WHERE state = 'done' ORDER BY seq DESC LIMIT 1`).get() as
-    LogEntry | undefined;
+function nextUndo(db: Db): CommandEntry | undefined {
+  return db.stmt(`SELECT seq, kind FROM commands WHERE state = 'done' ORDER BY seq DESC LIMIT 1`).get() as
+    CommandEntry | undefined;
 }
 
-function nextRedo(db: Db): LogEntry | undefined {
-  return db.stmt(`SELECT * FROM command_log WHERE state = 'undone' ORDER BY seq ASC LIMIT 1`).get() as
-    LogEntry | undefined;
+function nextRedo(db: Db): CommandEntry | undefined {
+  return db.stmt(`SELECT seq, kind FROM commands WHERE state = 'undone' ORDER BY seq ASC LIMIT 1`).get() as
+    CommandEntry | undefined;
 }
 
 export function historyState(db: Db): HistoryState {
@@ -61,18 +106,51 @@ export function historyState(db: Db): HistoryState {
   return { canUndo: !!u, canRedo: !!r, undoKind: u?.kind ?? null, redoKind: r?.kind ?? null };
 }
 
-function applyRow(db: Db, annotationId: string, json: string | null): void {
-  if (json === null) removeRow(db, annotationId);
-  else putRow(db, JSON.parse(json) as AnnotationRow);
+interface ChangeRecord {
+  table_name: string;
+  row_id: string;
+  before_row: string | null;
+  after_row: string | null;
+}
+
+function apply(db: Db, entry: CommandEntry, direction: 'undo' | 'redo'): HistoryEffect {
+  const changes = db
+    .stmt(`SELECT table_name, row_id, before_row, after_row FROM command_changes WHERE seq = ? ORDER BY ord`)
+    .all(entry.seq) as ChangeRecord[];
+  const ordered = direction === 'undo' ? [...changes].reverse() : changes;
+  const documentIds = new Set<string>();
+  const annotationIds = new Set<string>();
+  const tables = new Set<string>();
+  for (const c of ordered) {
+    const json = direction === 'undo' ? c.before_row : c.after_row;
+    if (json === null) removeRow(db, c.table_name, c.row_id);
+    else putRow(db, c.table_name, JSON.parse(json) as Row);
+    tables.add(c.table_name);
+    if (c.table_name === 'documents') documentIds.add(c.row_id);
+    if (c.table_name === 'annotations') {
+      annotationIds.add(c.row_id);
+      for (const j of [c.before_row, c.after_row]) {
+        const doc = j ? (JSON.parse(j) as { document_id?: unknown }).document_id : undefined;
+        if (typeof doc === 'string') documentIds.add(doc);
+      }
+    }
+  }
+  return {
+    kind: entry.kind,
+    direction,
+    documentIds: [...documentIds],
+    annotationIds: [...annotationIds],
+    tables: [...tables],
+  };
 }
 
 export function undo(db: Db): HistoryEffect {
   return db.transaction(() => {
     const e = nextUndo(db);
     if (!e) throw new PizhuError('nothing-to-undo', 'Nothing to undo');
-    applyRow(db, e.annotation_id, e.before_row);
-    db.stmt(`UPDATE command_log SET state = 'undone' WHERE seq = ?`).run(e.seq);
-    return { kind: e.kind, direction: 'undo', documentId: e.document_id, annotationId: e.annotation_id };
+    const effect = apply(db, e, 'undo');
+    db.stmt(`UPDATE commands SET state = 'undone' WHERE seq = ?`).run(e.seq);
+    return effect;
   });
 }
 
@@ -80,8 +158,8 @@ export function redo(db: Db): HistoryEffect {
   return db.transaction(() => {
     const e = nextRedo(db);
     if (!e) throw new PizhuError('nothing-to-redo', 'Nothing to redo');
-    applyRow(db, e.annotation_id, e.after_row);
-    db.stmt(`UPDATE command_log SET state = 'done' WHERE seq = ?`).run(e.seq);
-    return { kind: e.kind, direction: 'redo', documentId: e.document_id, annotationId: e.annotation_id };
+    const effect = apply(db, e, 'redo');
+    db.stmt(`UPDATE commands SET state = 'done' WHERE seq = ?`).run(e.seq);
+    return effect;
   });
 }

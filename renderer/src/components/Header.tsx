@@ -3,12 +3,21 @@
  * The save status is the user's proof that every change is on disk.
  */
 import { useEffect, useRef, useState } from 'react';
-import { LOCALES, translateError, useI18n, type Locale } from '../i18n';
-import type { MessageKey } from '../i18n/zh-CN';
+import { LOCALES, historyLabel, translateError, useI18n, type Locale } from '../i18n';
 import { saveFile } from '../api/client';
 import { useStore, type Store } from '../state/store';
+import type { Navigate, ViewDef } from '../views/registry';
 
-export function Header({ store, onHome }: { store: Store; onHome: () => void }) {
+interface HeaderProps {
+  store: Store;
+  onHome: () => void;
+  views: readonly ViewDef[];
+  /** The registered view shown, or 'library' / 'document'. */
+  currentView: string;
+  navigate: Navigate;
+}
+
+export function Header({ store, onHome, views, currentView, navigate }: HeaderProps) {
   const { t, locale, setLocale } = useI18n();
   const history = useStore(store, (s) => s.history);
   const save = useStore(store, (s) => s.save);
@@ -24,7 +33,7 @@ export function Header({ store, onHome }: { store: Store; onHome: () => void }) 
     return () => document.removeEventListener('mousedown', close);
   }, [menu]);
 
-  const kind = (k: string | null) => (k ? t(`history.${k}` as MessageKey) : '');
+  const kind = (k: string | null) => (k ? historyLabel(t, k) : '');
   const status =
     save.kind === 'saving'
       ? t('status.saving')
@@ -41,6 +50,28 @@ export function Header({ store, onHome }: { store: Store; onHome: () => void }) 
         <span>{t('app.name')}</span>
         <span className="pz-muted pz-small">{t('app.tagline')}</span>
       </button>
+      {views.length > 0 ? (
+        <nav className="pz-tabs" aria-label={t('nav.views')}>
+          <button
+            type="button"
+            className={`pz-tab${currentView === 'library' ? ' is-current' : ''}`}
+            onClick={() => navigate.toLibrary()}
+          >
+            {t('nav.library')}
+          </button>
+          {views.map((v) => (
+            <button
+              key={v.id}
+              type="button"
+              className={`pz-tab${currentView === v.id ? ' is-current' : ''}`}
+              aria-current={currentView === v.id ? 'page' : undefined}
+              onClick={() => navigate.toView(v.id)}
+            >
+              {t(v.labelKey)}
+            </button>
+          ))}
+        </nav>
+      ) : null}
       <div className="pz-header-actions">
         <button
           type="button"

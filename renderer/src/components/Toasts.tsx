@@ -1,6 +1,5 @@
 /** Confirmations and errors, announced to screen readers; errors stay until dismissed. */
-import { translateError, useI18n } from '../i18n';
-import type { MessageKey } from '../i18n/zh-CN';
+import { historyLabel, translateError, useI18n } from '../i18n';
 import { useStore, type Store } from '../state/store';
 
 export function Toasts({ store }: { store: Store }) {
@@ -14,7 +13,7 @@ export function Toasts({ store }: { store: Store }) {
         else if (toast.message) {
           const params = { ...toast.message.params };
           // History kinds are keys themselves.
-          if (typeof params.kind === 'string') params.kind = t(`history.${params.kind}` as MessageKey);
+          if (typeof params.kind === 'string') params.kind = historyLabel(t, params.kind);
           text = t(toast.message.key, params);
         }
         return (

@@ -4,9 +4,7 @@
  * Message tables are typed against zh-CN, so a missing key fails the type check.
  */
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en';
-import { zhCN, type MessageKey, type Messages } from './zh-CN';
-import { zhTW } from './zh-TW';
+import { catalog, type MessageKey } from './catalog';
 import type { PizhuError } from '../../../shared/errors';
 
 export type Locale = 'zh-CN' | 'zh-TW' | 'en';
@@ -16,7 +14,9 @@ export const LOCALES: { id: Locale; label: string }[] = [
   { id: 'en', label: 'English' },
 ];
 
-const TABLES: Record<Locale, Messages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
+export type { MessageKey } from './catalog';
+
+const TABLES: Record<Locale, Record<MessageKey, string>> = catalog;
 const STORAGE_KEY = 'pizhu.locale';
 
 export type Params = Record<string, string | number>;
@@ -30,7 +30,15 @@ export function format(template: string, params?: Params): string {
 }
 
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
-  return format(TABLES[locale][key], params);
+  // Keys built at run time (`history.<kind>`) may be unknown: show the key rather than crash.
+  const template = TABLES[locale][key] as string | undefined;
+  return format(template ?? key, params);
+}
+
+/** Label of an undo/redo kind, with a generic one for kinds this build has no text for. */
+export function historyLabel(t: Translate, kind: string): string {
+  const key = `history.${kind}` as MessageKey;
+  return key in TABLES['zh-CN'] ? t(key) : t('history.other');
 }
 
 /** A core error in the UI's language (the core's own message is only a detail). */

@@ -3,6 +3,7 @@ export const zhCN = {
   'app.name': '批注',
   'app.tagline': '中文质性编码',
   'nav.library': '文档库',
+  'nav.views': '视图',
   'locale.label': '界面语言',
   'status.loading': '正在加载…',
   'status.saving': '正在保存…',
@@ -19,6 +20,7 @@ export const zhCN = {
   'history.annotation-create': '添加标注',
   'history.annotation-delete': '删除标注',
   'history.annotation-memo': '编辑备忘',
+  'history.other': '操作',
   'history.undone': '已撤销：{kind}',
   'history.redone': '已重做：{kind}',
   'library.title': '文档库',
@@ -71,5 +73,6 @@ export const zhCN = {
   'error.internal': '内部错误：{detail}',
 } as const;
 
-export type MessageKey = keyof typeof zhCN;
-export type Messages = Record<MessageKey, string>;
+/** The base keys; feature keys live in features/ and are merged in catalog.ts. */
+export type BaseKey = keyof typeof zhCN;
+export type Messages = Record<BaseKey, string>;

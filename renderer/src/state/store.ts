@@ -17,7 +17,8 @@ import type {
   HistoryState,
 } from '../../../shared/domain';
 import { PizhuError } from '../../../shared/errors';
-import type { MessageKey } from '../i18n/zh-CN';
+import type { MessageKey } from '../i18n/catalog';
+import type { DocumentFocus } from '../views/registry';
 import type { Params } from '../i18n';
 
 export type SaveState =
@@ -47,6 +48,8 @@ export interface State {
   documentError: PizhuError | null;
   annotations: Annotation[];
   activeIds: string[];
+  /** Where the open document should scroll to (a search hit, an annotation), from the route. */
+  focus: DocumentFocus | null;
   /** Incremented after each undo/redo, so editors of what it may have changed start afresh. */
   historyRevision: number;
   save: SaveState;
@@ -72,6 +75,7 @@ export class Store {
     documentError: null,
     annotations: [],
     activeIds: [],
+    focus: null,
     historyRevision: 0,
     save: { kind: 'idle' },
     toasts: [],
@@ -110,9 +114,12 @@ export class Store {
     }
   }
 
-  async openDocument(id: string | null): Promise<void> {
-    if (id === this.state.documentId && (this.state.document || this.state.documentError)) return;
-    this.set({ documentId: id, document: null, documentError: null, annotations: [], activeIds: [] });
+  async openDocument(id: string | null, focus: DocumentFocus | null = null): Promise<void> {
+    if (id === this.state.documentId && (this.state.document || this.state.documentError)) {
+      if (focus !== this.state.focus) this.set({ focus });
+      return;
+    }
+    this.set({ documentId: id, document: null, documentError: null, annotations: [], activeIds: [], focus });
     if (id === null) return;
     try {
       const [document, annotations] = await Promise.all([
@@ -124,6 +131,28 @@ export class Store {
     } catch (err) {
       if (this.state.documentId === id) this.set({ documentError: asPizhuError(err) });
     }
+  }
+
+  /** Reloads the document list (counts) and the codebook, after changes made elsewhere. */
+  async refreshProject(): Promise<void> {
+    const [documents, codes, coders, history] = await Promise.all([
+      this.api.call('documents-list', {}),
+      this.api.call('codes-list', {}),
+      this.api.call('coders-list', {}),
+      this.api.call('history-state', {}),
+    ]);
+    this.set({ documents, codes, coders, history });
+    const open = this.state.documentId;
+    if (open) {
+      const annotations = await this.api.call('annotations-list', { documentId: open });
+      if (this.state.documentId === open)
+        this.set({ annotations: [...annotations].sort(compareAnnotations) });
+    }
+  }
+
+  /** For features whose own writes change the undo state (bulk coding, codebook edits). */
+  setHistory(history: HistoryState): void {
+    this.set({ history });
   }
 
   setActive(ids: string[]): void {
@@ -224,16 +253,20 @@ export class Store {
 
   /** After undo/redo: reload what the command touched (its document's annotations, counts). */
   private async applyEffect(effect: HistoryEffect): Promise<void> {
-    const documents = await this.api.call('documents-list', {});
-    this.set({ documents, historyRevision: this.state.historyRevision + 1 });
-    if (effect.documentId === this.state.documentId) {
-      const annotations = await this.api.call('annotations-list', { documentId: effect.documentId });
-      const exists = annotations.some((a) => a.id === effect.annotationId);
+    const [documents, codes] = await Promise.all([
+      this.api.call('documents-list', {}),
+      effect.tables.includes('codes') ? this.api.call('codes-list', {}) : Promise.resolve(this.state.codes),
+    ]);
+    this.set({ documents, codes, historyRevision: this.state.historyRevision + 1 });
+    const open = this.state.documentId;
+    if (open && (effect.documentIds.includes(open) || effect.tables.includes('codes'))) {
+      const annotations = await this.api.call('annotations-list', { documentId: open });
+      const ids = new Set(annotations.map((a) => a.id));
+      const touched = effect.annotationIds.filter((id) => ids.has(id));
       this.set({
         annotations: [...annotations].sort(compareAnnotations),
-        activeIds: exists
-          ? [effect.annotationId]
-          : this.state.activeIds.filter((id) => id !== effect.annotationId),
+        // Select what the step brought back (a single annotation); otherwise keep what still exists.
+        activeIds: touched.length === 1 ? touched : this.state.activeIds.filter((id) => ids.has(id)),
       });
     }
   }

@@ -149,7 +149,7 @@ describe('annotations on the seeds', () => {
     }
     const db = new Database(file, { readonly: true });
     expect(db.prepare('SELECT count(*) FROM annotations').pluck().get()).toBe(1);
-    expect(db.prepare('SELECT count(*) FROM command_log').pluck().get()).toBe(2);
+    expect(db.prepare('SELECT count(*) FROM commands').pluck().get()).toBe(2);
     db.close();
   });
 

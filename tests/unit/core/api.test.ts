@@ -78,7 +78,7 @@ describe('dispatch', () => {
 
     const db = new Database(file, { readonly: true });
     expect(db.prepare('SELECT count(*) FROM annotations').pluck().get()).toBe(1);
-    expect(db.prepare('SELECT count(*) FROM command_log').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM commands').pluck().get()).toBe(1);
     db.close();
   });
 

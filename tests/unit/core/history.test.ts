@@ -55,8 +55,9 @@ describe('undo / redo', () => {
       expect(r.effect).toEqual({
         kind: 'annotation-delete',
         direction: 'undo',
-        documentId: doc.id,
-        annotationId: created.id,
+        documentIds: [doc.id],
+        annotationIds: [created.id],
+        tables: ['annotations'],
       });
       expect(await list(core, doc.id)).toEqual([edited]);
       expect(r.history).toEqual({
@@ -88,8 +89,9 @@ describe('undo / redo', () => {
       expect(r.effect).toEqual({
         kind: 'annotation-create',
         direction: 'redo',
-        documentId: doc.id,
-        annotationId: created.id,
+        documentIds: [doc.id],
+        annotationIds: [created.id],
+        tables: ['annotations'],
       });
       expect(await list(core, doc.id)).toEqual([created]);
       await core.dispatch('history-redo', {});

@@ -76,20 +76,28 @@ CREATE INDEX annotations_document ON annotations (document_id, start_offset, end
 CREATE INDEX annotations_code ON annotations (code_id);
 CREATE INDEX annotations_coder ON annotations (coder_id);
 
--- Undo/redo command log. Each entry stores the annotation row before and after the command as
--- JSON (NULL = no row): undo makes the table match `before`, redo makes it match `after`.
--- Entries with state 'done' form the undo stack (newest = highest seq); 'undone' entries form the
--- redo stack (next = lowest seq). Every done entry has a lower seq than every undone entry.
-CREATE TABLE command_log (
-  seq           INTEGER PRIMARY KEY AUTOINCREMENT,
-  kind          TEXT NOT NULL CHECK (kind IN ('annotation-create', 'annotation-delete', 'annotation-memo')),
-  annotation_id TEXT NOT NULL,
-  document_id   TEXT NOT NULL,
-  before_row    TEXT CHECK (before_row IS NULL OR json_valid(before_row)),
-  after_row     TEXT CHECK (after_row IS NULL OR json_valid(after_row)),
-  state         TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone')),
-  created_at    TEXT NOT NULL,
-  CHECK (before_row IS NOT NULL OR after_row IS NOT NULL)
+-- Undo/redo command log. A command (one user action: a new annotation, a merge of two codes, a
+-- bulk "code all hits") is a list of row changes to tracked tables, each with the row before and
+-- after as JSON (NULL = no row). Undo applies the `before` rows in reverse order, redo the
+-- `after` rows in order, so one generic rule serves every feature. Commands with state 'done'
+-- form the undo stack (newest = highest seq); 'undone' ones the redo stack (next = lowest seq).
+CREATE TABLE commands (
+  seq        INTEGER PRIMARY KEY AUTOINCREMENT,
+  kind       TEXT NOT NULL CHECK (length(kind) > 0),
+  state      TEXT NOT NULL DEFAULT 'done' CHECK (state IN ('done', 'undone')),
+  created_at TEXT NOT NULL
 ) STRICT;
 
-CREATE INDEX command_log_state ON command_log (state, seq);
+CREATE INDEX commands_state ON commands (state, seq);
+
+-- CASCADE is right here (and only here): dropping an old command drops its own change records.
+CREATE TABLE command_changes (
+  seq        INTEGER NOT NULL REFERENCES commands (seq) ON DELETE CASCADE,
+  ord        INTEGER NOT NULL,
+  table_name TEXT NOT NULL,
+  row_id     TEXT NOT NULL,
+  before_row TEXT CHECK (before_row IS NULL OR json_valid(before_row)),
+  after_row  TEXT CHECK (after_row IS NULL OR json_valid(after_row)),
+  PRIMARY KEY (seq, ord),
+  CHECK (before_row IS NOT NULL OR after_row IS NOT NULL)
+) STRICT;

@@ -21,6 +21,18 @@ interface Pending {
   rect: DOMRect;
 }
 
+/** Scrolls the paragraph where a code-point range starts to the middle of the view. */
+function scrollToRange(
+  dom: TextDom,
+  index: OffsetIndex,
+  range: { start: number; end: number } | undefined,
+): void {
+  if (!range) return;
+  const points = rangeToPoints(dom.paragraphs, index.toUtf16(range.start), index.toUtf16(range.end));
+  const el = points ? dom.elements[points.from.paragraph] : undefined;
+  el?.scrollIntoView({ block: 'center', behavior: 'auto' });
+}
+
 export function DocumentView({ store, document: doc }: { store: Store; document: DocumentDetail }) {
   const { t } = useI18n();
   const codes = useStore(store, (s) => s.codes);
@@ -49,6 +61,24 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
       painterRef.current = null;
     };
   }, [dom, index, store]);
+
+  // Show what the route asked for: select an annotation, or flash a range (a search hit).
+  const focus = useStore(store, (s) => s.focus);
+  useEffect(() => {
+    const painter = painterRef.current;
+    if (!dom || !painter || !focus) return;
+    if ('annotationId' in focus) {
+      store.setActive([focus.annotationId]);
+      scrollToRange(
+        dom,
+        index,
+        store.getState().annotations.find((a) => a.id === focus.annotationId),
+      );
+    } else {
+      painter.setFocus(focus.start, focus.end);
+      scrollToRange(dom, index, focus);
+    }
+  }, [dom, focus, index, store]);
 
   useEffect(() => painterRef.current?.setCodes(codes), [codes]);
   useEffect(() => painterRef.current?.sync(annotations), [annotations]);
@@ -87,11 +117,12 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
 
   const scrollTo = useCallback(
     (id: string) => {
-      const a = store.getState().annotations.find((x) => x.id === id);
-      if (!a || !dom) return;
-      const points = rangeToPoints(dom.paragraphs, index.toUtf16(a.start), index.toUtf16(a.end));
-      const el = points ? dom.elements[points.from.paragraph] : undefined;
-      el?.scrollIntoView({ block: 'center', behavior: 'auto' });
+      if (dom)
+        scrollToRange(
+          dom,
+          index,
+          store.getState().annotations.find((x) => x.id === id),
+        );
     },
     [dom, index, store],
   );

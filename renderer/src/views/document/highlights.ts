@@ -13,6 +13,7 @@ import type { TextDom } from './DocumentText';
 const STYLE_ID = 'pz-highlight-styles';
 const OVERLAP = 'pz-overlap';
 const ACTIVE = 'pz-active';
+const FOCUS = 'pz-focus';
 
 interface Painted {
   range: Range;
@@ -38,6 +39,7 @@ export class HighlightPainter {
   private readonly names: string[] = [];
   private readonly overlap = new Highlight();
   private readonly active = new Highlight();
+  private readonly focus = new Highlight();
   private overlapFrame = 0;
 
   constructor(
@@ -48,6 +50,15 @@ export class HighlightPainter {
     this.active.priority = 100;
     CSS.highlights.set(OVERLAP, this.overlap);
     CSS.highlights.set(ACTIVE, this.active);
+    this.focus.priority = 90;
+    CSS.highlights.set(FOCUS, this.focus);
+  }
+
+  /** Marks a range the user navigated to (a search hit); replaces the previous one. */
+  setFocus(startCp: number, endCp: number): void {
+    this.focus.clear();
+    const range = this.makeRange(startCp, endCp);
+    if (range) this.focus.add(range);
   }
 
   /** Registers one highlight per code and its colour rule. Call again when codes change. */
@@ -116,6 +127,7 @@ export class HighlightPainter {
     for (const name of this.names) CSS.highlights.delete(name);
     CSS.highlights.delete(OVERLAP);
     CSS.highlights.delete(ACTIVE);
+    CSS.highlights.delete(FOCUS);
     this.painted.clear();
   }
 

@@ -1,0 +1,102 @@
+/**
+ * The tables the undo log can restore, and how to write a whole row back. Each tracked table has
+ * a text primary key `id`. A feature whose command changes another table registers it here
+ * (`trackTable`) before recording changes to it.
+ *
+ * `put` is an upsert over all columns on insert, but updates only the `mutable` columns on
+ * conflict: immutable columns (a document's canonical text) are guarded by triggers and never
+ * change after insert anyway.
+ */
+import type { Db } from '../db/database';
+
+export type Row = Record<string, unknown> & { id: string };
+
+export interface TrackedTable {
+  name: string;
+  columns: readonly string[];
+  /** Columns an update may change (default: all but `id`). */
+  mutable?: readonly string[];
+}
+
+const tables = new Map<string, TrackedTable>();
+
+export function trackTable(table: TrackedTable): void {
+  const existing = tables.get(table.name);
+  if (existing && existing.columns.join() !== table.columns.join()) {
+    throw new Error(`Tracked table ${table.name} registered twice with different columns`);
+  }
+  tables.set(table.name, table);
+}
+
+export function trackedTable(name: string): TrackedTable {
+  const t = tables.get(name);
+  if (!t) throw new Error(`Table ${name} is not tracked by the undo log`);
+  return t;
+}
+
+function quote(id: string): string {
+  return `"${id.replace(/"/g, '""')}"`;
+}
+
+export function getRow(db: Db, table: string, id: string): Row | undefined {
+  const t = trackedTable(table);
+  return db.stmt(`SELECT ${t.columns.map(quote).join(', ')} FROM ${quote(t.name)} WHERE id = ?`).get(id) as
+    Row | undefined;
+}
+
+/** Makes the stored row equal `row` (insert, or overwrite its mutable columns). */
+export function putRow(db: Db, table: string, row: Row): void {
+  const t = trackedTable(table);
+  const cols = t.columns.map(quote).join(', ');
+  const params = t.columns.map((c) => `@${c}`).join(', ');
+  const mutable = (t.mutable ?? t.columns.filter((c) => c !== 'id')).map(
+    (c) => `${quote(c)} = excluded.${quote(c)}`,
+  );
+  const onConflict = mutable.length > 0 ? `DO UPDATE SET ${mutable.join(', ')}` : 'DO NOTHING';
+  const values: Record<string, unknown> = {};
+  for (const c of t.columns) values[c] = row[c] ?? null;
+  db.stmt(`INSERT INTO ${quote(t.name)} (${cols}) VALUES (${params}) ON CONFLICT (id) ${onConflict}`).run(
+    values,
+  );
+}
+
+export function removeRow(db: Db, table: string, id: string): void {
+  db.stmt(`DELETE FROM ${quote(trackedTable(table).name)} WHERE id = ?`).run(id);
+}
+
+trackTable({
+  name: 'annotations',
+  columns: [
+    'id',
+    'document_id',
+    'code_id',
+    'coder_id',
+    'start_offset',
+    'end_offset',
+    'quote',
+    'memo',
+    'created_at',
+    'updated_at',
+  ],
+});
+trackTable({
+  name: 'codes',
+  columns: ['id', 'parent_id', 'name', 'color', 'description', 'shortcut', 'sort_order', 'created_at'],
+});
+trackTable({
+  name: 'documents',
+  columns: [
+    'id',
+    'title',
+    'source_file',
+    'source_path',
+    'text',
+    'length',
+    'sha256',
+    'encoding',
+    'cleaning',
+    'imported_at',
+    'sort_order',
+  ],
+  mutable: ['title', 'source_file', 'source_path', 'imported_at', 'sort_order'],
+});
