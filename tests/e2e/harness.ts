@@ -29,6 +29,8 @@ export interface StartAppOptions {
   empty?: boolean;
   /** Open this project file instead of a fresh one in a temporary folder (it is not deleted). */
   project?: string;
+  /** Import the .txt files of this folder instead of the sample corpus (new projects only). */
+  seeds?: string;
   /** Fixed session token (default: the server's random one). */
   token?: string;
   /** Extra environment for the server process. */
@@ -85,6 +87,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
   const args = [SERVE, '--port', '0', '--project', projectFile];
   if (options.empty) args.push('--empty');
   if (options.token) args.push('--token', options.token);
+  if (options.seeds) args.push('--seeds', options.seeds);
 
   const child = spawn(process.execPath, args, {
     cwd: REPO,
