@@ -3,7 +3,7 @@
  * floating code toolbar over a selection, keys 1–9 to code it, click a highlight to select it,
  * Delete to remove the selected annotation, and the side panel (details, memo, list).
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentDetail } from '../../../../shared/domain';
 import { OffsetIndex } from '../../../../shared/text/offsets';
 import { useI18n } from '../../i18n';
@@ -80,9 +80,10 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
     }
   }, [dom, focus, index, store]);
 
-  useEffect(() => painterRef.current?.setCodes(codes), [codes]);
-  useEffect(() => painterRef.current?.sync(annotations), [annotations]);
-  useEffect(() => painterRef.current?.setActive(activeIds), [activeIds, annotations]);
+  // Layout effects: the highlights change in the same frame as the side list, not one later.
+  useLayoutEffect(() => painterRef.current?.setCodes(codes), [codes]);
+  useLayoutEffect(() => painterRef.current?.sync(annotations), [annotations]);
+  useLayoutEffect(() => painterRef.current?.setActive(activeIds), [activeIds, annotations]);
 
   const readSelection = useCallback(() => {
     if (!dom) return;
