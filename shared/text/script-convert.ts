@@ -92,17 +92,36 @@ export class ScriptMap {
 
   /** Displayed offset of canonical offset `cp`. */
   toDisplay(cp: number, bias: Bias): number {
-    return mapOffset(cp, bias, this.cStart, this.dStart, this.linear, this.canonicalLength, this.displayLength);
+    return mapOffset(
+      cp,
+      bias,
+      this.cStart,
+      this.dStart,
+      this.linear,
+      this.canonicalLength,
+      this.displayLength,
+    );
   }
 
   /** Canonical offset of displayed offset `dp`. */
   toCanonical(dp: number, bias: Bias): number {
-    return mapOffset(dp, bias, this.dStart, this.cStart, this.linear, this.displayLength, this.canonicalLength);
+    return mapOffset(
+      dp,
+      bias,
+      this.dStart,
+      this.cStart,
+      this.linear,
+      this.displayLength,
+      this.canonicalLength,
+    );
   }
 
   rangeToDisplay(range: Span): Span {
     const start = this.toDisplay(range.start, 'start');
-    return { start, end: Math.max(start, this.toDisplay(range.end, range.end > range.start ? 'end' : 'start')) };
+    return {
+      start,
+      end: Math.max(start, this.toDisplay(range.end, range.end > range.start ? 'end' : 'start')),
+    };
   }
 
   rangeToCanonical(range: Span): Span {
@@ -209,7 +228,7 @@ function convertPieces(trie: Trie, s: string): { text: string; pieces: number[] 
   const out: string[] = [];
   const pieces: number[] = [];
   let unmatchedFrom = -1;
-  for (let i = 0; i < s.length; ) {
+  for (let i = 0; i < s.length;) {
     const m = trie.matchPrefix(s, i);
     if (m) {
       if (unmatchedFrom !== -1) {

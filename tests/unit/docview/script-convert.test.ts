@@ -154,7 +154,11 @@ describe('script conversion with an offset map', () => {
 
   it('counts characters outside the BMP as one code point on both sides', async () => {
     // 㗲 (BMP) converts to 𠵾 (outside the BMP): one code point, but two UTF-16 units.
-    const converter = new AlignedConverter({ normalization: [], segmentation: null, chain: [[TSCharacters]] });
+    const converter = new AlignedConverter({
+      normalization: [],
+      segmentation: null,
+      chain: [[TSCharacters]],
+    });
     const source = '𠀋甲㗲問題𪚥乙';
     const { text, map } = converter.convert(source);
     expect(text).toBe('𠀋甲𠵾问题𪚥乙');
@@ -168,7 +172,11 @@ describe('script conversion with an offset map', () => {
   });
 
   it('a character-level converter converts every canonical slice to the displayed slice', () => {
-    const converter = new AlignedConverter({ normalization: [], segmentation: null, chain: [[TSCharacters]] });
+    const converter = new AlignedConverter({
+      normalization: [],
+      segmentation: null,
+      chain: [[TSCharacters]],
+    });
     for (const [k, seed] of seeds.entries()) {
       const { text, map } = converter.convert(seed.text);
       for (const r of ranges(map.canonicalLength, 10 + k).filter((_, i) => i % 7 === 0)) {
