@@ -68,6 +68,15 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
   const { view, shown, converting, failed } = useViewText(doc.text, script);
   const sentences = useMemo(() => splitSentences(doc.text), [doc.text]);
   const [rawDom, setDom] = useState<TextDom | null>(null);
+  // Opening a document straight into 简体/繁體 waits for the conversion instead of rendering the
+  // original first (a 原文 flash, and two renders of a long text); a later switch keeps the
+  // current text on screen until the converted one is ready.
+  const [textShown, setTextShown] = useState(false);
+  const onReady = useCallback((d: TextDom) => {
+    setDom(d);
+    setTextShown(true);
+  }, []);
+  const waitForConversion = converting && shown === 'original' && !textShown;
   // A DOM handed over for a previous script view is stale until Lexical renders the new one.
   const dom = rawDom && rawDom.paragraphs === view.paragraphs ? rawDom : null;
   const [pending, setPending] = useState<Pending | null>(null);
@@ -297,13 +306,17 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
             <p className="pz-muted pz-small">
               {doc.sourceFile} · {t('library.chars', { count: doc.length.toLocaleString() })}
             </p>
-            <DocumentText
-              key={shown}
-              documentId={doc.id}
-              paragraphs={view.paragraphs}
-              label={doc.title}
-              onReady={setDom}
-            />
+            {waitForConversion ? (
+              <p className="pz-muted">{t('docview.converting')}</p>
+            ) : (
+              <DocumentText
+                key={shown}
+                documentId={doc.id}
+                paragraphs={view.paragraphs}
+                label={doc.title}
+                onReady={onReady}
+              />
+            )}
           </article>
         </div>
       </div>
