@@ -21,7 +21,6 @@
 import { Trie } from 'opencc-js/core';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
-import { codePointLength } from './offsets';
 import { ScriptMap } from './script-map';
 
 export { ScriptMap, type Bias, type Span } from './script-map';
@@ -322,9 +321,4 @@ export function foldForSearch(text: string): string {
     }
   }
   return out;
-}
-
-/** The fold as an aligned converter (character-level; used to check the map's slice property). */
-export function foldConverted(text: string): Converted {
-  return { text: foldForSearch(text), map: ScriptMap.identity(codePointLength(text)) };
 }
