@@ -74,6 +74,7 @@ describe('keyboard-first coding', () => {
     await expect.poll(async () => (await annotations()).length).toBe(2);
     const b = (await annotations()).find((x) => x.codeId !== a!.codeId)!;
     expect({ start: b.start, end: b.end }).toEqual(rangeOf(EXACT));
+    await expect.poll(() => ui.activeRangeTexts()).toEqual([EXACT]);
   });
 
   it('Alt+click selects exactly the clicked sentence, ready for a code key', async () => {
@@ -87,6 +88,8 @@ describe('keyboard-first coding', () => {
     await page.keyboard.press('3');
     await expect.poll(async () => (await annotations()).length).toBe(3);
     expect((await annotations()).map((x) => textOf(x))).toContain(textOf(expected));
+    // The new annotation ends up selected once the UI has its reply.
+    await expect.poll(() => ui.activeRangeTexts()).toEqual([textOf(expected)]);
   });
 
   it('J/K step through the annotations in text order, selecting and scrolling', async () => {
@@ -153,8 +156,8 @@ describe('keyboard-first coding', () => {
     await expect(dialog.textContent()).resolves.toContain('下一条标注');
     await page.screenshot({ path: '/tmp/shortcut-sheet.png' });
     // Keys do nothing behind the sheet (the new annotation stays selected; J would move on).
+    await expect.poll(() => ui.activeRangeTexts()).toEqual([textOf(sentences[1]!)]);
     const before = await ui.activeRangeTexts();
-    expect(before).toEqual([textOf(sentences[1]!)]);
     await page.keyboard.press('j');
     await page.waitForTimeout(200);
     expect(await ui.activeRangeTexts()).toEqual(before);
