@@ -3,6 +3,7 @@
  * random annotations, opened in headless Chromium through the real loopback server and renderer:
  * - time to open the document view (navigation → text rendered and highlights painted, p50/p95),
  *   next to a plain-text page of the same paragraphs (same fonts, no app) as the baseline;
+ * - the same open in the 简体 script view (opencc conversion + offset map), next to 原文;
  * - add one annotation (select, press 2, until painted) and remove it (Delete, until gone),
  *   p50/p95, next to the raw API calls (create + delete over HTTP) that they include.
  */
@@ -79,8 +80,26 @@ export async function benchDocumentView(opts: {
   try {
     const appOpen: number[] = [];
     const plainOpen: number[] = [];
+    const simplifiedOpen: number[] = [];
     for (let run = 0; run < OPEN_RUNS; run++) {
+      // The same document opened straight into the 简体 script view (seed 003 is Traditional,
+      // so every character goes through the converter and the offset map).
+      const sp = await context.newPage();
+      await sp.addInitScript(() => localStorage.setItem('pizhu.document.script', 'simplified'));
+      await sp.goto(`${server.url}#/doc/${doc!.id}`);
+      await sp
+        .locator('.pz-document[data-script="simplified"] .pz-doc-text[data-painted="true"]')
+        .waitFor({ timeout: 120_000 });
+      simplifiedOpen.push(
+        await sp.evaluate(async () => {
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          return performance.now();
+        }),
+      );
+      await sp.close();
+
       const page = await context.newPage();
+      await page.addInitScript(() => localStorage.setItem('pizhu.document.script', 'original'));
       await page.goto(`${server.url}#/doc/${doc!.id}`);
       await page.locator('.pz-doc-text[data-painted="true"]').waitFor({ timeout: 120_000 });
       const painted = await page.evaluate(async () => {
@@ -108,6 +127,7 @@ export async function benchDocumentView(opts: {
 
     // Add/remove through the UI, on one open page.
     const page = await context.newPage();
+    await page.addInitScript(() => localStorage.setItem('pizhu.document.script', 'original'));
     await page.goto(`${server.url}#/doc/${doc!.id}`);
     await page.locator('.pz-doc-text[data-painted="true"]').waitFor({ timeout: 120_000 });
     const edits = await page.evaluate(async (runs) => {
@@ -205,6 +225,22 @@ export async function benchDocumentView(opts: {
         value: percentile(appOpen, 95),
         baselineName: 'plain <p> page',
         baseline: percentile(plainOpen, 95),
+        unit: 'ms',
+      },
+      {
+        section,
+        measure: 'open in 简体 (converted + mapped), p50',
+        value: percentile(simplifiedOpen, 50),
+        baselineName: 'open in 原文',
+        baseline: percentile(appOpen, 50),
+        unit: 'ms',
+      },
+      {
+        section,
+        measure: 'open in 简体 (converted + mapped), p95',
+        value: percentile(simplifiedOpen, 95),
+        baselineName: 'open in 原文',
+        baseline: percentile(appOpen, 95),
         unit: 'ms',
       },
       {

@@ -6,11 +6,12 @@
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
+import { docviewMessages } from './features/docview';
 
 export const catalog = {
-  'zh-CN': { ...zhCN },
-  'zh-TW': { ...zhTW },
-  en: { ...en },
+  'zh-CN': { ...zhCN, ...docviewMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...docviewMessages['zh-TW'] },
+  en: { ...en, ...docviewMessages.en },
 };
 
 export type MessageKey = keyof (typeof catalog)['zh-CN'];

@@ -113,6 +113,29 @@ export class AppPage {
     });
   }
 
+  /** Texts of the ranges of any highlight (`pz-find`, `pz-find-current`, `pz-active`…). */
+  async highlightTexts(name: string): Promise<string[]> {
+    return this.page.evaluate((name) => {
+      const out: string[] = [];
+      CSS.highlights.get(name)?.forEach((range) => out.push((range as Range).toString()));
+      return out;
+    }, name);
+  }
+
+  /** Switches the document view's script (原文 / 简体 / 繁體) and waits until it is painted. */
+  async switchScript(label: string, view: 'original' | 'simplified' | 'traditional'): Promise<void> {
+    await this.page.getByRole('radio', { name: label, exact: true }).click();
+    await this.page
+      .locator(`.pz-document[data-script="${view}"] .pz-doc-text[data-painted="true"]`)
+      .waitFor();
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+
+  /** The browser's current text selection. */
+  async selectionText(): Promise<string> {
+    return this.page.evaluate(() => window.getSelection()?.toString() ?? '');
+  }
+
   listItems() {
     return this.page.locator('.pz-ann-item');
   }

@@ -1,36 +1,59 @@
 /**
- * The document view: the text (Lexical, read-only) with annotations painted as CSS highlights, a
- * floating code toolbar over a selection, keys 1–9 to code it, click a highlight to select it,
- * Delete to remove the selected annotation, and the side panel (details, memo, list).
+ * The document view: the text (Lexical, read-only) in the chosen script view with annotations
+ * painted as CSS highlights, a floating code toolbar over a selection (optionally snapped to
+ * whole sentences), click a highlight to select it, the find bar, and the side panel (details,
+ * memo, list). Keyboard-first coding lives in useDocumentKeys.ts. Everything that reaches the
+ * store or the API is in canonical code points; display offsets stay inside model.ts/dom.ts.
  */
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentDetail } from '../../../../shared/domain';
-import { OffsetIndex } from '../../../../shared/text/offsets';
+import { foldForSearch, type Span } from '../../../../shared/text/script-convert';
+import { sentenceAt, splitSentences } from '../../../../shared/text/sentences';
 import { useI18n } from '../../i18n';
 import { useStore, type Store } from '../../state/store';
 import { AnnotationPanel } from './AnnotationPanel';
 import { DocumentText, type TextDom } from './DocumentText';
-import { annotationsAt, offsetAtPoint, selectionToRange } from './dom';
+import { DocumentToolbar } from './DocumentToolbar';
+import {
+  annotationsAt,
+  canonicalToDomRange,
+  offsetAtPoint,
+  scrollRangeIntoView,
+  selectCanonical,
+  selectionToRange,
+} from './dom';
+import { FindBar } from './FindBar';
 import { HighlightPainter } from './highlights';
-import { rangeToPoints, splitParagraphs } from './model';
+import { canonicalOffsetAt, type ViewText } from './model';
+import { findMatches, firstMatchFrom, snapToSentences } from './navigation';
+import { useScriptView, useSnapSentences } from './prefs';
 import { SelectionToolbar } from './SelectionToolbar';
+import { ShortcutSheet } from './ShortcutSheet';
+import { useDocumentKeys } from './useDocumentKeys';
+import { useViewText } from './useViewText';
 
-interface Pending {
+export interface Pending {
   start: number;
   end: number;
   rect: DOMRect;
 }
 
-/** Scrolls the paragraph where a code-point range starts to the middle of the view. */
-function scrollToRange(
-  dom: TextDom,
-  index: OffsetIndex,
-  range: { start: number; end: number } | undefined,
-): void {
-  if (!range) return;
-  const points = rangeToPoints(dom.paragraphs, index.toUtf16(range.start), index.toUtf16(range.end));
-  const el = points ? dom.elements[points.from.paragraph] : undefined;
-  el?.scrollIntoView({ block: 'center', behavior: 'auto' });
+/** Canonical offset of the first paragraph visible at the top of the scroller. */
+function firstVisibleOffset(view: ViewText, dom: TextDom, scroller: HTMLElement | null): number {
+  if (!scroller) return 0;
+  const top = scroller.getBoundingClientRect().top;
+  let lo = 0;
+  let hi = dom.elements.length - 1;
+  let found = 0;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dom.elements[mid]!.getBoundingClientRect().bottom > top) {
+      found = mid;
+      hi = mid - 1;
+    } else lo = mid + 1;
+  }
+  const p = dom.paragraphs[found];
+  return p ? canonicalOffsetAt(view, p.start) : 0;
 }
 
 export function DocumentView({ store, document: doc }: { store: Store; document: DocumentDetail }) {
@@ -40,27 +63,56 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
   const annotations = useStore(store, (s) => s.annotations);
   const activeIds = useStore(store, (s) => s.activeIds);
   const historyRevision = useStore(store, (s) => s.historyRevision);
-  const paragraphs = useMemo(() => splitParagraphs(doc.text), [doc.text]);
-  const index = useMemo(() => new OffsetIndex(doc.text), [doc.text]);
-  const [dom, setDom] = useState<TextDom | null>(null);
-  const painterRef = useRef<HighlightPainter | null>(null);
+  const [script, setScript] = useScriptView();
+  const [snap, setSnap] = useSnapSentences();
+  const { view, shown, converting, failed } = useViewText(doc.text, script);
+  const sentences = useMemo(() => splitSentences(doc.text), [doc.text]);
+  const [rawDom, setDom] = useState<TextDom | null>(null);
+  // Opening a document straight into 简体/繁體 waits for the conversion instead of rendering the
+  // original first (a 原文 flash, and two renders of a long text); a later switch keeps the
+  // current text on screen until the converted one is ready.
+  const [textShown, setTextShown] = useState(false);
+  const onReady = useCallback((d: TextDom) => {
+    setDom(d);
+    setTextShown(true);
+  }, []);
+  const waitForConversion = converting && shown === 'original' && !textShown;
+  // A DOM handed over for a previous script view is stale until Lexical renders the new one.
+  const dom = rawDom && rawDom.paragraphs === view.paragraphs ? rawDom : null;
   const [pending, setPending] = useState<Pending | null>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const [sheetOpen, setSheetOpen] = useState(false);
+  const closeSheet = useCallback(() => setSheetOpen(false), []);
 
-  // The painter lives as long as this document's DOM.
+  useEffect(() => {
+    if (failed) store.toast({ tone: 'error', message: { key: 'docview.convertFailed' } });
+  }, [failed, store]);
+
+  // The painter lives as long as this document's DOM in this script view; the effects below that
+  // use it list `dom` so that they run again, after this one, for a new painter.
+  const painterRef = useRef<HighlightPainter | null>(null);
   useEffect(() => {
     if (!dom) return;
-    const painter = new HighlightPainter(dom, index);
-    painterRef.current = painter;
+    const painter = new HighlightPainter(dom, view);
     painter.setCodes(store.getState().codes);
     painter.sync(store.getState().annotations);
     painter.setActive(store.getState().activeIds);
     painter.markPainted();
+    painterRef.current = painter;
     return () => {
       painter.dispose();
       painterRef.current = null;
     };
-  }, [dom, index, store]);
+  }, [dom, view, store]);
+
+  const scrollToCanonical = useCallback(
+    (range: Span | undefined) => {
+      if (!dom || !range) return;
+      const r = canonicalToDomRange(view, dom, range.start, range.end);
+      if (r) scrollRangeIntoView(scrollRef.current, r);
+    },
+    [dom, view],
+  );
 
   // Show what the route asked for: select an annotation, or flash a range (a search hit).
   const focus = useStore(store, (s) => s.focus);
@@ -69,32 +121,48 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
     if (!dom || !painter || !focus) return;
     if ('annotationId' in focus) {
       store.setActive([focus.annotationId]);
-      scrollToRange(
-        dom,
-        index,
-        store.getState().annotations.find((a) => a.id === focus.annotationId),
-      );
+      scrollToCanonical(store.getState().annotations.find((a) => a.id === focus.annotationId));
     } else {
       painter.setFocus(focus.start, focus.end);
-      scrollToRange(dom, index, focus);
+      scrollToCanonical(focus);
     }
-  }, [dom, focus, index, store]);
+  }, [dom, focus, store, scrollToCanonical]);
 
   // Layout effects: the highlights change in the same frame as the side list, not one later.
-  useLayoutEffect(() => painterRef.current?.setCodes(codes), [codes]);
-  useLayoutEffect(() => painterRef.current?.sync(annotations), [annotations]);
-  useLayoutEffect(() => painterRef.current?.setActive(activeIds), [activeIds, annotations]);
+  useLayoutEffect(() => painterRef.current?.setCodes(codes), [dom, codes]);
+  useLayoutEffect(() => painterRef.current?.sync(annotations), [dom, annotations]);
+  useLayoutEffect(() => painterRef.current?.setActive(activeIds), [dom, activeIds, annotations]);
+
+  /** Makes canonical `range` the pending selection: selected in the DOM, toolbar shown. */
+  const selectPending = useCallback(
+    (range: Span, scroll: boolean) => {
+      if (!dom) return;
+      const r = canonicalToDomRange(view, dom, range.start, range.end);
+      if (!r) return;
+      if (scroll) scrollRangeIntoView(scrollRef.current, r);
+      selectCanonical(view, dom, range.start, range.end);
+      setPending({ ...range, rect: r.getBoundingClientRect() });
+    },
+    [dom, view],
+  );
 
   const readSelection = useCallback(() => {
     if (!dom) return;
     const selection = window.getSelection();
-    const range = selectionToRange(dom, index, doc.text, selection);
+    const range = selectionToRange(view, dom, selection);
     if (!range || !selection) {
       setPending(null);
       return;
     }
+    if (snap) {
+      const snapped = snapToSentences(sentences, range);
+      if (snapped.start !== range.start || snapped.end !== range.end) {
+        selectPending(snapped, false);
+        return;
+      }
+    }
     setPending({ ...range, rect: selection.getRangeAt(0).getBoundingClientRect() });
-  }, [dom, index, doc.text]);
+  }, [dom, view, snap, sentences, selectPending]);
 
   useEffect(() => {
     const onSelectionChange = () => {
@@ -116,97 +184,142 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
     [pending, store],
   );
 
-  const scrollTo = useCallback(
-    (id: string) => {
-      if (dom)
-        scrollToRange(
-          dom,
-          index,
-          store.getState().annotations.find((x) => x.id === id),
-        );
-    },
-    [dom, index, store],
-  );
-
   const select = useCallback(
     (id: string) => {
+      setPending(null);
+      window.getSelection()?.removeAllRanges();
       store.setActive([id]);
-      scrollTo(id);
+      scrollToCanonical(store.getState().annotations.find((x) => x.id === id));
     },
-    [scrollTo, store],
+    [scrollToCanonical, store],
   );
 
-  // Keyboard-first coding. Inputs keep their own keys (memo typing, native text undo).
+  // In-document find: the document is folded once per find session.
+  const [find, setFind] = useState({ open: false, query: '', current: 0, token: 0 });
+  const folded = useMemo(() => (find.open ? foldForSearch(doc.text) : ''), [find.open, doc.text]);
+  const matches = useMemo(
+    () => (find.open ? findMatches(folded, find.query) : []),
+    [find.open, folded, find.query],
+  );
+  const openFind = useCallback(() => setFind((f) => ({ ...f, open: true, token: f.token + 1 })), []);
+  const closeFind = useCallback(() => setFind((f) => ({ ...f, open: false })), []);
+  const onQuery = useCallback(
+    (query: string) => {
+      const from = dom ? firstVisibleOffset(view, dom, scrollRef.current) : 0;
+      const next = findMatches(folded, query);
+      setFind((f) => ({ ...f, query, current: firstMatchFrom(next, from) }));
+    },
+    [dom, view, folded],
+  );
+  const stepFind = useCallback(
+    (step: 1 | -1) =>
+      setFind((f) => ({
+        ...f,
+        current: matches.length === 0 ? 0 : (f.current + step + matches.length) % matches.length,
+      })),
+    [matches.length],
+  );
+  const { open: findOpen, current: findCurrent } = find;
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      if (
-        target &&
-        (target.tagName === 'TEXTAREA' ||
-          target.tagName === 'INPUT' ||
-          (target.isContentEditable && target.getAttribute('contenteditable') === 'true'))
-      )
-        return;
-      if (e.ctrlKey || e.metaKey || e.altKey) return;
-      if (pending && /^[1-9]$/.test(e.key)) {
-        const code = store.getState().codes.find((c) => c.shortcut === e.key);
-        if (code) {
-          e.preventDefault();
-          apply(code.id);
-        }
-        return;
-      }
-      if (e.key === 'Escape') {
-        setPending(null);
-        window.getSelection()?.removeAllRanges();
-        store.setActive([]);
-        return;
-      }
-      const active = store.getState().activeIds;
-      if ((e.key === 'Delete' || e.key === 'Backspace') && active.length === 1) {
-        e.preventDefault();
-        void store.deleteAnnotation(active[0]!);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [apply, pending, store]);
+    const range = painterRef.current?.setFind(findOpen ? matches : [], findCurrent);
+    if (range) scrollRangeIntoView(scrollRef.current, range);
+  }, [dom, matches, findOpen, findCurrent]);
+
+  useDocumentKeys({
+    store,
+    annotations,
+    sentences,
+    pending,
+    sheetOpen,
+    apply,
+    select,
+    selectPending,
+    clearPending: () => setPending(null),
+    openFind,
+    closeFind: find.open ? closeFind : null,
+    openSheet: () => setSheetOpen(true),
+    firstVisible: () => (dom ? firstVisibleOffset(view, dom, scrollRef.current) : 0),
+  });
 
   const onClick = useCallback(
     (e: React.MouseEvent) => {
       if (!dom) return;
+      const u = offsetAtPoint(dom, e.clientX, e.clientY);
+      if (e.altKey) {
+        // Alt/Option+click: exactly the sentence under the pointer, ready for 1–9.
+        const s = u === null ? null : sentenceAt(sentences, canonicalOffsetAt(view, u));
+        if (s) {
+          e.preventDefault();
+          store.setActive([]);
+          selectPending(s, false);
+        }
+        return;
+      }
       const selection = window.getSelection();
       if (selection && !selection.isCollapsed) return;
-      const u = offsetAtPoint(dom, e.clientX, e.clientY);
       if (u === null) {
         store.setActive([]);
         return;
       }
-      const hits = annotationsAt(store.getState().annotations, index.toCodePoint(u));
+      const hits = annotationsAt(store.getState().annotations, canonicalOffsetAt(view, u));
       store.setActive(hits.map((a) => a.id));
     },
-    [dom, index, store],
+    [dom, view, sentences, store, selectPending],
   );
 
   // In the order of activeIds: innermost first after a click.
   const active = activeIds.flatMap((id) => annotations.find((a) => a.id === id) ?? []);
 
   return (
-    <div className="pz-document">
-      <div
-        className="pz-text-scroll"
-        ref={scrollRef}
-        onMouseUp={readSelection}
-        onKeyUp={readSelection}
-        onClick={onClick}
-      >
-        <article className="pz-text-column">
-          <h1 className="pz-doc-title">{doc.title}</h1>
-          <p className="pz-muted pz-small">
-            {doc.sourceFile} · {t('library.chars', { count: doc.length.toLocaleString() })}
-          </p>
-          <DocumentText documentId={doc.id} paragraphs={paragraphs} label={doc.title} onReady={setDom} />
-        </article>
+    <div className="pz-document" data-script={shown}>
+      <div className="pz-doc-main">
+        <DocumentToolbar
+          script={script}
+          converting={converting}
+          onScript={setScript}
+          snap={snap}
+          onSnap={setSnap}
+          onFind={openFind}
+          onShortcuts={() => setSheetOpen(true)}
+        />
+        {find.open ? (
+          <FindBar
+            query={find.query}
+            onQuery={onQuery}
+            total={matches.length}
+            current={find.current}
+            onStep={stepFind}
+            onClose={closeFind}
+            focusToken={find.token}
+          />
+        ) : null}
+        <div
+          className="pz-text-scroll"
+          ref={scrollRef}
+          onMouseUp={(e) => {
+            if (!e.altKey) readSelection();
+          }}
+          onKeyUp={readSelection}
+          onClick={onClick}
+        >
+          <article className="pz-text-column">
+            <h1 className="pz-doc-title">{doc.title}</h1>
+            <p className="pz-muted pz-small">
+              {doc.sourceFile} · {t('library.chars', { count: doc.length.toLocaleString() })}
+            </p>
+            {waitForConversion ? (
+              <p className="pz-muted">{t('docview.converting')}</p>
+            ) : (
+              <DocumentText
+                key={shown}
+                documentId={doc.id}
+                paragraphs={view.paragraphs}
+                label={doc.title}
+                onReady={onReady}
+              />
+            )}
+          </article>
+        </div>
       </div>
       {pending ? <SelectionToolbar codes={codes} rect={pending.rect} onApply={apply} /> : null}
       <AnnotationPanel
@@ -220,6 +333,7 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
         onMemo={(id, memo) => void store.updateMemo(id, memo)}
         historyRevision={historyRevision}
       />
+      {sheetOpen ? <ShortcutSheet onClose={closeSheet} /> : null}
     </div>
   );
 }

@@ -2,14 +2,15 @@
  * Between the browser's DOM and canonical offsets: a DOM selection → code-point range, and a
  * click point → the annotations under it. Paragraph start + offset inside the paragraph is the
  * only mapping used: Lexical's and the browser's own text (paragraphs joined with "\n\n") is not
- * our canonical text.
+ * our text. DOM offsets are into the displayed text; the view's script map turns them into
+ * canonical code points.
  */
 import type { Annotation } from '../../../../shared/domain';
-import type { OffsetIndex } from '../../../../shared/text/offsets';
+import type { Span } from '../../../../shared/text/script-convert';
 import type { TextDom } from './DocumentText';
-import { trimRange } from './model';
+import { rangeToPoints, toCanonicalRange, toDisplayUtf16, type ViewText } from './model';
 
-/** Canonical UTF-16 offset of a DOM boundary point inside the text, or null when outside it. */
+/** Displayed UTF-16 offset of a DOM boundary point inside the text, or null when outside it. */
 export function domPointToOffset(dom: TextDom, node: Node, offset: number): number | null {
   if (node === dom.root) {
     const p = dom.paragraphs[offset];
@@ -34,26 +35,59 @@ export function domPointToOffset(dom: TextDom, node: Node, offset: number): numb
   return null;
 }
 
-/** The current selection as a code-point range (white space trimmed), or null. */
-export function selectionToRange(
-  dom: TextDom,
-  index: OffsetIndex,
-  text: string,
-  selection: Selection | null,
-): { start: number; end: number } | null {
+/** The current selection as a canonical code-point range (white space trimmed), or null. */
+export function selectionToRange(view: ViewText, dom: TextDom, selection: Selection | null): Span | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   if (!dom.root.contains(range.commonAncestorContainer)) return null;
   const a = domPointToOffset(dom, range.startContainer, range.startOffset);
   const b = domPointToOffset(dom, range.endContainer, range.endOffset);
   if (a === null || b === null) return null;
-  const [s, e] = trimRange(text, Math.min(a, b), Math.max(a, b));
-  const start = index.toCodePoint(s);
-  const end = index.toCodePoint(e);
-  return end > start ? { start, end } : null;
+  return toCanonicalRange(view, a, b);
 }
 
-/** Canonical UTF-16 offset of the character under the point (x, y), or null. */
+/** A DOM Range over the displayed characters of canonical code-point range [start, end). */
+export function canonicalToDomRange(view: ViewText, dom: TextDom, start: number, end: number): Range | null {
+  const [s, e] = toDisplayUtf16(view, start, end);
+  const points = rangeToPoints(dom.paragraphs, s, e);
+  if (!points) return null;
+  const range = new Range();
+  range.setStart(dom.textNodes[points.from.paragraph]!, points.from.offset);
+  range.setEnd(dom.textNodes[points.to.paragraph]!, points.to.offset);
+  return range;
+}
+
+/** Makes the browser's selection cover canonical range [start, end) (as the user would). */
+export function selectCanonical(view: ViewText, dom: TextDom, start: number, end: number): Range | null {
+  const range = canonicalToDomRange(view, dom, start, end);
+  const selection = window.getSelection();
+  if (!range || !selection) return null;
+  selection.removeAllRanges();
+  selection.addRange(range);
+  return range;
+}
+
+/**
+ * Scrolls so that `range` is in view (centred when it was not): the paragraph first, since with
+ * `content-visibility: auto` an off-screen paragraph has only an estimated size, then the range.
+ */
+export function scrollRangeIntoView(scroller: HTMLElement | null, range: Range): void {
+  const para = range.startContainer.parentElement;
+  if (!scroller) {
+    para?.scrollIntoView({ block: 'center' });
+    return;
+  }
+  const view = scroller.getBoundingClientRect();
+  let r = range.getBoundingClientRect();
+  if (r.top >= view.top && r.bottom <= view.bottom && (r.width > 0 || r.height > 0)) return;
+  para?.scrollIntoView({ block: 'center' });
+  r = range.getBoundingClientRect();
+  if (r.top < view.top || r.bottom > view.bottom) {
+    scroller.scrollTop += r.top - (view.top + view.height / 2 - Math.min(r.height, view.height) / 2);
+  }
+}
+
+/** Displayed UTF-16 offset of the character under the point (x, y), or null. */
 export function offsetAtPoint(dom: TextDom, x: number, y: number): number | null {
   let node: Node | null = null;
   let offset = 0;

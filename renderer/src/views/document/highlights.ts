@@ -3,17 +3,22 @@
  * annotation kept in an id → Range map, one `Highlight` per code (its colour), plus one for
  * overlaps (two or more annotations) and one for the selected annotation(s). Adding or removing
  * an annotation touches one Range; nothing in Lexical's DOM changes, so 10,000 annotations cost
- * about what the plain text costs (see DESIGN.md, "The document view").
+ * about what the plain text costs (see DESIGN.md, "The document view"). Annotations keep
+ * canonical offsets; the view's script map places them over the displayed (converted) characters.
+ * In-document find matches have their own highlights (`pz-find`, `pz-find-current`).
  */
 import type { Annotation, Code } from '../../../../shared/domain';
-import type { OffsetIndex } from '../../../../shared/text/offsets';
-import { rangeToPoints } from './model';
+import type { Span } from '../../../../shared/text/script-convert';
+import { canonicalToDomRange } from './dom';
+import type { ViewText } from './model';
 import type { TextDom } from './DocumentText';
 
 const STYLE_ID = 'pz-highlight-styles';
 const OVERLAP = 'pz-overlap';
 const ACTIVE = 'pz-active';
 const FOCUS = 'pz-focus';
+const FIND = 'pz-find';
+const FIND_CURRENT = 'pz-find-current';
 
 interface Painted {
   range: Range;
@@ -40,11 +45,13 @@ export class HighlightPainter {
   private readonly overlap = new Highlight();
   private readonly active = new Highlight();
   private readonly focus = new Highlight();
+  private readonly find = new Highlight();
+  private readonly findCurrent = new Highlight();
   private overlapFrame = 0;
 
   constructor(
     private readonly dom: TextDom,
-    private readonly index: OffsetIndex,
+    private readonly view: ViewText,
   ) {
     this.overlap.priority = 50;
     this.active.priority = 100;
@@ -52,6 +59,29 @@ export class HighlightPainter {
     CSS.highlights.set(ACTIVE, this.active);
     this.focus.priority = 90;
     CSS.highlights.set(FOCUS, this.focus);
+    this.find.priority = 80;
+    this.findCurrent.priority = 95;
+    CSS.highlights.set(FIND, this.find);
+    CSS.highlights.set(FIND_CURRENT, this.findCurrent);
+  }
+
+  /**
+   * Paints find matches (canonical ranges) and marks match `current`; returns the current
+   * match's DOM Range (to scroll to), or null.
+   */
+  setFind(matches: readonly Span[], current: number): Range | null {
+    this.find.clear();
+    this.findCurrent.clear();
+    let currentRange: Range | null = null;
+    matches.forEach((m, i) => {
+      const range = this.makeRange(m.start, m.end);
+      if (!range) return;
+      if (i === current) {
+        this.findCurrent.add(range);
+        currentRange = range;
+      } else this.find.add(range);
+    });
+    return currentRange;
   }
 
   /** Marks a range the user navigated to (a search hit); replaces the previous one. */
@@ -128,6 +158,8 @@ export class HighlightPainter {
     CSS.highlights.delete(OVERLAP);
     CSS.highlights.delete(ACTIVE);
     CSS.highlights.delete(FOCUS);
+    CSS.highlights.delete(FIND);
+    CSS.highlights.delete(FIND_CURRENT);
     this.painted.clear();
   }
 
@@ -146,14 +178,9 @@ export class HighlightPainter {
     this.painted.delete(id);
   }
 
-  /** Code-point range → DOM Range over the paragraphs' text nodes. */
+  /** Canonical code-point range → DOM Range over the displayed characters. */
   makeRange(startCp: number, endCp: number): Range | null {
-    const points = rangeToPoints(this.dom.paragraphs, this.index.toUtf16(startCp), this.index.toUtf16(endCp));
-    if (!points) return null;
-    const range = new Range();
-    range.setStart(this.dom.textNodes[points.from.paragraph]!, points.from.offset);
-    range.setEnd(this.dom.textNodes[points.to.paragraph]!, points.to.offset);
-    return range;
+    return canonicalToDomRange(this.view, this.dom, startCp, endCp);
   }
 
   /**

@@ -1,16 +1,84 @@
 /**
- * The document view's text model, pure and DOM-free: the canonical text cut into the paragraphs
- * that Lexical renders (one per non-blank line, one text node each), and the mapping between
- * canonical UTF-16 offsets and (paragraph, offset-in-paragraph) points.
+ * The document view's text model, pure and DOM-free: the displayed text (the canonical text, or
+ * its Simplified/Traditional conversion) cut into the paragraphs that Lexical renders (one per
+ * non-blank line, one text node each), the mapping between displayed UTF-16 offsets and
+ * (paragraph, offset-in-paragraph) points, and, through the script map, between canonical
+ * code-point ranges (what the API speaks) and displayed UTF-16 ranges (what the DOM speaks).
  *
  * Blank lines are not rendered (CSS spacing replaces them), so the newlines and blanks between
- * paragraphs exist only in the canonical text; a range that starts or ends there is moved to the
- * nearest rendered character inside it.
+ * paragraphs exist only in the text; a range that starts or ends there is moved to the nearest
+ * rendered character inside it.
  */
+import { OffsetIndex } from '../../../../shared/text/offsets';
+import { ScriptMap, type Converted, type Span } from '../../../../shared/text/script-convert';
+
+/** The text as displayed, with everything needed to map between display and canonical offsets. */
+export interface ViewText {
+  canonical: string;
+  display: string;
+  map: ScriptMap;
+  /** Paragraphs of the displayed text. */
+  paragraphs: Paragraph[];
+  canonicalIndex: OffsetIndex;
+  displayIndex: OffsetIndex;
+}
+
+export function makeViewText(canonical: string, converted: Converted | null): ViewText {
+  const canonicalIndex = new OffsetIndex(canonical);
+  if (!converted) {
+    return {
+      canonical,
+      display: canonical,
+      map: ScriptMap.identity(canonicalIndex.codePointLength),
+      paragraphs: splitParagraphs(canonical),
+      canonicalIndex,
+      displayIndex: canonicalIndex,
+    };
+  }
+  return {
+    canonical,
+    display: converted.text,
+    map: converted.map,
+    paragraphs: splitParagraphs(converted.text),
+    canonicalIndex,
+    displayIndex: new OffsetIndex(converted.text),
+  };
+}
+
+/** Canonical code-point range → displayed UTF-16 range. */
+export function toDisplayUtf16(view: ViewText, start: number, end: number): [number, number] {
+  const d = view.map.rangeToDisplay({ start, end });
+  return [view.displayIndex.toUtf16(d.start), view.displayIndex.toUtf16(d.end)];
+}
+
+/**
+ * Displayed UTF-16 range → canonical code-point range, white space trimmed (in the canonical
+ * text), or null when nothing but white space is left.
+ */
+export function toCanonicalRange(view: ViewText, startUtf16: number, endUtf16: number): Span | null {
+  const d = {
+    start: view.displayIndex.toCodePoint(Math.min(startUtf16, endUtf16)),
+    end: view.displayIndex.toCodePoint(Math.max(startUtf16, endUtf16)),
+  };
+  const c = view.map.rangeToCanonical(d);
+  const [s, e] = trimRange(
+    view.canonical,
+    view.canonicalIndex.toUtf16(c.start),
+    view.canonicalIndex.toUtf16(c.end),
+  );
+  const start = view.canonicalIndex.toCodePoint(s);
+  const end = view.canonicalIndex.toCodePoint(e);
+  return end > start ? { start, end } : null;
+}
+
+/** Canonical code point of the displayed character at UTF-16 offset `utf16`. */
+export function canonicalOffsetAt(view: ViewText, utf16: number): number {
+  return view.map.toCanonical(view.displayIndex.toCodePoint(utf16), 'start');
+}
 
 export interface Paragraph {
   index: number;
-  /** UTF-16 offsets into the canonical text, `text === canonical.slice(start, end)`. */
+  /** UTF-16 offsets into the displayed text, `text === display.slice(start, end)`. */
   start: number;
   end: number;
   text: string;
@@ -52,7 +120,7 @@ export interface ParagraphPoint {
 }
 
 /**
- * The rendered part of canonical range [start, end) (UTF-16) as paragraph points, or null when
+ * The rendered part of displayed range [start, end) (UTF-16) as paragraph points, or null when
  * the range covers no rendered character (only newlines/blank lines).
  */
 export function rangeToPoints(
