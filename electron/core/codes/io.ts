@@ -95,7 +95,7 @@ export function exportCodebook(db: Db, format: 'json' | 'csv', at: Date): Export
         header: true,
         columns: [...CODEBOOK_CSV_COLUMNS],
         record_delimiter: '\r\n',
-        quoted_match: /^\s|\s$/,
+        quoted_match: /^\s|\s$|[\r\n]/,
       }),
       rowCount: records.length,
     };

@@ -78,7 +78,7 @@ export function toCsv(rows: readonly DatasetRow[]): string {
     header: true,
     columns: [...DATASET_COLUMNS],
     record_delimiter: '\r\n',
-    quoted_match: /^\s|\s$/,
+    quoted_match: /^\s|\s$|[\r\n]/,
   });
 }
 

@@ -126,6 +126,21 @@ describe('export-dataset', () => {
     }
   });
 
+  test('CSV quotes a field with a line break even without commas or quotes (document memos)', () => {
+    const f = setup();
+    try {
+      annotate(f, 0, f.codes[0]!, 0, 2, '第一行\n第二行');
+      f.h['documents-update-memo']({ id: f.docs[0]!.id, memo: '甲\r\n乙' });
+      const file = f.h['export-dataset']({ format: 'csv' }) as ExportFile;
+      expect(file.content).toContain(',"第一行\n第二行",');
+      const [header, row] = parseCsvStrict(file.content.slice(1));
+      expect(row![header!.indexOf('memo')]).toBe('第一行\n第二行');
+      expect(row![header!.indexOf('document_memo')]).toBe('甲\r\n乙');
+    } finally {
+      f.ctx.db.close();
+    }
+  });
+
   test('JSONL: one object per line, keys in column order, numbers as numbers, no BOM', () => {
     const f = setup();
     try {
