@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Code } from '../../../shared/domain';
 import { expectCode } from '../core/helpers';
-import { annotate, codeNamed, codes, create, redo, setup, snapshot, undo } from './fixture';
+import { annotate, codeNamed, codes, create, redo, setup, snapshot, undo, historyOf } from './fixture';
 
 describe('codes-create / codes-update', () => {
   test('creates root and sub-codes with defaults; one undo step each', () => {
@@ -42,7 +42,7 @@ describe('codes-create / codes-update', () => {
     try {
       create(f, '财政压力', f.root['问题']);
       const before = snapshot(f);
-      const history = f.h['history-state']({});
+      const history = historyOf(f);
       await expectCode(() => f.h['codes-create']({ name: '   ' }), 'code-name-empty');
       const taken = await expectCode(
         () => f.h['codes-create']({ name: '财政压力', parentId: f.root['问题']!.id }),
@@ -66,7 +66,7 @@ describe('codes-create / codes-update', () => {
       await expectCode(() => f.h['codes-update']({ id: 'nope', name: 'x' }), 'code-not-found');
       await expectCode(() => f.h['codes-create']({ name: 'x', parentId: 'nope' }), 'code-not-found');
       expect(snapshot(f)).toEqual(before);
-      expect(f.h['history-state']({})).toEqual(history);
+      expect(historyOf(f)).toEqual(history);
       // The same name under another parent is fine.
       expect(create(f, '财政压力', f.root['建议']).parentId).toBe(f.root['建议']!.id);
     } finally {
@@ -90,13 +90,13 @@ describe('codes-create / codes-update', () => {
         example: '例子',
       }) as { code: Code };
       expect(code).toMatchObject({ name: '对策建议', color: '#abcdef', shortcut: null, example: '例子' });
-      expect(f.h['history-state']({})).toMatchObject({ canUndo: true, undoKind: 'code-update' });
+      expect(historyOf(f)).toMatchObject({ canUndo: true, undoKind: 'code-update' });
       const after = snapshot(f);
       f.h['codes-update']({ id, name: '对策建议', color: '#abcdef' });
-      expect(f.h['history-state']({}).undoKind).toBe('code-update');
+      expect(historyOf(f).undoKind).toBe('code-update');
       undo(f);
       expect(snapshot(f)).toEqual(before);
-      expect(f.h['history-state']({}).canUndo).toBe(false);
+      expect(historyOf(f).canUndo).toBe(false);
       redo(f);
       expect(snapshot(f)).toEqual(after);
       // A freed shortcut can be taken by another code.
@@ -140,7 +140,7 @@ describe('codes-move', () => {
           .filter((c) => c.parentId === null)
           .map((c) => c.name),
       ).toEqual(['建议', '成效', '问题']);
-      expect(f.h['history-state']({}).undoKind).toBe('code-move');
+      expect(historyOf(f).undoKind).toBe('code-move');
       // Re-parent B to the root level at the end (outdent twice).
       f.h['codes-move']({ id: b.id, parentId: null, index: 99 });
       expect(
@@ -191,7 +191,7 @@ describe('codes-merge', () => {
         summary: { movedAnnotations: number; deletedAnnotations: number; deletedCodes: number };
       };
       expect(result.summary).toEqual({ movedAnnotations: 2, deletedAnnotations: 1, deletedCodes: 2 });
-      expect(f.h['history-state']({}).undoKind).toBe('code-merge');
+      expect(historyOf(f).undoKind).toBe('code-merge');
       const now = Object.fromEntries(
         codes(f).map((c) => [`${c.parentId === devolve.id ? '>' : ''}${c.name}`, c]),
       );

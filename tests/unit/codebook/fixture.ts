@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import type { ApiHandlers } from '../../../shared/api';
-import type { Annotation, Code, DocumentSummary } from '../../../shared/domain';
+import type { Annotation, Code, DocumentSummary, HistoryState } from '../../../shared/domain';
 import { openProject } from '../../../electron/core/project/open';
 import { createHandlers } from '../../../electron/core/api/handlers';
 import type { CoreContext } from '../../../electron/core/context';
@@ -80,4 +80,9 @@ export function undo(f: Fixture): void {
 }
 export function redo(f: Fixture): void {
   f.h['history-redo']({});
+}
+
+/** The undo state (handlers are synchronous; the type allows a Promise). */
+export function historyOf(f: Fixture): HistoryState {
+  return f.h['history-state']({}) as HistoryState;
 }

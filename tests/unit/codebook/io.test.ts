@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import type { Code, ExportFile } from '../../../shared/domain';
 import { parseCsvStrict, expectCode } from '../core/helpers';
-import { codeNamed, codes, create, setup, snapshot, undo } from './fixture';
+import { codeNamed, codes, create, setup, snapshot, undo, historyOf } from './fixture';
 
 type Fixture = ReturnType<typeof setup>;
 
@@ -110,9 +110,9 @@ describe('codebook-import', () => {
         };
         expect(result).toMatchObject({ created: 3, updated: 1, unchanged: 2 });
         expect(shape(b)).toEqual(shape(a));
-        expect(b.h['history-state']({}).undoKind).toBe('codebook-import');
+        expect(historyOf(b).undoKind).toBe('codebook-import');
         // Importing again changes nothing and adds no undo step.
-        b.h['codebook-import']({ format, content: file.content });
+        b.h['codebook-import']({ format, content: file.content, mode: 'merge' });
         undo(b);
         expect(snapshot(b)).toEqual(before);
       } finally {
@@ -131,7 +131,7 @@ describe('codebook-import', () => {
           { name: '新代码', shortcut: '1', children: [{ name: '子代码', color: '#123456' }] },
         ],
       });
-      f.h['codebook-import']({ format: 'json', content });
+      f.h['codebook-import']({ format: 'json', content, mode: 'merge' });
       expect(codeNamed(f, '成效')).toMatchObject({
         color: '#2e9d5b',
         shortcut: '1',
@@ -169,11 +169,11 @@ describe('codebook-import', () => {
       const f = setup();
       try {
         const before = snapshot(f);
-        const history = f.h['history-state']({});
-        const err = await expectCode(() => f.h['codebook-import']({ format, content }), 'codebook-invalid');
+        const history = historyOf(f);
+        const err = await expectCode(() => f.h['codebook-import']({ format, content, mode: 'merge' }), 'codebook-invalid');
         expect(err.params).toMatchObject(params);
         expect(snapshot(f)).toEqual(before);
-        expect(f.h['history-state']({})).toEqual(history);
+        expect(historyOf(f)).toEqual(history);
       } finally {
         f.close();
       }

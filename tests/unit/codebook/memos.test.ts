@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { MEMO_MAX_LENGTH } from '../../../shared/api';
 import type { DocumentDetail, MemoEntry } from '../../../shared/domain';
 import { expectCode } from '../core/helpers';
-import { annotate, create, redo, setup, snapshot, undo } from './fixture';
+import { annotate, create, redo, setup, snapshot, undo, historyOf } from './fixture';
 
 describe('memos', () => {
   test('project memo: create, edit, undo both, no-op records nothing', () => {
@@ -16,12 +16,12 @@ describe('memos', () => {
       expect(r.memo.updatedAt).not.toBeNull();
       f.h['memos-update-project']({ memo: '第二版' });
       f.h['memos-update-project']({ memo: '第二版' });
-      expect(f.h['history-state']({}).undoKind).toBe('project-memo');
+      expect(historyOf(f).undoKind).toBe('project-memo');
       undo(f);
       expect((f.h['memos-list']({}) as MemoEntry[])[0]!.text).toBe('研究问题：扩权强县的成效');
       undo(f);
       expect(snapshot(f)).toEqual(before);
-      expect(f.h['history-state']({}).canUndo).toBe(false);
+      expect(historyOf(f).canUndo).toBe(false);
       redo(f);
       redo(f);
       expect((f.h['memos-list']({}) as MemoEntry[])[0]!.text).toBe('第二版');
@@ -40,7 +40,7 @@ describe('memos', () => {
       };
       expect(r.document.memo).toBe('访谈对象为县财政局');
       expect((f.h['documents-get']({ id }) as DocumentDetail).memo).toBe('访谈对象为县财政局');
-      expect(f.h['history-state']({}).undoKind).toBe('document-memo');
+      expect(historyOf(f).undoKind).toBe('document-memo');
       undo(f);
       expect(snapshot(f)).toEqual(before);
       await expectCode(() => f.h['documents-update-memo']({ id: 'nope', memo: 'x' }), 'document-not-found');
