@@ -14,7 +14,7 @@ import type { ExportFile } from '../../../shared/domain';
 import { CODE_MEMO_FIELDS } from '../../../shared/domain';
 import { PizhuError } from '../../../shared/errors';
 import type { Db } from '../db/database';
-import { ChangeSet } from '../history/log';
+import type { ChangeSet } from '../history/log';
 import { CsvSyntaxError, parseCsv } from './csv';
 import { createCode, updateCode } from './operations';
 import { codePaths, codeRows, type CodeRow } from './rows';

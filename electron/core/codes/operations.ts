@@ -20,7 +20,7 @@ import { CODE_MEMO_FIELDS } from '../../../shared/domain';
 import { PizhuError } from '../../../shared/errors';
 import type { Db } from '../db/database';
 import type { AnnotationRow } from '../annotations/rows';
-import { ChangeSet } from '../history/log';
+import type { ChangeSet } from '../history/log';
 import { childRows, getCodeRow, subtreeIds, type CodeRow } from './rows';
 
 /** Distinct, legible colours handed out to new codes in turn. */

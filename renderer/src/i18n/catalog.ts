@@ -6,11 +6,12 @@
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
+import { codebookMessages } from './features/codebook';
 
 export const catalog = {
-  'zh-CN': { ...zhCN },
-  'zh-TW': { ...zhTW },
-  en: { ...en },
+  'zh-CN': { ...zhCN, ...codebookMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...codebookMessages['zh-TW'] },
+  en: { ...en, ...codebookMessages.en },
 };
 
 export type MessageKey = keyof (typeof catalog)['zh-CN'];

@@ -4,15 +4,18 @@
  * exactly, and that a refused call changes nothing).
  */
 import { join } from 'node:path';
-import type { ApiHandlers } from '../../../shared/api';
+import type { ApiInput, ApiMethod, ApiResult } from '../../../shared/api';
 import type { Annotation, Code, DocumentSummary, HistoryState } from '../../../shared/domain';
 import { openProject } from '../../../electron/core/project/open';
 import { createHandlers } from '../../../electron/core/api/handlers';
 import type { CoreContext } from '../../../electron/core/context';
 import { SEEDS_DIR, tempDir } from '../core/helpers';
 
+/** The core's handlers are synchronous; typed so, tests need no casts (or floating promises). */
+export type SyncHandlers = { [M in ApiMethod]: (input: ApiInput<M>) => ApiResult<M> };
+
 export interface Fixture {
-  h: ApiHandlers;
+  h: SyncHandlers;
   ctx: CoreContext;
   docs: DocumentSummary[];
   /** The default root codes by name: 成效, 问题, 建议. */
@@ -30,9 +33,9 @@ export function setup(options: { seeds?: boolean } = {}): Fixture {
   let tick = 0;
   // Each call is one millisecond later, so updated_at values differ between steps.
   const ctx: CoreContext = { db, file, now: () => new Date(Date.UTC(2026, 10, 23, 9, 0, 0, tick++)) };
-  const h = createHandlers(ctx);
-  const root = Object.fromEntries((h['codes-list']({}) as Code[]).map((c) => [c.name, c]));
-  return { h, ctx, docs: h['documents-list']({}) as DocumentSummary[], root, close: () => db.close() };
+  const h = createHandlers(ctx) as unknown as SyncHandlers;
+  const root = Object.fromEntries(h['codes-list']({}).map((c) => [c.name, c]));
+  return { h, ctx, docs: h['documents-list']({}), root, close: () => db.close() };
 }
 
 /** Every row of codes, annotations, documents' memos and the project memo, sorted by id. */
@@ -47,7 +50,7 @@ export function snapshot(f: Fixture): unknown {
 }
 
 export function codes(f: Fixture): Code[] {
-  return f.h['codes-list']({}) as Code[];
+  return f.h['codes-list']({});
 }
 
 export function codeNamed(f: Fixture, name: string): Code {
@@ -84,5 +87,5 @@ export function redo(f: Fixture): void {
 
 /** The undo state (handlers are synchronous; the type allows a Promise). */
 export function historyOf(f: Fixture): HistoryState {
-  return f.h['history-state']({}) as HistoryState;
+  return f.h['history-state']({});
 }

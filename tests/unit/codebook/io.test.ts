@@ -1,7 +1,7 @@
 // Codebook export/import: JSON and CSV formats, the round trip into a fresh project, merge
 // semantics, strict validation that writes nothing, and undo of an import as one command.
 import { describe, expect, test } from 'vitest';
-import type { Code, ExportFile } from '../../../shared/domain';
+import type { Code } from '../../../shared/domain';
 import { parseCsvStrict, expectCode } from '../core/helpers';
 import { codeNamed, codes, create, setup, snapshot, undo, historyOf } from './fixture';
 
@@ -48,7 +48,7 @@ describe('codebook-export', () => {
     const f = setup();
     try {
       build(f);
-      const file = f.h['codebook-export']({ format: 'json' }) as ExportFile;
+      const file = f.h['codebook-export']({ format: 'json' });
       expect(file.fileName).toMatch(/^pizhu-codebook-\d{8}-\d{6}\.json$/);
       expect(file.rowCount).toBe(6);
       const doc = JSON.parse(file.content) as {
@@ -71,7 +71,7 @@ describe('codebook-export', () => {
     const f = setup();
     try {
       build(f);
-      const file = f.h['codebook-export']({ format: 'csv' }) as ExportFile;
+      const file = f.h['codebook-export']({ format: 'csv' });
       expect(
         file.content.startsWith(
           '\ufeffpath,parent_path,name,color,shortcut,description,definition,inclusion,exclusion,example\r\n',
@@ -101,7 +101,7 @@ describe('codebook-import', () => {
       const b = setup({ seeds: false });
       try {
         build(a);
-        const file = a.h['codebook-export']({ format }) as ExportFile;
+        const file = a.h['codebook-export']({ format });
         const before = snapshot(b);
         const result = b.h['codebook-import']({ format, content: file.content, mode: 'merge' }) as {
           created: number;
@@ -170,7 +170,10 @@ describe('codebook-import', () => {
       try {
         const before = snapshot(f);
         const history = historyOf(f);
-        const err = await expectCode(() => f.h['codebook-import']({ format, content, mode: 'merge' }), 'codebook-invalid');
+        const err = await expectCode(
+          () => f.h['codebook-import']({ format, content, mode: 'merge' }),
+          'codebook-invalid',
+        );
         expect(err.params).toMatchObject(params);
         expect(snapshot(f)).toEqual(before);
         expect(historyOf(f)).toEqual(history);

@@ -2,7 +2,7 @@
 // filter, undo of each write, and validation.
 import { describe, expect, test } from 'vitest';
 import { MEMO_MAX_LENGTH } from '../../../shared/api';
-import type { DocumentDetail, MemoEntry } from '../../../shared/domain';
+import type { MemoEntry } from '../../../shared/domain';
 import { expectCode } from '../core/helpers';
 import { annotate, create, redo, setup, snapshot, undo, historyOf } from './fixture';
 
@@ -18,13 +18,13 @@ describe('memos', () => {
       f.h['memos-update-project']({ memo: '第二版' });
       expect(historyOf(f).undoKind).toBe('project-memo');
       undo(f);
-      expect((f.h['memos-list']({}) as MemoEntry[])[0]!.text).toBe('研究问题：扩权强县的成效');
+      expect(f.h['memos-list']({})[0]!.text).toBe('研究问题：扩权强县的成效');
       undo(f);
       expect(snapshot(f)).toEqual(before);
       expect(historyOf(f).canUndo).toBe(false);
       redo(f);
       redo(f);
-      expect((f.h['memos-list']({}) as MemoEntry[])[0]!.text).toBe('第二版');
+      expect(f.h['memos-list']({})[0]!.text).toBe('第二版');
     } finally {
       f.close();
     }
@@ -39,7 +39,7 @@ describe('memos', () => {
         document: { memo: string; memoUpdatedAt: string | null };
       };
       expect(r.document.memo).toBe('访谈对象为县财政局');
-      expect((f.h['documents-get']({ id }) as DocumentDetail).memo).toBe('访谈对象为县财政局');
+      expect(f.h['documents-get']({ id }).memo).toBe('访谈对象为县财政局');
       expect(historyOf(f).undoKind).toBe('document-memo');
       undo(f);
       expect(snapshot(f)).toEqual(before);
@@ -65,7 +65,7 @@ describe('memos', () => {
       f.h['documents-update-memo']({ id: f.docs[0]!.id, memo: '武胜县的材料' });
       const code = create(f, '财政压力', f.root['问题'], { definition: '县级財政收支矛盾', example: '例' });
       const ann = annotate(f, 2, code, 0, 6, '這裡提到財政');
-      const all = f.h['memos-list']({}) as MemoEntry[];
+      const all = f.h['memos-list']({});
       expect(all.map((m) => m.kind)).toEqual(['project', 'document', 'code', 'annotation']);
       expect(all[1]).toMatchObject({
         ownerId: f.docs[0]!.id,
@@ -79,8 +79,7 @@ describe('memos', () => {
         fields: { definition: '县级財政收支矛盾', inclusion: '', exclusion: '', example: '例' },
       });
       expect(all[3]).toMatchObject({ ownerId: ann.id, documentId: f.docs[2]!.id, ownerLabel: ann.text });
-      const kinds = (q: Parameters<(typeof f.h)['memos-list']>[0]) =>
-        (f.h['memos-list'](q) as MemoEntry[]).map((m) => m.kind);
+      const kinds = (q: Parameters<(typeof f.h)['memos-list']>[0]) => f.h['memos-list'](q).map((m) => m.kind);
       expect(kinds({ kinds: ['document', 'annotation'] })).toEqual(['document', 'annotation']);
       // Simplified query finds Traditional text and the other way round.
       expect(kinds({ query: '财政' })).toEqual(['project', 'code', 'annotation']);

@@ -75,8 +75,8 @@ describe('export-dataset', () => {
       const spaces = annotate(f, 0, f.codes[2]!, 10, 18); // "  前后空格  "
       const crlfSpan = annotate(f, 0, f.codes[0]!, 18, text.length);
       // Memos of the document and the code travel with each row, in the last two columns.
-      f.h['documents-update-memo']({ id: f.docs[0]!.id, memo: '文档备忘, "引号"\n第二行' });
-      f.h['codes-update']({ id: f.child.id, definition: '财政收支压力' });
+      void f.h['documents-update-memo']({ id: f.docs[0]!.id, memo: '文档备忘, "引号"\n第二行' });
+      void f.h['codes-update']({ id: f.child.id, definition: '财政收支压力' });
       const file = f.h['export-dataset']({ format: 'csv' }) as ExportFile;
       expect(file.fileName).toBe('pizhu-dataset-20261123-090507.csv');
       expect(file.mimeType).toMatch(/^text\/csv/);
@@ -130,7 +130,7 @@ describe('export-dataset', () => {
     const f = setup();
     try {
       annotate(f, 0, f.codes[0]!, 0, 2, '第一行\n第二行');
-      f.h['documents-update-memo']({ id: f.docs[0]!.id, memo: '甲\r\n乙' });
+      void f.h['documents-update-memo']({ id: f.docs[0]!.id, memo: '甲\r\n乙' });
       const file = f.h['export-dataset']({ format: 'csv' }) as ExportFile;
       expect(file.content).toContain(',"第一行\n第二行",');
       const [header, row] = parseCsvStrict(file.content.slice(1));
