@@ -103,7 +103,7 @@ export function MemosView({ store, navigate }: ViewProps) {
         {(memos ?? []).map((m) => (
           <li key={`${m.kind}:${m.ownerId}`} className="pz-memo-item" data-kind={m.kind}>
             <div className="pz-memo-owner">
-              <span className="pz-tag">{t(`memos.kind.${m.kind}`)}</span>
+              <span className="pz-memo-kind">{t(`memos.kind.${m.kind}`)}</span>
               {m.kind === 'project' ? (
                 <strong>{t('memos.project')}</strong>
               ) : (
