@@ -140,11 +140,13 @@ describe('codebook', () => {
     await row('放权不够').waitFor();
     await detail.getByLabel('颜色').fill('#123456');
     await expect.poll(async () => (await code('放权不够')).color).toBe('#123456');
-    await expect(
-      row('放权不够')
-        .locator('.pz-swatch')
-        .evaluate((e) => getComputedStyle(e).backgroundColor),
-    ).resolves.toBe('rgb(18, 52, 86)');
+    await expect
+      .poll(() =>
+        row('放权不够')
+          .locator('.pz-swatch')
+          .evaluate((e) => getComputedStyle(e).backgroundColor),
+      )
+      .toBe('rgb(18, 52, 86)');
 
     await openDocument(DOC_B);
     const painted = await ui.paintedRanges();
@@ -167,6 +169,55 @@ describe('codebook', () => {
       .getByRole('button', { name: '放权不够', exact: true })
       .waitFor();
     await page.keyboard.press('Escape');
+  });
+
+  it('reorders by drag and drop and by keyboard (Alt+↑/↓), each one undo step', async () => {
+    await openCodebook();
+    const roots = async () => (await codes()).filter((c) => c.parentId === null).map((c) => c.name);
+    expect(await roots()).toEqual(['成效', '问题', '建议']);
+    // Drop 建议 on the upper quarter of 成效: before it.
+    const target = row('成效');
+    const box = (await target.boundingBox())!;
+    await row('建议').dragTo(target, { targetPosition: { x: box.width / 2, y: 2 } });
+    await expect.poll(roots).toEqual(['建议', '成效', '问题']);
+    // Drop 成效 in the middle of 问题: it becomes a sub-code.
+    const mid = (await row('问题').boundingBox())!;
+    await row('成效').dragTo(row('问题'), { targetPosition: { x: mid.width / 2, y: mid.height / 2 } });
+    await expect.poll(async () => (await code('成效')).parentId).toBe((await code('问题')).id);
+    await expect.poll(() => row('成效').getAttribute('aria-level')).toBe('2');
+    await page.keyboard.press('Control+z');
+    await expect.poll(async () => (await code('成效')).parentId).toBeNull();
+    // Keyboard: Alt+↓ on the focused row moves 建议 back down.
+    await row('建议').click();
+    const shown = () =>
+      page
+        .locator('.pz-coderow[aria-level="1"]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-code-name')));
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(roots).toEqual(['成效', '建议', '问题']);
+    await expect.poll(shown).toEqual(['成效', '建议', '问题']);
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect.poll(roots).toEqual(['成效', '问题', '建议']);
+  });
+
+  it('imports a codebook CSV from a file and refuses a malformed one, changing nothing', async () => {
+    const csv =
+      '\ufeffpath,parent_path,name,color\r\n问题 > 放权不够 > 人事权,问题 > 放权不够,人事权,#445566\r\n';
+    await page.getByTestId('codebook-import-file').setInputFiles({
+      name: 'codebook.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(csv, 'utf8'),
+    });
+    await row('人事权').waitFor();
+    expect(await code('人事权')).toMatchObject({ color: '#445566', parentId: (await code('放权不够')).id });
+    const before = await codes();
+    await page.getByTestId('codebook-import-file').setInputFiles({
+      name: 'bad.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('path,name,colour\r\na,a,#000000\r\n', 'utf8'),
+    });
+    await page.locator('.pz-toast', { hasText: '代码本文件无效' }).waitFor();
+    expect(await codes()).toEqual(before);
   });
 
   it('exports the codebook as JSON with the tree and every field', async () => {

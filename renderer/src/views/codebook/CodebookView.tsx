@@ -65,14 +65,18 @@ export function CodebookView({ store }: ViewProps) {
     select(id);
   };
 
-  const move = (id: string, target: MoveTarget | null) => {
-    if (target) void mutate(store, 'codes-move', { id, ...target }).then(() => select(id));
+  // Moves run one after another, each computed from the codes as the previous one left them,
+  // so quick repeated Alt+↓ presses move a code step by step instead of racing.
+  const moves = useRef<Promise<unknown>>(Promise.resolve());
+  const move = (id: string, target: () => MoveTarget | null) => {
+    moves.current = moves.current.then(async () => {
+      const to = target();
+      if (!to) return;
+      if (to.parentId) setCollapsed((s) => new Set([...s].filter((x) => x !== to.parentId)));
+      if (await mutate(store, 'codes-move', { id, ...to })) select(id);
+    });
   };
-  const moveBy = (id: string, kind: MoveKind) => {
-    const target = moveTarget(codes, id, kind);
-    if (target?.parentId) setCollapsed((s) => new Set([...s].filter((x) => x !== target.parentId)));
-    move(id, target);
-  };
+  const moveBy = (id: string, kind: MoveKind) => move(id, () => moveTarget(store.getState().codes, id, kind));
 
   const exportAs = async (format: 'json' | 'csv') => {
     try {
@@ -158,7 +162,7 @@ export function CodebookView({ store }: ViewProps) {
             }}
             onRename={rename}
             onMove={moveBy}
-            onDrop={move}
+            onDrop={(id, target) => move(id, () => target)}
             onDelete={(id) => setDialog({ kind: 'delete', id })}
           />
           <p className="pz-muted pz-small">{t('codebook.dragHint')}</p>
