@@ -220,6 +220,29 @@ describe('codebook', () => {
     expect(await codes()).toEqual(before);
   });
 
+  it('deletes a code through the dialog with an explicit choice, and Ctrl+Z brings it back', async () => {
+    const devolve = await code('放权不够');
+    const before = await allAnnotations();
+    await row('放权不够').click();
+    await page.getByRole('button', { name: '删除…' }).click();
+    const dialog = page.locator('dialog.pz-dialog');
+    // 放权不够 has one annotation and one sub-code (人事权): both choices are offered.
+    await dialog.getByRole('radio', { name: '移到上一层' }).check();
+    await dialog.getByRole('radio', { name: '移到上级代码「问题」' }).check();
+    await dialog.getByRole('button', { name: '删除', exact: true }).click();
+    await expect.poll(() => row('放权不够').count()).toBe(0);
+    const problem = await code('问题');
+    expect(await code('人事权')).toMatchObject({ parentId: problem.id });
+    const moved = before.find((a) => a.codeId === devolve.id)!;
+    expect((await allAnnotations()).find((a) => a.id === moved.id)!.codeId).toBe(problem.id);
+    await expect.poll(() => count('问题').textContent()).toBe('1 / 3');
+
+    await page.keyboard.press('Control+z');
+    await row('放权不够').waitFor();
+    expect(await allAnnotations()).toEqual(before);
+    expect((await code('人事权')).parentId).toBe(devolve.id);
+  });
+
   it('exports the codebook as JSON with the tree and every field', async () => {
     await openCodebook();
     const [download] = await Promise.all([
