@@ -20,6 +20,10 @@ export interface DocumentSummary {
   /** Number of annotations per code id (codes without annotations are absent). */
   annotationCounts: Record<string, number>;
   annotationTotal: number;
+  /** The researcher's memo on the whole document ('' when none). */
+  memo: string;
+  /** When the memo last changed, or null if it was never written. */
+  memoUpdatedAt: IsoTime | null;
 }
 
 export interface DocumentDetail extends DocumentSummary {
@@ -50,6 +54,39 @@ export interface Code {
   /** A single key (`1`–`9`) that applies this code in the document view, or null. */
   shortcut: string | null;
   sortOrder: number;
+  /** Code memo: what the code means, when to apply it, when not to, and a typical passage. */
+  definition: string;
+  inclusion: string;
+  exclusion: string;
+  example: string;
+  /** When a memo field last changed, or null if never written. */
+  memoUpdatedAt: IsoTime | null;
+  /** Live counts: annotations with this code, and with this code or any code below it. */
+  annotationCount: number;
+  totalCount: number;
+}
+
+/** The four memo fields of a code, in the order the UI and exports show them. */
+export const CODE_MEMO_FIELDS = ['definition', 'inclusion', 'exclusion', 'example'] as const;
+export type CodeMemoField = (typeof CODE_MEMO_FIELDS)[number];
+
+/** Whose memo: the project, a document, a code (its definition etc.) or an annotation. */
+export type MemoKind = 'project' | 'document' | 'code' | 'annotation';
+
+/** One memo as listed by `memos-list`. */
+export interface MemoEntry {
+  kind: MemoKind;
+  /** Id of the owner: 'project', a document, code or annotation id. */
+  ownerId: string;
+  /** What to show as the owner: the document title, the code path (`问题 > 财政压力`), the quote. */
+  ownerLabel: string;
+  /** The document an annotation or document memo belongs to (null for project and code memos). */
+  documentId: string | null;
+  /** The memo text. For a code, its definition; the other fields are in `fields`. */
+  text: string;
+  /** Code memos only: all four fields. */
+  fields?: Record<CodeMemoField, string>;
+  updatedAt: IsoTime | null;
 }
 
 export interface Coder {
@@ -129,6 +166,10 @@ export interface DatasetRow {
   memo: string;
   created_at: IsoTime;
   updated_at: IsoTime;
+  /** The memo of the annotation's document. */
+  document_memo: string;
+  /** The definition (code memo) of the annotation's code. */
+  code_memo: string;
 }
 
 export const DATASET_COLUMNS = [
@@ -145,6 +186,8 @@ export const DATASET_COLUMNS = [
   'memo',
   'created_at',
   'updated_at',
+  'document_memo',
+  'code_memo',
 ] as const satisfies readonly (keyof DatasetRow)[];
 
 export interface ExportFile {

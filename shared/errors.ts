@@ -22,6 +22,12 @@ export const ERROR_CODES = [
   'project-newer',
   'transport-failed',
   'internal',
+  'code-name-empty',
+  'code-name-taken',
+  'code-shortcut-taken',
+  'code-cycle',
+  'code-no-parent',
+  'codebook-invalid',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -83,7 +83,8 @@ export function App({ store }: { store: Store }) {
       </p>
     );
   else if (view) main = <view.component store={store} navigate={navigate} />;
-  else if (documentId === null) main = <LibraryView documents={documents} codes={codes} onOpen={open} />;
+  else if (documentId === null)
+    main = <LibraryView documents={documents} codes={codes} onOpen={open} store={store} />;
   else if (documentError)
     main = (
       <p className="pz-center pz-error" role="alert">

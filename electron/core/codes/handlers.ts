@@ -1,61 +1,92 @@
-/** API handlers of the codes (codebook) feature: `codes-list`. */
+/**
+ * API handlers of the codes (codebook) feature: list with live counts, create, update, move,
+ * merge, delete, and codebook import/export. Every mutation runs in one transaction with its
+ * undo-log entry (one user action = one command) and returns the new history state.
+ */
 import type { ApiHandlers } from '../../../shared/api';
 import type { Code } from '../../../shared/domain';
 import type { CoreContext } from '../context';
+import { isoNow } from '../context';
+import { ChangeSet, historyState, record } from '../history/log';
+import { exportCodebook, importCodebook } from './io';
+import { createCode, deleteCode, mergeCodes, moveCode, updateCode } from './operations';
+import { getCodeRow, listCodes as listCodeRows } from './rows';
 
-type CodeHandlers = Pick<ApiHandlers, 'codes-list'>;
+export { codePaths, toCode } from './rows';
 
-interface CodeRow {
-  id: string;
-  parent_id: string | null;
-  name: string;
-  color: string;
-  description: string;
-  shortcut: string | null;
-  sort_order: number;
-}
+type CodeHandlers = Pick<
+  ApiHandlers,
+  | 'codes-list'
+  | 'codes-create'
+  | 'codes-update'
+  | 'codes-move'
+  | 'codes-merge'
+  | 'codes-delete'
+  | 'codebook-export'
+  | 'codebook-import'
+>;
 
-export function toCode(r: CodeRow): Code {
-  return {
-    id: r.id,
-    parentId: r.parent_id,
-    name: r.name,
-    color: r.color,
-    description: r.description,
-    shortcut: r.shortcut,
-    sortOrder: r.sort_order,
-  };
-}
-
-/** Codes grouped by parent (roots first), then by sort order: ready to build a tree in one pass. */
+/** Codes grouped by parent (roots first), then by sort order, with live annotation counts. */
 export function listCodes(ctx: CoreContext): Code[] {
-  const rows = ctx.db
-    .stmt(
-      `SELECT id, parent_id, name, color, description, shortcut, sort_order FROM codes
-       ORDER BY parent_id IS NOT NULL, parent_id, sort_order, name`,
-    )
-    .all() as CodeRow[];
-  return rows.map(toCode);
+  return listCodeRows(ctx.db);
 }
 
-/** Names from the root down to each code, for `code_path` in exports. Guards against cycles. */
-export function codePaths(codes: readonly Code[]): Map<string, string[]> {
-  const byId = new Map(codes.map((c) => [c.id, c]));
-  const paths = new Map<string, string[]>();
-  for (const code of codes) {
-    const names: string[] = [];
-    const seen = new Set<string>();
-    let c: Code | undefined = code;
-    while (c && !seen.has(c.id)) {
-      seen.add(c.id);
-      names.unshift(c.name);
-      c = c.parentId ? byId.get(c.parentId) : undefined;
-    }
-    paths.set(code.id, names);
-  }
-  return paths;
+function codeById(ctx: CoreContext, id: string): Code {
+  getCodeRow(ctx.db, id); // 'code-not-found' if it is gone
+  return listCodes(ctx).find((c) => c.id === id)!;
 }
 
 export function codeHandlers(ctx: CoreContext): CodeHandlers {
-  return { 'codes-list': () => listCodes(ctx) };
+  const { db } = ctx;
+  /** Runs `fn` with a ChangeSet and records it as one command of `kind`, all in one transaction. */
+  const command = <T>(kind: string, fn: (changes: ChangeSet, now: string) => T): T =>
+    db.transaction(() => {
+      const now = isoNow(ctx);
+      const changes = new ChangeSet(db);
+      const out = fn(changes, now);
+      record(db, kind, changes, now);
+      return out;
+    });
+
+  return {
+    'codes-list': () => listCodes(ctx),
+
+    'codes-create': (input) => {
+      const row = command('code-create', (changes, now) => createCode(db, changes, input, now));
+      return { code: codeById(ctx, row.id), history: historyState(db) };
+    },
+
+    'codes-update': ({ id, ...patch }) => {
+      command('code-update', (changes, now) => updateCode(db, changes, id, patch, now));
+      return { code: codeById(ctx, id), history: historyState(db) };
+    },
+
+    'codes-move': ({ id, parentId, index }) => {
+      command('code-move', (changes) => moveCode(db, changes, id, parentId, index));
+      return { code: codeById(ctx, id), history: historyState(db) };
+    },
+
+    'codes-merge': ({ sourceId, targetId }) => {
+      const summary = command('code-merge', (changes, now) =>
+        mergeCodes(db, changes, sourceId, targetId, now),
+      );
+      return { code: codeById(ctx, targetId), summary, history: historyState(db) };
+    },
+
+    'codes-delete': ({ id, annotations, children }) => {
+      const summary = command('code-delete', (changes, now) =>
+        deleteCode(db, changes, id, annotations, children, now),
+      );
+      return { summary, history: historyState(db) };
+    },
+
+    'codebook-export': ({ format }) => exportCodebook(db, format, ctx.now()),
+
+    'codebook-import': ({ format, content }) => {
+      const counts = command('codebook-import', (changes, now) =>
+        importCodebook(db, changes, format, content, now),
+      );
+      return { ...counts, history: historyState(db) };
+    },
+  };
 }

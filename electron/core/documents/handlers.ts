@@ -12,11 +12,13 @@ interface SummaryRow {
   source_file: string | null;
   length: number;
   imported_at: string;
+  memo: string;
+  memo_updated_at: string | null;
 }
 
-const SUMMARY_COLUMNS = 'id, title, source_file, length, imported_at';
+const SUMMARY_COLUMNS = 'id, title, source_file, length, imported_at, memo, memo_updated_at';
 
-function counts(ctx: CoreContext, documentId?: string): Map<string, Record<string, number>> {
+export function counts(ctx: CoreContext, documentId?: string): Map<string, Record<string, number>> {
   const rows = (
     documentId === undefined
       ? ctx.db
@@ -37,7 +39,7 @@ function counts(ctx: CoreContext, documentId?: string): Map<string, Record<strin
   return map;
 }
 
-function toSummary(r: SummaryRow, perCode: Record<string, number> = {}): DocumentSummary {
+export function toSummary(r: SummaryRow, perCode: Record<string, number> = {}): DocumentSummary {
   return {
     id: r.id,
     title: r.title,
@@ -46,6 +48,8 @@ function toSummary(r: SummaryRow, perCode: Record<string, number> = {}): Documen
     importedAt: r.imported_at,
     annotationCounts: perCode,
     annotationTotal: Object.values(perCode).reduce((a, b) => a + b, 0),
+    memo: r.memo,
+    memoUpdatedAt: r.memo_updated_at,
   };
 }
 

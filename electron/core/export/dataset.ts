@@ -32,15 +32,18 @@ interface JoinedRow {
   memo: string;
   created_at: string;
   updated_at: string;
+  document_memo: string;
 }
 
 export function datasetRows(ctx: CoreContext): DatasetRow[] {
-  const paths = codePaths(listCodes(ctx));
+  const codes = listCodes(ctx);
+  const paths = codePaths(codes);
+  const definitions = new Map(codes.map((c) => [c.id, c.definition]));
   const rows = ctx.db
     .stmt(
       `SELECT a.id AS annotation_id, d.id AS document_id, d.title AS document_title, d.source_file,
               a.code_id, c.name AS coder, a.start_offset AS start, a.end_offset AS end, a.quote AS text,
-              a.memo, a.created_at, a.updated_at
+              a.memo, a.created_at, a.updated_at, d.memo AS document_memo
        FROM annotations a
        JOIN documents d ON d.id = a.document_id
        JOIN coders c ON c.id = a.coder_id
@@ -63,6 +66,8 @@ export function datasetRows(ctx: CoreContext): DatasetRow[] {
       memo: r.memo,
       created_at: r.created_at,
       updated_at: r.updated_at,
+      document_memo: r.document_memo,
+      code_memo: definitions.get(r.code_id) ?? '',
     };
   });
 }
@@ -73,7 +78,7 @@ export function toCsv(rows: readonly DatasetRow[]): string {
     header: true,
     columns: [...DATASET_COLUMNS],
     record_delimiter: '\r\n',
-    quoted_match: /^\s|\s$/,
+    quoted_match: /^\s|\s$|[\r\n]/,
   });
 }
 

@@ -16,6 +16,11 @@ export interface TrackedTable {
   columns: readonly string[];
   /** Columns an update may change (default: all but `id`). */
   mutable?: readonly string[];
+  /**
+   * Values for columns added by a later migration, used when a row recorded in the undo log
+   * before that migration lacks them (the column's SQL default, e.g. `''`).
+   */
+  defaults?: Readonly<Record<string, unknown>>;
 }
 
 const tables = new Map<string, TrackedTable>();
@@ -54,7 +59,7 @@ export function putRow(db: Db, table: string, row: Row): void {
   );
   const onConflict = mutable.length > 0 ? `DO UPDATE SET ${mutable.join(', ')}` : 'DO NOTHING';
   const values: Record<string, unknown> = {};
-  for (const c of t.columns) values[c] = row[c] ?? null;
+  for (const c of t.columns) values[c] = c in row ? (row[c] ?? null) : (t.defaults?.[c] ?? null);
   db.stmt(`INSERT INTO ${quote(t.name)} (${cols}) VALUES (${params}) ON CONFLICT (id) ${onConflict}`).run(
     values,
   );
@@ -81,7 +86,22 @@ trackTable({
 });
 trackTable({
   name: 'codes',
-  columns: ['id', 'parent_id', 'name', 'color', 'description', 'shortcut', 'sort_order', 'created_at'],
+  columns: [
+    'id',
+    'parent_id',
+    'name',
+    'color',
+    'description',
+    'shortcut',
+    'sort_order',
+    'created_at',
+    'definition',
+    'inclusion',
+    'exclusion',
+    'example',
+    'memo_updated_at',
+  ],
+  defaults: { definition: '', inclusion: '', exclusion: '', example: '' },
 });
 trackTable({
   name: 'documents',
@@ -97,6 +117,10 @@ trackTable({
     'cleaning',
     'imported_at',
     'sort_order',
+    'memo',
+    'memo_updated_at',
   ],
-  mutable: ['title', 'source_file', 'source_path', 'imported_at', 'sort_order'],
+  mutable: ['title', 'source_file', 'source_path', 'imported_at', 'sort_order', 'memo', 'memo_updated_at'],
+  defaults: { memo: '' },
 });
+trackTable({ name: 'memos', columns: ['id', 'text', 'updated_at'] });

@@ -78,6 +78,8 @@ export function statusForError(code: ErrorCode): number {
     case 'invalid-input':
     case 'range-invalid':
     case 'memo-too-long':
+    case 'code-name-empty':
+    case 'codebook-invalid':
       return 400;
     case 'unauthorized':
       return 401;
@@ -89,6 +91,10 @@ export function statusForError(code: ErrorCode): number {
       return 404;
     case 'nothing-to-undo':
     case 'nothing-to-redo':
+    case 'code-name-taken':
+    case 'code-shortcut-taken':
+    case 'code-cycle':
+    case 'code-no-parent':
       return 409;
     default:
       return 500;

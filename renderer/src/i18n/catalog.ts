@@ -6,12 +6,13 @@
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
+import { codebookMessages } from './features/codebook';
 import { docviewMessages } from './features/docview';
 
 export const catalog = {
-  'zh-CN': { ...zhCN, ...docviewMessages['zh-CN'] },
-  'zh-TW': { ...zhTW, ...docviewMessages['zh-TW'] },
-  en: { ...en, ...docviewMessages.en },
+  'zh-CN': { ...zhCN, ...codebookMessages['zh-CN'], ...docviewMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...codebookMessages['zh-TW'], ...docviewMessages['zh-TW'] },
+  en: { ...en, ...codebookMessages.en, ...docviewMessages.en },
 };
 
 export type MessageKey = keyof (typeof catalog)['zh-CN'];

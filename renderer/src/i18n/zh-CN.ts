@@ -20,6 +20,14 @@ export const zhCN = {
   'history.annotation-create': '添加标注',
   'history.annotation-delete': '删除标注',
   'history.annotation-memo': '编辑备忘',
+  'history.code-create': '新建代码',
+  'history.code-update': '修改代码',
+  'history.code-move': '移动代码',
+  'history.code-merge': '合并代码',
+  'history.code-delete': '删除代码',
+  'history.codebook-import': '导入代码本',
+  'history.project-memo': '编辑项目备忘',
+  'history.document-memo': '编辑文档备忘',
   'history.other': '操作',
   'history.undone': '已撤销：{kind}',
   'history.redone': '已重做：{kind}',
@@ -71,6 +79,12 @@ export const zhCN = {
   'error.project-newer': '该项目由更新版本的批注创建，请升级后再打开。',
   'error.transport-failed': '无法连接到批注核心服务，更改未保存。',
   'error.internal': '内部错误：{detail}',
+  'error.code-name-empty': '代码名称不能为空。',
+  'error.code-name-taken': '同一层级已有名为「{name}」的代码。',
+  'error.code-shortcut-taken': '快捷键 {shortcut} 已被「{code}」使用。',
+  'error.code-cycle': '不能把代码移动或合并到它自身或其子代码之下。',
+  'error.code-no-parent': '「{name}」是顶层代码，其标注无法移到上级代码。',
+  'error.codebook-invalid': '代码本文件无效，未导入任何内容（第 {line} 行，{field}）：{detail}',
 } as const;
 
 /** The base keys; feature keys live in features/ and are merged in catalog.ts. */

@@ -74,6 +74,9 @@ describe('export-dataset', () => {
       const quoted = annotate(f, 0, f.child, 0, 10, TRICKY_MEMO); // 他说:"好,很好"\n
       const spaces = annotate(f, 0, f.codes[2]!, 10, 18); // "  前后空格  "
       const crlfSpan = annotate(f, 0, f.codes[0]!, 18, text.length);
+      // Memos of the document and the code travel with each row, in the last two columns.
+      void f.h['documents-update-memo']({ id: f.docs[0]!.id, memo: '文档备忘, "引号"\n第二行' });
+      void f.h['codes-update']({ id: f.child.id, definition: '财政收支压力' });
       const file = f.h['export-dataset']({ format: 'csv' }) as ExportFile;
       expect(file.fileName).toBe('pizhu-dataset-20261123-090507.csv');
       expect(file.mimeType).toMatch(/^text\/csv/);
@@ -103,7 +106,11 @@ describe('export-dataset', () => {
         memo: TRICKY_MEMO,
         created_at: quoted.createdAt,
         updated_at: quoted.updatedAt,
+        document_memo: '文档备忘, "引号"\n第二行',
+        code_memo: '财政收支压力',
       });
+      expect(DATASET_COLUMNS.slice(-2)).toEqual(['document_memo', 'code_memo']);
+      expect(rows[3]).toMatchObject({ document_memo: '', code_memo: '' });
       expect(rows[0]!.coder!.length).toBeGreaterThan(0);
       expect(rows[1]!.text).toBe('  前后空格  ');
       expect(rows[2]!.text).toBe(text.slice(18).join(''));
@@ -114,6 +121,21 @@ describe('export-dataset', () => {
       expect(file.content).toContain(',"他说:""好,很好""",a.txt,');
       expect(file.content).toContain(',"  前后空格  ",');
       expect(file.content).toContain(`,"${TRICKY_MEMO.replaceAll('"', '""')}",`);
+    } finally {
+      f.ctx.db.close();
+    }
+  });
+
+  test('CSV quotes a field with a line break even without commas or quotes (document memos)', () => {
+    const f = setup();
+    try {
+      annotate(f, 0, f.codes[0]!, 0, 2, '第一行\n第二行');
+      void f.h['documents-update-memo']({ id: f.docs[0]!.id, memo: '甲\r\n乙' });
+      const file = f.h['export-dataset']({ format: 'csv' }) as ExportFile;
+      expect(file.content).toContain(',"第一行\n第二行",');
+      const [header, row] = parseCsvStrict(file.content.slice(1));
+      expect(row![header!.indexOf('memo')]).toBe('第一行\n第二行');
+      expect(row![header!.indexOf('document_memo')]).toBe('甲\r\n乙');
     } finally {
       f.ctx.db.close();
     }

@@ -4,11 +4,15 @@
  */
 import type { Code, DocumentSummary } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
+import type { Store } from '../../state/store';
+import { DocumentMemoButton } from '../memos/DocumentMemoButton';
 
 interface Props {
   documents: readonly DocumentSummary[];
   codes: readonly Code[];
   onOpen: (id: string) => void;
+  /** When given, each row has a small document-memo button. */
+  store?: Store;
 }
 
 export function CodeCounts({ doc, codes }: { doc: DocumentSummary; codes: readonly Code[] }) {
@@ -32,7 +36,7 @@ export function CodeCounts({ doc, codes }: { doc: DocumentSummary; codes: readon
   );
 }
 
-export function LibraryView({ documents, codes, onOpen }: Props) {
+export function LibraryView({ documents, codes, onOpen, store }: Props) {
   const { t } = useI18n();
   return (
     <section className="pz-library" aria-labelledby="pz-library-title">
@@ -69,6 +73,7 @@ export function LibraryView({ documents, codes, onOpen }: Props) {
                   <button type="button" className="pz-link pz-doc-link" onClick={() => onOpen(doc.id)}>
                     {doc.title}
                   </button>
+                  {store ? <DocumentMemoButton store={store} doc={doc} /> : null}
                 </td>
                 <td className="pz-muted">{doc.sourceFile}</td>
                 <td className="pz-num">{doc.length.toLocaleString()}</td>

@@ -1,0 +1,132 @@
+/**
+ * Benchmark: the codebook and memos (issue 6). A project on the seeds with a 200-code tree
+ * (20 roots × 9 sub-codes) and 20,000 annotations, each with a memo:
+ * - `codes-list` with live counts (own and with sub-codes), next to the bare
+ *   `SELECT code_id, count(*) … GROUP BY code_id` it is built on;
+ * - `codes-merge` of a code with 5,000 annotations (one undoable command) and its undo, next to
+ *   a plain `UPDATE annotations SET code_id` of the same rows in one transaction;
+ * - `memos-list` with a text query (OpenCC-normalised), next to SQL `LIKE` over the same memos.
+ */
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openProject } from '../electron/core/project/open';
+import { createHandlers } from '../electron/core/api/handlers';
+import type { CoreContext } from '../electron/core/context';
+import { percentile, type Row } from './stats';
+
+const ANNOTATIONS = 20_000;
+const MERGED = 5_000;
+const RUNS = 7;
+
+function time(fn: () => unknown): number {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+}
+
+export function benchCodebook(opts: { workDir: string; repoRoot: string; log: (s: string) => void }): Row[] {
+  const { db, file } = openProject({
+    file: join(opts.workDir, 'codebook.pizhu'),
+    seedsDir: join(opts.repoRoot, 'seeds'),
+  });
+  try {
+    const ctx: CoreContext = { db, file, now: () => new Date() };
+    const h = createHandlers(ctx);
+    const now = new Date().toISOString();
+    const docs = db.raw.prepare('SELECT id, length FROM documents').all() as { id: string; length: number }[];
+    const coder = (db.raw.prepare('SELECT id FROM coders').get() as { id: string }).id;
+    const codeIds: string[] = [];
+    db.transaction(() => {
+      const ins = db.raw.prepare(
+        `INSERT INTO codes (id, parent_id, name, color, sort_order, created_at) VALUES (?, ?, ?, '#336699', ?, ?)`,
+      );
+      for (let r = 0; r < 20; r++) {
+        const root = randomUUID();
+        ins.run(root, null, `根${r}`, 100 + r, now);
+        for (let c = 0; c < 9; c++) {
+          const id = randomUUID();
+          ins.run(id, root, `子${c}`, c, now);
+          codeIds.push(id);
+        }
+      }
+      const ann = db.raw.prepare(
+        `INSERT INTO annotations (id, document_id, code_id, coder_id, start_offset, end_offset, quote, memo, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, '', ?, ?, ?)`,
+      );
+      for (let i = 0; i < ANNOTATIONS; i++) {
+        const doc = docs[i % docs.length]!;
+        const start = (i * 7) % (doc.length - 10);
+        // The first MERGED annotations share one code: the merge source.
+        const code = i < MERGED ? codeIds[0]! : codeIds[1 + (i % (codeIds.length - 1))]!;
+        ann.run(randomUUID(), doc.id, code, coder, start, start + 5, `備忘 ${i} 财政压力`, now, now);
+      }
+    });
+    opts.log(`codebook: ${codeIds.length + 23} codes, ${ANNOTATIONS} annotations`);
+    const rows: Row[] = [];
+    const runs = (fn: () => unknown) => Array.from({ length: RUNS }, () => time(fn));
+
+    const list = runs(() => h['codes-list']({}));
+    const group = runs(() =>
+      db.raw.prepare('SELECT code_id, count(*) AS n FROM annotations GROUP BY code_id').all(),
+    );
+    rows.push({
+      section: 'codebook',
+      measure: `codes-list with counts, p50 (${ANNOTATIONS} annotations)`,
+      value: percentile(list, 50),
+      baselineName: 'GROUP BY code_id',
+      baseline: percentile(group, 50),
+      unit: 'ms',
+    });
+
+    const merge = time(() => h['codes-merge']({ sourceId: codeIds[0]!, targetId: codeIds[9]! }));
+    const undo = time(() => h['history-undo']({}));
+    const sourceIds = (
+      db.raw.prepare('SELECT id FROM annotations WHERE code_id = ?').all(codeIds[0]) as { id: string }[]
+    ).map((r) => r.id);
+    const plain = time(() =>
+      db.transaction(() =>
+        db.raw.prepare('UPDATE annotations SET code_id = ? WHERE code_id = ?').run(codeIds[9], codeIds[0]),
+      ),
+    );
+    // Put the rows back (not timed).
+    db.transaction(() => {
+      const back = db.raw.prepare('UPDATE annotations SET code_id = ? WHERE id = ?');
+      for (const id of sourceIds) back.run(codeIds[0], id);
+    });
+    rows.push(
+      {
+        section: 'codebook',
+        measure: `codes-merge, ${MERGED} annotations (one undo step)`,
+        value: merge,
+        baselineName: 'plain UPDATE of the rows',
+        baseline: plain,
+        unit: 'ms',
+      },
+      {
+        section: 'codebook',
+        measure: `undo of that merge`,
+        value: undo,
+        baselineName: 'plain UPDATE of the rows',
+        baseline: plain,
+        unit: 'ms',
+      },
+    );
+
+    const memos = runs(() => h['memos-list']({ query: '財政壓力', kinds: ['annotation'] }));
+    const like = runs(() =>
+      db.raw.prepare(`SELECT id, memo FROM annotations WHERE memo LIKE '%财政压力%'`).all(),
+    );
+    rows.push({
+      section: 'memos',
+      measure: `memos-list, Traditional query, p50 (${ANNOTATIONS} memos)`,
+      value: percentile(memos, 50),
+      baselineName: "SQL LIKE '%…%'",
+      baseline: percentile(like, 50),
+      unit: 'ms',
+    });
+    return rows;
+  } finally {
+    db.close();
+  }
+}

@@ -1,0 +1,164 @@
+/**
+ * API handlers of the memos feature: every memo of the project in one list (project, document,
+ * code and annotation memos), the project memo and document memos. Code memos are written with
+ * `codes-update`, annotation memos with `annotations-update-memo`. All writes are undoable.
+ *
+ * The text filter is script-insensitive: query and memo are both converted Traditional →
+ * Simplified with OpenCC (so 財政 finds 财政 and the other way round) and compared lower-cased.
+ */
+import { Converter } from 'opencc-js/t2cn';
+import { MEMO_MAX_LENGTH, type ApiHandlers } from '../../../shared/api';
+import { CODE_MEMO_FIELDS, type MemoEntry, type MemoKind } from '../../../shared/domain';
+import { PizhuError } from '../../../shared/errors';
+import { codePointLength } from '../../../shared/text/offsets';
+import type { CoreContext } from '../context';
+import { isoNow } from '../context';
+import { ChangeSet, historyState, record } from '../history/log';
+import { codePaths, codeRows } from '../codes/rows';
+import { counts, toSummary } from '../documents/handlers';
+
+type MemoHandlers = Pick<ApiHandlers, 'memos-list' | 'memos-update-project' | 'documents-update-memo'>;
+
+export const PROJECT_MEMO_ID = 'project';
+
+let toSimplified: ((s: string) => string) | null = null;
+/** Lower-cased, Traditional → Simplified: the form both sides of a text filter are compared in. */
+export function normalizeForSearch(text: string): string {
+  toSimplified ??= Converter({ from: 't', to: 'cn' });
+  return toSimplified(text).toLowerCase();
+}
+
+function checkMemo(memo: string): void {
+  const length = codePointLength(memo);
+  if (length > MEMO_MAX_LENGTH)
+    throw new PizhuError('memo-too-long', `Memo has ${length} characters, the limit is ${MEMO_MAX_LENGTH}`, {
+      length,
+      max: MEMO_MAX_LENGTH,
+    });
+}
+
+type MemoRow = { id: string; text: string; updated_at: string };
+
+function projectMemo(ctx: CoreContext): MemoEntry {
+  const row = ctx.db.stmt('SELECT id, text, updated_at FROM memos WHERE id = ?').get(PROJECT_MEMO_ID) as
+    MemoRow | undefined;
+  return {
+    kind: 'project',
+    ownerId: PROJECT_MEMO_ID,
+    ownerLabel: '',
+    documentId: null,
+    text: row?.text ?? '',
+    updatedAt: row?.updated_at ?? null,
+  };
+}
+
+/** Every non-empty memo, project first, then documents, codes (tree order), annotations. */
+export function allMemos(ctx: CoreContext): MemoEntry[] {
+  const { db } = ctx;
+  const out: MemoEntry[] = [];
+  const project = projectMemo(ctx);
+  if (project.text !== '') out.push(project);
+  const docs = db
+    .stmt(
+      `SELECT id, title, memo, memo_updated_at FROM documents WHERE memo <> '' ORDER BY sort_order, imported_at`,
+    )
+    .all() as { id: string; title: string; memo: string; memo_updated_at: string | null }[];
+  for (const d of docs)
+    out.push({
+      kind: 'document',
+      ownerId: d.id,
+      ownerLabel: d.title,
+      documentId: d.id,
+      text: d.memo,
+      updatedAt: d.memo_updated_at,
+    });
+  const rows = codeRows(db);
+  const paths = codePaths(rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name })));
+  for (const r of rows) {
+    if (CODE_MEMO_FIELDS.every((f) => r[f] === '')) continue;
+    out.push({
+      kind: 'code',
+      ownerId: r.id,
+      ownerLabel: (paths.get(r.id) ?? [r.name]).join(' > '),
+      documentId: null,
+      text: r.definition,
+      fields: {
+        definition: r.definition,
+        inclusion: r.inclusion,
+        exclusion: r.exclusion,
+        example: r.example,
+      },
+      updatedAt: r.memo_updated_at,
+    });
+  }
+  const anns = db
+    .stmt(
+      `SELECT a.id, a.document_id, a.quote, a.memo, a.updated_at FROM annotations a
+       JOIN documents d ON d.id = a.document_id
+       WHERE a.memo <> '' ORDER BY d.sort_order, a.start_offset, a.end_offset, a.id`,
+    )
+    .all() as { id: string; document_id: string; quote: string; memo: string; updated_at: string }[];
+  for (const a of anns)
+    out.push({
+      kind: 'annotation',
+      ownerId: a.id,
+      ownerLabel: a.quote,
+      documentId: a.document_id,
+      text: a.memo,
+      updatedAt: a.updated_at,
+    });
+  return out;
+}
+
+export function filterMemos(memos: MemoEntry[], query?: string, kinds?: readonly MemoKind[]): MemoEntry[] {
+  const q = normalizeForSearch(query?.trim() ?? '');
+  return memos.filter((m) => {
+    if (kinds && !kinds.includes(m.kind)) return false;
+    if (q === '') return true;
+    const hay = [m.text, m.ownerLabel, ...(m.fields ? Object.values(m.fields) : [])].join('\n');
+    return normalizeForSearch(hay).includes(q);
+  });
+}
+
+export function memoHandlers(ctx: CoreContext): MemoHandlers {
+  const { db } = ctx;
+  return {
+    'memos-list': ({ query, kinds }) => filterMemos(allMemos(ctx), query, kinds),
+
+    'memos-update-project': ({ memo }) => {
+      checkMemo(memo);
+      return db.transaction(() => {
+        const before = projectMemo(ctx);
+        if (before.text === memo) return { memo: before, history: historyState(db) };
+        const now = isoNow(ctx);
+        const changes = new ChangeSet(db);
+        if (before.updatedAt === null)
+          changes.insert<MemoRow>('memos', { id: PROJECT_MEMO_ID, text: memo, updated_at: now });
+        else changes.update<MemoRow>('memos', PROJECT_MEMO_ID, { text: memo, updated_at: now });
+        record(db, 'project-memo', changes, now);
+        return { memo: projectMemo(ctx), history: historyState(db) };
+      });
+    },
+
+    'documents-update-memo': ({ id, memo }) => {
+      checkMemo(memo);
+      return db.transaction(() => {
+        const row = db.stmt('SELECT memo FROM documents WHERE id = ?').get(id) as
+          { memo: string } | undefined;
+        if (!row) throw new PizhuError('document-not-found', `No document ${id}`, { id });
+        if (row.memo !== memo) {
+          const now = isoNow(ctx);
+          const changes = new ChangeSet(db);
+          changes.update('documents', id, { memo, memo_updated_at: now });
+          record(db, 'document-memo', changes, now);
+        }
+        const summary = db
+          .stmt(
+            'SELECT id, title, source_file, length, imported_at, memo, memo_updated_at FROM documents WHERE id = ?',
+          )
+          .get(id) as Parameters<typeof toSummary>[0];
+        return { document: toSummary(summary, counts(ctx, id).get(id)), history: historyState(db) };
+      });
+    },
+  };
+}
