@@ -21,6 +21,13 @@ export const ERROR_CODES = [
   'project-corrupt',
   'project-newer',
   'transport-failed',
+  'import-unsupported-format',
+  'import-too-large',
+  'import-no-text-layer',
+  'import-unreadable',
+  'import-pattern-invalid',
+  'split-invalid',
+  'split-crosses-annotation',
   'internal',
 ] as const;
 

@@ -97,6 +97,14 @@ trackTable({
     'cleaning',
     'imported_at',
     'sort_order',
+    // 0002_import: provenance, immutable like the text.
+    'script',
+    'text_sha256',
+    'source_format',
+    'raw_text',
+    'removed_spans',
+    'import_report',
+    'split_from',
   ],
   mutable: ['title', 'source_file', 'source_path', 'imported_at', 'sort_order'],
 });

@@ -78,6 +78,12 @@ export function statusForError(code: ErrorCode): number {
     case 'invalid-input':
     case 'range-invalid':
     case 'memo-too-long':
+    case 'import-unsupported-format':
+    case 'import-too-large':
+    case 'import-no-text-layer':
+    case 'import-unreadable':
+    case 'import-pattern-invalid':
+    case 'split-invalid':
       return 400;
     case 'unauthorized':
       return 401;
@@ -89,6 +95,7 @@ export function statusForError(code: ErrorCode): number {
       return 404;
     case 'nothing-to-undo':
     case 'nothing-to-redo':
+    case 'split-crosses-annotation':
       return 409;
     default:
       return 500;
