@@ -47,7 +47,11 @@ export interface DocumentProvenance {
   /** The decoded text before optional cleaning, when a cleaning step changed it (else null). */
   rawText: string | null;
   /** Per cleaning step: its count and edits (code points into that step's input). */
-  removedSpans: { step: string; count: number; edits: { start: number; end: number; removed: string; inserted: string }[] }[];
+  removedSpans: {
+    step: string;
+    count: number;
+    edits: { start: number; end: number; removed: string; inserted: string }[];
+  }[];
   /** Detection, invalid bytes (count, first byte positions), suspected mojibake runs. */
   importReport: Record<string, unknown>;
   /** When this document is a part of a split: where it came from. */

@@ -4,7 +4,12 @@
  * is commands.ts's job.
  */
 import { parseArgs } from 'node:util';
-import { CLEANING_STEPS, IMPORT_ENCODINGS, type CleaningStep, type ImportEncoding } from '../../../shared/import';
+import {
+  CLEANING_STEPS,
+  IMPORT_ENCODINGS,
+  type CleaningStep,
+  type ImportEncoding,
+} from '../../../shared/import';
 
 export type CliCommand =
   | { name: 'help' }

@@ -124,7 +124,11 @@ function decodeRaw(bytes: Uint8Array, encoding: ImportEncoding): string {
  * chunks containing U+FFFD (which the file may also contain legitimately) are examined per
  * character, so a clean 30 MB file costs one pass.
  */
-function invalidPositions(bytes: Uint8Array, encoding: ImportEncoding, offset: number): { count: number; positions: number[] } {
+function invalidPositions(
+  bytes: Uint8Array,
+  encoding: ImportEncoding,
+  offset: number,
+): { count: number; positions: number[] } {
   const positions: number[] = [];
   let count = 0;
   const CHUNK = 4096;
@@ -140,7 +144,12 @@ function invalidPositions(bytes: Uint8Array, encoding: ImportEncoding, offset: n
       starts.forEach((s, k) => {
         const end = starts[k + 1] ?? j;
         const decoded = decodeRaw(bytes.subarray(s, end), encoding);
-        const legit = encoding === 'utf-8' && end - s === 3 && bytes[s] === 0xef && bytes[s + 1] === 0xbf && bytes[s + 2] === 0xbd;
+        const legit =
+          encoding === 'utf-8' &&
+          end - s === 3 &&
+          bytes[s] === 0xef &&
+          bytes[s + 1] === 0xbf &&
+          bytes[s + 2] === 0xbd;
         if (decoded.includes('\ufffd') && !legit) {
           count++;
           if (positions.length < INVALID_POSITIONS_MAX) positions.push(offset + s);
@@ -155,7 +164,9 @@ function invalidPositions(bytes: Uint8Array, encoding: ImportEncoding, offset: n
 /** Decodes a text file: BOM stripped, invalid bytes → U+FFFD (reported), CRLF/CR → LF. */
 export function decodeText(bytes: Uint8Array, override: ImportEncoding | 'auto' = 'auto'): DecodeResult {
   const detection: EncodingDetection =
-    override === 'auto' ? detectEncoding(bytes) : { encoding: override, method: 'override', confidence: null };
+    override === 'auto'
+      ? detectEncoding(bytes)
+      : { encoding: override, method: 'override', confidence: null };
   const encoding = detection.encoding as ImportEncoding;
   const steps: string[] = [];
   const bom = bomOf(bytes);

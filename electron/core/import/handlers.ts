@@ -25,7 +25,10 @@ type ImportHandlers = Pick<
 
 function decodeBase64(fileName: string, b64: string): Uint8Array {
   // Refuse before allocating: 4 base64 characters carry 3 bytes.
-  checkSize(fileName, Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0));
+  checkSize(
+    fileName,
+    Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0),
+  );
   return Buffer.from(b64, 'base64');
 }
 
@@ -59,10 +62,18 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
       const dup = p.warnings.find((w) => w.kind === 'duplicate');
       const duplicateOf = dup ? { id: dup.documentId, title: dup.title } : null;
       if (duplicateOf && input.skipDuplicates) {
-        return { status: 'skipped-duplicate', documents: [], duplicateOf, preview, history: historyState(db) };
+        return {
+          status: 'skipped-duplicate',
+          documents: [],
+          duplicateOf,
+          preview,
+          history: historyState(db),
+        };
       }
       if (p.text.trim() === '') {
-        throw new PizhuError('import-unreadable', `${input.fileName} holds no text`, { file: input.fileName });
+        throw new PizhuError('import-unreadable', `${input.fileName} holds no text`, {
+          file: input.fileName,
+        });
       }
       const parts = cutParts(p.text, input.splitAt);
       const applied = p.records.filter((r) => r.count > 0);
@@ -99,7 +110,13 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
                 importReport: report,
                 splitFrom:
                   parts.length > 1
-                    ? { sourceSha256: p.sha256, part: i + 1, of: parts.length, start: part.start, end: part.end }
+                    ? {
+                        sourceSha256: p.sha256,
+                        part: i + 1,
+                        of: parts.length,
+                        start: part.start,
+                        end: part.end,
+                      }
                     : null,
               },
               now,
@@ -132,7 +149,9 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
         if (!original) throw new PizhuError('document-not-found', `No document ${id}`, { id });
         const parts = cutParts(original.text as string, at);
         const annotations = db
-          .stmt('SELECT id, start_offset, end_offset FROM annotations WHERE document_id = ? ORDER BY start_offset')
+          .stmt(
+            'SELECT id, start_offset, end_offset FROM annotations WHERE document_id = ? ORDER BY start_offset',
+          )
           .all(id) as { id: string; start_offset: number; end_offset: number }[];
         // An annotation across a split point would have to be cut in two or dropped: both
         // change a researcher's coding silently, so the split is refused instead.
@@ -152,7 +171,8 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
         const later = db
           .stmt('SELECT id, sort_order FROM documents WHERE sort_order > ? ORDER BY sort_order DESC')
           .all(baseOrder) as { id: string; sort_order: number }[];
-        for (const d of later) changes.update('documents', d.id, { sort_order: d.sort_order + parts.length - 1 });
+        for (const d of later)
+          changes.update('documents', d.id, { sort_order: d.sort_order + parts.length - 1 });
         const inserted = parts.map((part, i) =>
           changes.insert(
             'documents',
@@ -201,5 +221,3 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
     },
   };
 }
-
-

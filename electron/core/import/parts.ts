@@ -17,20 +17,28 @@ export function cutParts(text: string, at: readonly number[]): Part[] {
   const bounds = [0, ...at, chars.length];
   for (let i = 1; i < bounds.length; i++) {
     if (!(bounds[i]! > bounds[i - 1]!) || (i < bounds.length - 1 && bounds[i]! >= chars.length)) {
-      throw new PizhuError('split-invalid', `Split points must be strictly increasing within 1..${chars.length - 1}`, {
-        at: at.join(','),
-        length: chars.length,
-      });
+      throw new PizhuError(
+        'split-invalid',
+        `Split points must be strictly increasing within 1..${chars.length - 1}`,
+        {
+          at: at.join(','),
+          length: chars.length,
+        },
+      );
     }
   }
   const parts: Part[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const part = chars.slice(bounds[i], bounds[i + 1]).join('');
     if (part.trim() === '') {
-      throw new PizhuError('split-invalid', `Part ${i + 1} (${bounds[i]}–${bounds[i + 1]}) holds only white space`, {
-        at: bounds[i]!,
-        length: chars.length,
-      });
+      throw new PizhuError(
+        'split-invalid',
+        `Part ${i + 1} (${bounds[i]}–${bounds[i + 1]}) holds only white space`,
+        {
+          at: bounds[i]!,
+          length: chars.length,
+        },
+      );
     }
     parts.push({ start: bounds[i]!, end: bounds[i + 1]!, text: part });
   }

@@ -94,7 +94,12 @@ export function groupLines(items: readonly TextItem[]): string[] {
         const x = item.transform[4]!;
         const gap = lastEnd === null ? 0 : x - lastEnd;
         // A visible gap between Latin/digit runs is a space; CJK runs join directly.
-        if (lastEnd !== null && gap > 0.25 * row.h && /[A-Za-z0-9]$/.test(line) && /^[A-Za-z0-9]/.test(item.str))
+        if (
+          lastEnd !== null &&
+          gap > 0.25 * row.h &&
+          /[A-Za-z0-9]$/.test(line) &&
+          /^[A-Za-z0-9]/.test(item.str)
+        )
           line += ' ';
         line += item.str;
         lastEnd = x + item.width;

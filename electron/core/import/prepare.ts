@@ -5,7 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { basename, extname } from 'node:path';
-import type { CleaningRecord, CleaningStep, ImportEncoding, ImportPreview, ImportWarning } from '../../../shared/import';
+import type {
+  CleaningRecord,
+  CleaningStep,
+  ImportEncoding,
+  ImportPreview,
+  ImportWarning,
+} from '../../../shared/import';
 import { codePointLength } from '../../../shared/text/offsets';
 import { detectScript, type Script } from '../../../shared/text/script-detect';
 import type { Db } from '../db/database';
@@ -57,14 +63,18 @@ export async function prepareImport(db: Db, input: PrepareInput): Promise<Prepar
   const { text, records } = clean(raw, input.cleaning, input.patterns);
   const warnings: ImportWarning[] = [];
   if (extracted.invalidCount > 0)
-    warnings.push({ kind: 'invalid-bytes', count: extracted.invalidCount, positions: extracted.invalidPositions });
+    warnings.push({
+      kind: 'invalid-bytes',
+      count: extracted.invalidCount,
+      positions: extracted.invalidPositions,
+    });
   const mojibake = findMojibake(text);
   if (mojibake.length > 0)
     warnings.push({ kind: 'mojibake', count: mojibake.length, samples: mojibake.slice(0, MOJIBAKE_SAMPLES) });
   const hash = textSha256(text);
-  const duplicate = db.stmt('SELECT id, title FROM documents WHERE text_sha256 = ? ORDER BY sort_order LIMIT 1').get(hash) as
-    | { id: string; title: string }
-    | undefined;
+  const duplicate = db
+    .stmt('SELECT id, title FROM documents WHERE text_sha256 = ? ORDER BY sort_order LIMIT 1')
+    .get(hash) as { id: string; title: string } | undefined;
   if (duplicate) warnings.push({ kind: 'duplicate', documentId: duplicate.id, title: duplicate.title });
   return {
     extracted,
@@ -81,7 +91,10 @@ export async function prepareImport(db: Db, input: PrepareInput): Promise<Prepar
 }
 
 export function toPreview(fileName: string, p: PreparedImport): ImportPreview {
-  const head = (s: string) => Array.from(s.slice(0, PREVIEW_LENGTH * 2)).slice(0, PREVIEW_LENGTH).join('');
+  const head = (s: string) =>
+    Array.from(s.slice(0, PREVIEW_LENGTH * 2))
+      .slice(0, PREVIEW_LENGTH)
+      .join('');
   return {
     fileName,
     format: p.extracted.format,

@@ -60,20 +60,22 @@ export function suggestSplits(text: string): SplitSuggestion[] {
   if (points.length < 2) {
     points = [];
     let bodySince = false;
-    let first = true;
     lines.forEach((l, i) => {
-      if (first && l.text.trim() !== '') first = false;
       if (isTitleCandidate(lines, i) && bodySince) {
         points.push({ at: l.start, reason: 'title-line', title: l.text.trim() });
         bodySince = false;
       }
       if (isBody(l.text)) bodySince = true;
     });
-    if (points.length === 0) return [];
-    // The text before the first boundary is a part too: start it at its first line.
-    const firstLine = lines.find((l) => l.text.trim() !== '');
-    if (firstLine && firstLine.start < points[0]!.at)
-      points.unshift({ at: firstLine.start, reason: 'title-line', title: firstLine.text.trim() });
+  }
+  if (points.length === 0) return [];
+  // The first part always starts at 0: leading blank lines join the first boundary's part, and
+  // text before it (a preamble) is a part of its own.
+  const head = Array.from(text).slice(0, points[0]!.at).join('');
+  if (head.trim() === '') points[0]!.at = 0;
+  else {
+    const firstLine = lines.find((l) => l.text.trim() !== '')!;
+    points.unshift({ at: 0, reason: points[0]!.reason, title: firstLine.text.trim() });
   }
   return points.map((p, i) => ({
     ...p,
@@ -82,7 +84,7 @@ export function suggestSplits(text: string): SplitSuggestion[] {
   }));
 }
 
-/** Split points (for `splitAt`/`at`) from suggestions: every start except 0. */
+/** Split points (for `splitAt`/`at`) from suggestions: every start except the first (0). */
 export function splitPoints(suggestions: readonly SplitSuggestion[]): number[] {
   return suggestions.map((s) => s.at).filter((at) => at > 0);
 }

@@ -6,11 +6,12 @@
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
+import { importMessages } from './features/import';
 
 export const catalog = {
-  'zh-CN': { ...zhCN },
-  'zh-TW': { ...zhTW },
-  en: { ...en },
+  'zh-CN': { ...zhCN, ...importMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...importMessages['zh-TW'] },
+  en: { ...en, ...importMessages.en },
 };
 
 export type MessageKey = keyof (typeof catalog)['zh-CN'];

@@ -73,4 +73,20 @@ export const en: Messages = {
   'error.project-newer': 'This project was made by a newer version of Pizhu. Please upgrade to open it.',
   'error.transport-failed': 'Cannot reach the Pizhu core; the change was not saved.',
   'error.internal': 'Internal error: {detail}',
+  'history.document-import': 'import document',
+  'history.document-split': 'split document',
+  'error.import-unsupported-format':
+    'Unsupported file type ({extension}). Pizhu imports .txt, .md, .docx, .html and .pdf.',
+  'error.import-too-large': 'The file is too large (at most {maxMb} MB).',
+  'error.import-no-text-layer': 'This PDF has no text layer (a scan?); there is no text to import.',
+  'error.import-unreadable': 'The file cannot be read: {detail}',
+  'error.import-pattern-invalid': 'A custom pattern is not a valid regular expression: {pattern}',
+  'error.split-invalid': 'Invalid split points; nothing was changed.',
+  'error.split-crosses-annotation':
+    'An annotation crosses a split point ({start}–{end}); nothing was split. Move the split point or change the annotation first.',
+  'library.col.script': 'Script',
+  'script.simplified': 'Simplified',
+  'script.traditional': 'Traditional',
+  'script.mixed': 'Mixed',
+  'script.unknown': 'Unknown',
 };

@@ -71,6 +71,22 @@ export const zhCN = {
   'error.project-newer': '该项目由更新版本的批注创建，请升级后再打开。',
   'error.transport-failed': '无法连接到批注核心服务，更改未保存。',
   'error.internal': '内部错误：{detail}',
+  'history.document-import': '导入文档',
+  'history.document-split': '拆分文档',
+  'error.import-unsupported-format':
+    '不支持的文件类型（{extension}）。可导入 .txt、.md、.docx、.html、.pdf。',
+  'error.import-too-large': '文件太大（上限 {maxMb} MB）。',
+  'error.import-no-text-layer': '该 PDF 没有文字层（可能是扫描件），无法导入文字。',
+  'error.import-unreadable': '无法读取该文件：{detail}',
+  'error.import-pattern-invalid': '自定义规则不是有效的正则表达式：{pattern}',
+  'error.split-invalid': '拆分位置无效，未做任何修改。',
+  'error.split-crosses-annotation':
+    '有标注跨越拆分位置（{start}–{end}），未拆分。请调整拆分位置或先修改该标注。',
+  'library.col.script': '字形',
+  'script.simplified': '简体',
+  'script.traditional': '繁体',
+  'script.mixed': '简繁混合',
+  'script.unknown': '未知',
 } as const;
 
 /** The base keys; feature keys live in features/ and are merged in catalog.ts. */

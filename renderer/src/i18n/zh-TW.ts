@@ -73,4 +73,20 @@ export const zhTW: Messages = {
   'error.project-newer': '此專案由較新版本的批注建立，請升級後再開啟。',
   'error.transport-failed': '無法連線到批注核心服務，變更未儲存。',
   'error.internal': '內部錯誤：{detail}',
+  'history.document-import': '匯入文件',
+  'history.document-split': '拆分文件',
+  'error.import-unsupported-format':
+    '不支援的檔案類型（{extension}）。可匯入 .txt、.md、.docx、.html、.pdf。',
+  'error.import-too-large': '檔案太大（上限 {maxMb} MB）。',
+  'error.import-no-text-layer': '此 PDF 沒有文字層（可能是掃描檔），無法匯入文字。',
+  'error.import-unreadable': '無法讀取此檔案：{detail}',
+  'error.import-pattern-invalid': '自訂規則不是有效的正規表示式：{pattern}',
+  'error.split-invalid': '拆分位置無效，未做任何修改。',
+  'error.split-crosses-annotation':
+    '有標註跨越拆分位置（{start}–{end}），未拆分。請調整拆分位置或先修改該標註。',
+  'library.col.script': '字形',
+  'script.simplified': '簡體',
+  'script.traditional': '繁體',
+  'script.mixed': '簡繁混合',
+  'script.unknown': '未知',
 };

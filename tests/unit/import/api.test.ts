@@ -39,7 +39,9 @@ describe('import-preview', () => {
       expect(p.script).toBe('traditional');
       expect(p.steps).toEqual([{ step: 'pinyin', count: 1602 }]);
       expect(p.rawLength - p.length).toBe(
-        seedText('003').match(/\p{Script=Han}\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)/gu)!.reduce((n, m) => n + [...m].length - 1, 0),
+        seedText('003')
+          .match(/\p{Script=Han}\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]+\)/gu)!
+          .reduce((n, m) => n + [...m].length - 1, 0),
       );
       expect(Array.from(p.before)).toHaveLength(2000);
       expect(p.after.startsWith('第一篇:崔杰市長在民生工作會議上的講話')).toBe(true);
@@ -47,7 +49,9 @@ describe('import-preview', () => {
       expect(p.warnings.find((w) => w.kind === 'mojibake')).toMatchObject({ count: 11 });
       expect(p.title).toBe('第一篇:崔杰市長在民生工作會議上的講話');
       expect(await list(core)).toEqual([]);
-      expect((await core.dispatch('history-state', {})) as { canUndo: boolean }).toMatchObject({ canUndo: false });
+      expect((await core.dispatch('history-state', {})) as { canUndo: boolean }).toMatchObject({
+        canUndo: false,
+      });
     } finally {
       core.close();
     }
@@ -89,7 +93,9 @@ describe('import-commit', () => {
       expect(doc.script).toBe('traditional');
       const detail = (await core.dispatch('documents-get', { id: doc.id })) as DocumentDetail;
       expect(detail.script).toBe('traditional');
-      expect(hanCount(detail.text)).toBe(hanCount(seedText('002')) - hanCount('快文網省略字正式會員可完整閱讀'));
+      expect(hanCount(detail.text)).toBe(
+        hanCount(seedText('002')) - hanCount('快文網省略字正式會員可完整閱讀'),
+      );
       expect(detail.provenance).toMatchObject({
         encoding: 'utf-16le',
         format: 'txt',
@@ -144,7 +150,11 @@ describe('import-commit', () => {
         ['004.pdf', 'pdf'],
         ['004.html', 'html'],
       ] as const) {
-        const r = await commit(core, { fileName: name, contentBase64: b64(fixture(name)), skipDuplicates: false });
+        const r = await commit(core, {
+          fileName: name,
+          contentBase64: b64(fixture(name)),
+          skipDuplicates: false,
+        });
         const d = (await core.dispatch('documents-get', { id: r.documents[0]!.id })) as DocumentDetail;
         expect(d.provenance.format).toBe(format);
         expect(d.provenance.encoding).toBe('embedded');
@@ -160,18 +170,36 @@ describe('import-commit', () => {
     try {
       const before = await list(core);
       const history = await core.dispatch('history-state', {});
-      await expectCode(() => commit(core, { fileName: 'a.xls', contentBase64: b64('x') }), 'import-unsupported-format');
+      await expectCode(
+        () => commit(core, { fileName: 'a.xls', contentBase64: b64('x') }),
+        'import-unsupported-format',
+      );
       await expectCode(
         () => commit(core, { fileName: 'a.txt', contentBase64: 'A'.repeat(49 * 1024 * 1024) }),
         'import-too-large',
       );
       await expectCode(
-        () => commit(core, { fileName: 'a.txt', contentBase64: b64('正文'), cleaning: ['boilerplate'], patterns: ['('] }),
+        () =>
+          commit(core, {
+            fileName: 'a.txt',
+            contentBase64: b64('正文'),
+            cleaning: ['boilerplate'],
+            patterns: ['('],
+          }),
         'import-pattern-invalid',
       );
-      await expectCode(() => commit(core, { fileName: 'a.txt', contentBase64: b64('一\n二'), splitAt: [9] }), 'split-invalid');
-      await expectCode(() => commit(core, { fileName: 'a.txt', contentBase64: b64(' \n ') }), 'import-unreadable');
-      await expectCode(() => commit(core, { fileName: 'a.txt', contentBase64: b64('x'), cleaning: ['nope'] }), 'invalid-input');
+      await expectCode(
+        () => commit(core, { fileName: 'a.txt', contentBase64: b64('一\n二'), splitAt: [9] }),
+        'split-invalid',
+      );
+      await expectCode(
+        () => commit(core, { fileName: 'a.txt', contentBase64: b64(' \n ') }),
+        'import-unreadable',
+      );
+      await expectCode(
+        () => commit(core, { fileName: 'a.txt', contentBase64: b64('x'), cleaning: ['nope'] }),
+        'invalid-input',
+      );
       expect(await list(core)).toEqual(before);
       expect(await core.dispatch('history-state', {})).toEqual(history);
     } finally {
@@ -242,21 +270,36 @@ describe('documents-split', () => {
       const at = splits.map((s) => s.at).filter((a) => a > 0);
       const third = at[1]!;
       const create = (start: number, end: number) =>
-        core.dispatch('annotations-create', { documentId: doc.id, codeId: codes[0]!.id, start, end, memo: 'm' }) as Promise<{
+        core.dispatch('annotations-create', {
+          documentId: doc.id,
+          codeId: codes[0]!.id,
+          start,
+          end,
+          memo: 'm',
+        }) as Promise<{
           annotation: Annotation;
         }>;
       const a1 = (await create(10, 20)).annotation;
       const a3 = (await create(third + 5, third + 30)).annotation;
       const crossing = (await create(third - 3, third + 3)).annotation;
-      await expectCode(() => core.dispatch('documents-split', { id: doc.id, at }), 'split-crosses-annotation');
+      await expectCode(
+        () => core.dispatch('documents-split', { id: doc.id, at }),
+        'split-crosses-annotation',
+      );
       expect(await list(core)).toHaveLength(5);
       await core.dispatch('annotations-delete', { id: crossing.id });
 
       const r = (await core.dispatch('documents-split', { id: doc.id, at })) as SplitResult;
       expect(r.history.undoKind).toBe('document-split');
-      const part1 = (await core.dispatch('annotations-list', { documentId: r.documents[0]!.id })) as Annotation[];
-      const part3 = (await core.dispatch('annotations-list', { documentId: r.documents[2]!.id })) as Annotation[];
-      expect(part1.map((a) => [a.id, a.start, a.end, a.text, a.memo])).toEqual([[a1.id, 10, 20, a1.text, 'm']]);
+      const part1 = (await core.dispatch('annotations-list', {
+        documentId: r.documents[0]!.id,
+      })) as Annotation[];
+      const part3 = (await core.dispatch('annotations-list', {
+        documentId: r.documents[2]!.id,
+      })) as Annotation[];
+      expect(part1.map((a) => [a.id, a.start, a.end, a.text, a.memo])).toEqual([
+        [a1.id, 10, 20, a1.text, 'm'],
+      ]);
       expect(part3.map((a) => [a.id, a.start, a.end, a.text])).toEqual([[a3.id, 5, 30, a3.text]]);
       const p3 = (await core.dispatch('documents-get', { id: r.documents[2]!.id })) as DocumentDetail;
       expect(Array.from(p3.text).slice(5, 30).join('')).toBe(a3.text);
@@ -288,7 +331,10 @@ describe('documents-split', () => {
       const id = docs[4]!.id;
       await expectCode(() => core.dispatch('documents-split', { id, at: [0] }), 'split-invalid');
       await expectCode(() => core.dispatch('documents-split', { id, at: [500, 100] }), 'split-invalid');
-      await expectCode(() => core.dispatch('documents-split', { id, at: [docs[4]!.length] }), 'split-invalid');
+      await expectCode(
+        () => core.dispatch('documents-split', { id, at: [docs[4]!.length] }),
+        'split-invalid',
+      );
       await expectCode(() => core.dispatch('documents-split', { id: 'nope', at: [5] }), 'document-not-found');
       expect(await list(core)).toEqual(docs);
     } finally {

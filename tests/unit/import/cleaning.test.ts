@@ -34,7 +34,9 @@ describe('pinyin glosses', () => {
   });
 
   it('needs a Han character before and a toned syllable inside', () => {
-    expect(removePinyin('標(biāo)題 a(b) 第(a)条 面积(cm) 中(zhong1)').text).toBe('標題 a(b) 第(a)条 面积(cm) 中');
+    expect(removePinyin('標(biāo)題 a(b) 第(a)条 面积(cm) 中(zhong1)').text).toBe(
+      '標題 a(b) 第(a)条 面积(cm) 中',
+    );
     expect(removePinyin('𠀋(lǜ)字').edits).toEqual([{ start: 1, end: 5, removed: '(lǜ)', inserted: '' }]);
   });
 });
@@ -85,7 +87,9 @@ describe('white space and punctuation', () => {
   });
 
   it('full-width letters and digits to half-width, half-width punctuation after Han to full-width', () => {
-    expect(normalisePunctuation('第１２条,规定(试行):ＡＢ 3.5,x').text).toBe('第12条，规定（试行）：AB 3.5,x');
+    expect(normalisePunctuation('第１２条,规定(试行):ＡＢ 3.5,x').text).toBe(
+      '第12条，规定（试行）：AB 3.5,x',
+    );
     // `?` before a Han character is left for the mojibake check.
     expect(normalisePunctuation('工作?;仡櫼').text).toBe('工作?;仡櫼');
   });

@@ -13,14 +13,29 @@ import { tempDir } from '../core/helpers';
 import { FIXTURES, lf, seedPath, seedText } from './helpers';
 
 function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = { stdout: '', stderr: '', out: (t: string) => void (io.stdout += t), err: (t: string) => void (io.stderr += t) };
+  const io = {
+    stdout: '',
+    stderr: '',
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+  };
   return io;
 }
 
 describe('import arguments', () => {
   it('parses options and paths', () => {
     expect(
-      parseCliArgs(['import', '--project', 'p.pizhu', '--encoding', 'utf-16', '--clean', 'pinyin,boilerplate', 'a.txt', 'dir']),
+      parseCliArgs([
+        'import',
+        '--project',
+        'p.pizhu',
+        '--encoding',
+        'utf-16',
+        '--clean',
+        'pinyin,boilerplate',
+        'a.txt',
+        'dir',
+      ]),
     ).toEqual({
       name: 'import',
       project: 'p.pizhu',
@@ -30,13 +45,19 @@ describe('import arguments', () => {
       keepDuplicates: false,
       paths: ['a.txt', 'dir'],
     });
-    expect(parseCliArgs(['import', '--project', 'p', '--pattern', '^x$', '--pattern', 'y', 'f']).patterns).toEqual(['^x$', 'y']);
+    expect(
+      parseCliArgs(['import', '--project', 'p', '--pattern', '^x$', '--pattern', 'y', 'f']),
+    ).toMatchObject({
+      patterns: ['^x$', 'y'],
+    });
   });
 
   it('rejects bad usage', () => {
     expect(() => parseCliArgs(['import', '--project', 'p'])).toThrow(UsageError);
     expect(() => parseCliArgs(['import', 'a.txt'])).toThrow(/--project is required/);
-    expect(() => parseCliArgs(['import', '--project', 'p', '--encoding', 'latin1', 'a'])).toThrow(/--encoding/);
+    expect(() => parseCliArgs(['import', '--project', 'p', '--encoding', 'latin1', 'a'])).toThrow(
+      /--encoding/,
+    );
     expect(() => parseCliArgs(['import', '--project', 'p', '--clean', 'pinyin,magic', 'a'])).toThrow(/magic/);
   });
 });
@@ -55,8 +76,12 @@ describe('cli import', () => {
     expect(await run(['import', '--project', project, '--clean', 'pinyin', folder], io)).toBe(0);
     const lines = io.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^Created .*new\.pizhu \(empty, default codebook\)$/);
-    expect(lines[1]).toMatch(/^imported {2}.*001\.gbk\.txt: gb18030, simplified, cleaned: pinyin 0 → "广安市武胜县“扩权强县”试点工作初步成效及政策建议" \(\d+ chars\)$/);
-    expect(lines[2]).toMatch(/^imported {2}.*002\.txt: utf-8, traditional, cleaned: pinyin 397 → "縣長在縣政府機構改革工作動員會上的講話"/);
+    expect(lines[1]).toMatch(
+      /^imported {2}.*001\.gbk\.txt: gb18030, simplified, cleaned: pinyin 0 → "广安市武胜县“扩权强县”试点工作初步成效及政策建议" \(\d+ chars\)$/,
+    );
+    expect(lines[2]).toMatch(
+      /^imported {2}.*002\.txt: utf-8, traditional, cleaned: pinyin 397 → "縣長在縣政府機構改革工作動員會上的講話"/,
+    );
     expect(lines[3]).toMatch(/^imported {2}.*004\.docx: embedded, simplified/);
     expect(lines[4]).toBe('3 imported, 0 skipped (duplicates), 0 failed');
 
@@ -83,7 +108,10 @@ describe('cli import', () => {
     const bad = join(dir, 'table.xlsx');
     writeFileSync(bad, 'x');
     const io = capture();
-    const code = await run(['import', '--project', project, bad, join(dir, 'missing.txt'), seedPath('004')], io);
+    const code = await run(
+      ['import', '--project', project, bad, join(dir, 'missing.txt'), seedPath('004')],
+      io,
+    );
     expect(code).toBe(1);
     expect(io.stdout).toContain(`failed    ${bad}: import-unsupported-format`);
     expect(io.stdout).toContain(`failed    ${join(dir, 'missing.txt')}: not found`);

@@ -47,7 +47,12 @@ describe('encodings', () => {
 
   it('invalid bytes become U+FFFD and are reported with their byte positions', () => {
     const gbk = (s: string) => iconv.encode(s, 'gbk');
-    const bytes = Buffer.concat([gbk('扩权强县'), Buffer.from([0xff]), gbk('试点'), Buffer.from([0x81, 0x20])]);
+    const bytes = Buffer.concat([
+      gbk('扩权强县'),
+      Buffer.from([0xff]),
+      gbk('试点'),
+      Buffer.from([0x81, 0x20]),
+    ]);
     const r = decodeText(bytes, 'gb18030');
     expect(r.text).toBe('扩权强县\ufffd试点\ufffd ');
     expect(r.invalidCount).toBe(2);
@@ -87,7 +92,8 @@ describe('formats', () => {
       .filter((l) => l !== '')
       .join('\n');
     expect(r.text).toBe(expected);
-    for (const noise of ['广告脚本', '统计代码', '首页', '版权所有', 'margin']) expect(r.text).not.toContain(noise);
+    for (const noise of ['广告脚本', '统计代码', '首页', '版权所有', 'margin'])
+      expect(r.text).not.toContain(noise);
     expect(htmlText('<p>一</p><p>二</p>')).toBe('一\n二');
   });
 

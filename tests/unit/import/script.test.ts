@@ -41,12 +41,20 @@ describe('projects from before 0002', () => {
     openCore({ file, seedsDir: SEEDS_DIR }).close();
     // Make it look like a 0001 project whose rows were never filled.
     const raw = new Database(file);
-    raw.exec(`DROP TRIGGER documents_hash_immutable; UPDATE documents SET text_sha256 = NULL, script = 'unknown';`);
+    raw.exec(
+      `DROP TRIGGER documents_hash_immutable; UPDATE documents SET text_sha256 = NULL, script = 'unknown';`,
+    );
     raw.close();
     const core = openCore({ file });
     try {
       const docs = (await core.dispatch('documents-list', {})) as DocumentSummary[];
-      expect(docs.map((d) => d.script)).toEqual(['traditional', 'simplified', 'traditional', 'traditional', 'simplified']);
+      expect(docs.map((d) => d.script)).toEqual([
+        'traditional',
+        'simplified',
+        'traditional',
+        'traditional',
+        'simplified',
+      ]);
     } finally {
       core.close();
     }

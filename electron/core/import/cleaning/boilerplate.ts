@@ -17,15 +17,26 @@ const LINE = (body: string) => `^[ \\t\\u3000]*(?:${body})[ \\t\\u3000]*$`;
 export const BUILTIN_PATTERNS: readonly { id: string; source: string }[] = [
   // Watermarks: "(祕書家園 歡迎您)", "（秘书家园\n欢迎您）"; at most 20 characters inside.
   { id: 'welcome-watermark', source: '[(（][^()（）]{0,20}?(?:歡迎您|欢迎您|歡迎你|欢迎你)[)）]' },
-  { id: 'members-only', source: '…*[(（][^()（）\\n]{0,40}?(?:省略|余下|餘下)\\d*字[^()（）\\n]{0,40}?[)）]…*' },
+  {
+    id: 'members-only',
+    source: '…*[(（][^()（）\\n]{0,40}?(?:省略|余下|餘下)\\d*字[^()（）\\n]{0,40}?[)）]…*',
+  },
   { id: 'page-of', source: '[ \\t]?第\\s*\\d+\\s*[页頁]\\s*[,，/]?\\s*共\\s*\\d+\\s*[页頁]' },
   { id: 'page-dash', source: LINE('[—–-]{1,2}\\s*\\d{1,4}\\s*[—–-]{1,2}') },
-  { id: 'breadcrumb', source: LINE('(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置)[:：].*') },
+  {
+    id: 'breadcrumb',
+    source: LINE('(?:当前位置|當前位置|您的位置|你的位置|您现在的位置|您現在的位置)[:：].*'),
+  },
   { id: 'site-nav', source: LINE('.{0,30}(?:导航|導航|首页|首頁)') },
-  { id: 'read-count', source: LINE('.{0,30}(?:阅读|閱讀|浏览|瀏覽)[:：]?\\s*[(（]?[\\d.]+\\s*[wWkK万萬次]?[)）]?') },
+  {
+    id: 'read-count',
+    source: LINE('.{0,30}(?:阅读|閱讀|浏览|瀏覽)[:：]?\\s*[(（]?[\\d.]+\\s*[wWkK万萬次]?[)）]?'),
+  },
   {
     id: 'site-dateline',
-    source: LINE('.{0,30}(?:网|網|站)\\s+\\d{4}[-/年]\\d{1,2}[-/月]\\d{1,2}日?(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?'),
+    source: LINE(
+      '.{0,30}(?:网|網|站)\\s+\\d{4}[-/年]\\d{1,2}[-/月]\\d{1,2}日?(?:\\s+\\d{1,2}:\\d{2}(?::\\d{2})?)?',
+    ),
   },
   {
     id: 'related-links',
@@ -49,13 +60,17 @@ export function compilePattern(source: string): RegExp {
 }
 
 export function removeBoilerplate(text: string, userPatterns: readonly string[] = []): StepResult {
-  const regexes = [...BUILTIN_PATTERNS.map((p) => new RegExp(p.source, 'gmu')), ...userPatterns.map(compilePattern)];
+  const regexes = [
+    ...BUILTIN_PATTERNS.map((p) => new RegExp(p.source, 'gmu')),
+    ...userPatterns.map(compilePattern),
+  ];
   const matches: Match[] = [];
   for (const regex of regexes) {
     for (const m of regexMatches(text, regex, () => '')) {
       const start = m.index;
       const end = m.index + m.length;
-      const wholeLine = (start === 0 || text[start - 1] === '\n') && (end === text.length || text[end] === '\n');
+      const wholeLine =
+        (start === 0 || text[start - 1] === '\n') && (end === text.length || text[end] === '\n');
       matches.push(wholeLine && end < text.length ? { ...m, length: m.length + 1 } : m);
     }
   }

@@ -18,7 +18,9 @@ const PATTERN = new RegExp(
 );
 
 export function normaliseWhitespace(text: string): StepResult {
-  const matches = regexMatches(text, PATTERN, (m) => (/^\n(?:[^\n]*\n){2,}$/.test(m[0]) && m.index > 0 && m.index + m[0].length < text.length ? '\n\n' : ''));
+  const matches = regexMatches(text, PATTERN, (m) =>
+    /^\n(?:[^\n]*\n){2,}$/.test(m[0]) && m.index > 0 && m.index + m[0].length < text.length ? '\n\n' : '',
+  );
   const { text: out, edits } = applyMatches(text, matches);
   return { text: out, edits, count: edits.length };
 }

@@ -49,6 +49,7 @@ export function LibraryView({ documents, codes, onOpen }: Props) {
               <th>{t('library.col.title')}</th>
               <th>{t('library.col.source')}</th>
               <th className="pz-num">{t('library.col.length')}</th>
+              <th>{t('library.col.script')}</th>
               <th>
                 {t('library.col.annotations')}
                 <span className="pz-legend">
@@ -72,6 +73,15 @@ export function LibraryView({ documents, codes, onOpen }: Props) {
                 </td>
                 <td className="pz-muted">{doc.sourceFile}</td>
                 <td className="pz-num">{doc.length.toLocaleString()}</td>
+                <td className="pz-script" data-script={doc.script}>
+                  {t(`script.${doc.script}`)}{' '}
+                  <a
+                    className="pz-link pz-small pz-split-open"
+                    href={`#/view/import?split=${encodeURIComponent(doc.id)}`}
+                  >
+                    {t('split.open')}
+                  </a>
+                </td>
                 <td>
                   <CodeCounts doc={doc} codes={codes} />
                 </td>
