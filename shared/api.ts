@@ -25,6 +25,7 @@ export const MEMO_MAX_LENGTH = 100_000;
 
 import { empty, id, method, offset } from './contracts/method';
 import { importContract } from './contracts/import';
+import { attributesContract } from './contracts/attributes';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -71,6 +72,7 @@ export const apiContract = {
 
   // Feature contracts (shared/contracts/<feature>.ts) are spread here, one line each:
   ...importContract,
+  ...attributesContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -28,6 +28,9 @@ export const ERROR_CODES = [
   'import-pattern-invalid',
   'split-invalid',
   'split-crosses-annotation',
+  'attribute-not-found',
+  'attribute-invalid',
+  'attribute-value-invalid',
   'internal',
 ] as const;
 

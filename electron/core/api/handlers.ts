@@ -13,6 +13,8 @@ import { annotationHandlers } from '../annotations/handlers';
 import { historyHandlers } from '../history/handlers';
 import { exportHandlers } from '../export/handlers';
 import { importHandlers } from '../import/handlers';
+import { attributeHandlers } from '../attributes/handlers';
+import { libraryHandlers } from '../library/handlers';
 
 export type HandlerMap = Partial<ApiHandlers>;
 
@@ -41,5 +43,7 @@ export function createHandlers(ctx: CoreContext): ApiHandlers {
     historyHandlers(ctx),
     exportHandlers(ctx),
     importHandlers(ctx),
+    attributeHandlers(ctx),
+    libraryHandlers(ctx, documentHandlers(ctx)['documents-list']),
   ]);
 }

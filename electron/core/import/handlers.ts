@@ -17,6 +17,8 @@ import { checkSize } from './formats';
 import { cutParts } from './parts';
 import { guessTitle, prepareImport, toPreview } from './prepare';
 import { suggestSplits } from './split';
+// Registers the document_attributes table with the undo log (split moves attribute values).
+import '../attributes/handlers';
 
 type ImportHandlers = Pick<
   ApiHandlers,
@@ -212,6 +214,21 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
             end_offset: a.end_offset - part.start,
             updated_at: now,
           });
+        }
+        // Attribute values (年份, 地区 …) describe the whole source: every part inherits them.
+        const values = db
+          .stmt('SELECT id, attribute_id, value FROM document_attributes WHERE document_id = ?')
+          .all(id) as { id: string; attribute_id: string; value: string }[];
+        for (const v of values) {
+          changes.remove('document_attributes', v.id);
+          for (const part of inserted) {
+            changes.insert('document_attributes', {
+              id: `${part.id}/${v.attribute_id}`,
+              document_id: part.id,
+              attribute_id: v.attribute_id,
+              value: v.value,
+            });
+          }
         }
         changes.remove('documents', id);
         record(db, 'document-split', changes, now);

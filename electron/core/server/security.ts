@@ -84,6 +84,8 @@ export function statusForError(code: ErrorCode): number {
     case 'import-unreadable':
     case 'import-pattern-invalid':
     case 'split-invalid':
+    case 'attribute-invalid':
+    case 'attribute-value-invalid':
       return 400;
     case 'unauthorized':
       return 401;
@@ -92,6 +94,7 @@ export function statusForError(code: ErrorCode): number {
     case 'code-not-found':
     case 'coder-not-found':
     case 'annotation-not-found':
+    case 'attribute-not-found':
       return 404;
     case 'nothing-to-undo':
     case 'nothing-to-redo':

@@ -7,11 +7,12 @@ import { en } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
 import { importMessages } from './features/import';
+import { documentsMessages } from './features/documents';
 
 export const catalog = {
-  'zh-CN': { ...zhCN, ...importMessages['zh-CN'] },
-  'zh-TW': { ...zhTW, ...importMessages['zh-TW'] },
-  en: { ...en, ...importMessages.en },
+  'zh-CN': { ...zhCN, ...importMessages['zh-CN'], ...documentsMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...importMessages['zh-TW'], ...documentsMessages['zh-TW'] },
+  en: { ...en, ...importMessages.en, ...documentsMessages.en },
 };
 
 export type MessageKey = keyof (typeof catalog)['zh-CN'];

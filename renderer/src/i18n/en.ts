@@ -73,6 +73,16 @@ export const en: Messages = {
   'error.project-newer': 'This project was made by a newer version of Pizhu. Please upgrade to open it.',
   'error.transport-failed': 'Cannot reach the Pizhu core; the change was not saved.',
   'error.internal': 'Internal error: {detail}',
+  'history.attribute-create': 'create attribute',
+  'history.attribute-delete': 'delete attribute',
+  'history.attribute-set': 'set attribute values',
+  'history.document-rename': 'rename document',
+  'history.document-delete': 'delete document',
+  'history.document-reorder': 'reorder documents',
+  'error.attribute-not-found': 'This attribute no longer exists.',
+  'error.attribute-invalid':
+    'Cannot create the attribute “{name}”: the name is taken or is a dataset column, or it has no choices.',
+  'error.attribute-value-invalid': '“{value}” is not a valid value of “{name}”.',
   'history.document-import': 'import document',
   'history.document-split': 'split document',
   'error.import-unsupported-format':

@@ -7,6 +7,7 @@ import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/catalog';
 import type { Store } from '../state/store';
 import { ImportView } from './import/ImportView';
+import { DocumentsView } from './import/DocumentsView';
 
 /** Where a document should open: a code-point range to show (search hit) or an annotation. */
 export type DocumentFocus = { start: number; end: number } | { annotationId: string };
@@ -31,4 +32,5 @@ export interface ViewDef {
 export const VIEWS: ViewDef[] = [
   // Features add their views here, e.g. { id: 'search', labelKey: 'search.title', component: SearchView },
   { id: 'import', labelKey: 'import.title', component: ImportView },
+  { id: 'documents', labelKey: 'docs.title', component: DocumentsView },
 ];

@@ -41,3 +41,29 @@ WHEN (OLD.text_sha256 IS NOT NULL AND OLD.text_sha256 IS NOT NEW.text_sha256)
 BEGIN
   SELECT RAISE(ABORT, 'document text hash and script are immutable');
 END;
+
+-- Document attributes (user-defined fields: 年份, 地区, 文种 …) and their values per document.
+CREATE TABLE attributes (
+  id         TEXT PRIMARY KEY NOT NULL,
+  name       TEXT NOT NULL CHECK (length(name) > 0),
+  type       TEXT NOT NULL CHECK (type IN ('text', 'number', 'date', 'choice')),
+  -- JSON array of the allowed values of a 'choice' attribute ([] for the other types).
+  choices    TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(choices) AND json_type(choices) = 'array'),
+  sort_order INTEGER NOT NULL,
+  created_at TEXT NOT NULL
+) STRICT;
+
+CREATE UNIQUE INDEX attributes_name ON attributes (name);
+
+-- One value per (document, attribute); the id is '<document_id>/<attribute_id>' so that the undo
+-- log (which tracks rows by id) restores the same row. No row = no value.
+CREATE TABLE document_attributes (
+  id           TEXT PRIMARY KEY NOT NULL,
+  document_id  TEXT NOT NULL REFERENCES documents (id) ON DELETE RESTRICT,
+  attribute_id TEXT NOT NULL REFERENCES attributes (id) ON DELETE RESTRICT,
+  value        TEXT NOT NULL CHECK (length(value) > 0),
+  CHECK (id = document_id || '/' || attribute_id)
+) STRICT;
+
+CREATE INDEX document_attributes_attribute ON document_attributes (attribute_id);
+CREATE INDEX document_attributes_document ON document_attributes (document_id);
