@@ -215,7 +215,11 @@ export function DocumentsView({ store }: ViewProps) {
       {table.attributes.length > 0 && bulkAttr ? (
         <div className="pz-docs-bar">
           <span>{t('docs.bulk')}</span>
-          <select value={bulkAttr.id} onChange={(e) => setBulk({ ...bulk, attributeId: e.target.value })}>
+          <select
+            className="pz-docs-bulk-attr"
+            value={bulkAttr.id}
+            onChange={(e) => setBulk({ ...bulk, attributeId: e.target.value })}
+          >
             {table.attributes.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
