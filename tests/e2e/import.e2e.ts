@@ -121,4 +121,56 @@ describe('import dialog', () => {
     expect(titles.filter((t) => /^第[一二三四五]篇/.test(t))).toHaveLength(5);
     expect((await app.api('history-state', {})).undoKind).toBe('document-split');
   });
+
+  it('a file dropped anywhere on the window opens the import view with it; a typed title is used', async () => {
+    await page.locator('.pz-tab', { hasText: '文档库' }).click();
+    await page.locator('.pz-library').waitFor();
+    const html = readFileSync(join(FIXTURES, '004.html'), 'utf8');
+    await page.evaluate((content) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], '004.html', { type: 'text/html' }));
+      const init = { dataTransfer: dt, bubbles: true, cancelable: true };
+      document.body.dispatchEvent(new DragEvent('dragover', init));
+      document.body.dispatchEvent(new DragEvent('drop', init));
+    }, html);
+    await fileRow('004.html').waitFor();
+    await expect
+      .poll(() => fileRow('004.html').locator('.pz-import-detected').getAttribute('data-encoding'))
+      .toBe('embedded');
+    await fileRow('004.html').locator('.pz-import-title').fill('三味园：简政放权交流发言');
+    await page.locator('.pz-import-start').click();
+    await expect.poll(() => fileRow('004.html').locator('.pz-ok').count()).toBe(1);
+    const doc = (await app.api('documents-list', {})).find((d) => d.title === '三味园：简政放权交流发言');
+    expect(doc).toBeDefined();
+    expect((await app.api('documents-get', { id: doc!.id })).provenance.format).toBe('html');
+  });
+
+  it('cancel stops between files: the file in flight finishes, the rest are marked cancelled', async () => {
+    const before = (await app.api('documents-list', {})).length;
+    // Slow each commit down so that the cancel click lands while the first file is in flight.
+    await page.route('**/api/import-commit', async (route) => {
+      await new Promise((r) => setTimeout(r, 800));
+      await route.continue();
+    });
+    await page
+      .locator('[data-testid="import-files"]')
+      .setInputFiles([
+        join(FIXTURES, '003.utf16be.txt'),
+        join(FIXTURES, '000.big5.txt'),
+        join(FIXTURES, '004.docx'),
+      ]);
+    await fileRow('004.docx').waitFor();
+    await page.locator('.pz-import-step[data-step="pinyin"] input').uncheck();
+    await page.locator('.pz-import-start').click();
+    await page.locator('.pz-import-run progress').waitFor();
+    await page.getByRole('button', { name: '取消' }).click();
+    await expect.poll(() => page.locator('.pz-import-start').count()).toBe(1);
+    await page.unroute('**/api/import-commit');
+    const status = (name: string) => fileRow(name).locator('.pz-import-file-status').textContent();
+    // The file in flight completes (seed 003 was split above, so its whole text is new again).
+    expect(await status('003.utf16be.txt')).toContain('已导入 1 篇');
+    expect(await status('000.big5.txt')).toContain('已取消');
+    expect(await status('004.docx')).toContain('已取消');
+    expect((await app.api('documents-list', {})).length).toBe(before + 1);
+  });
 });

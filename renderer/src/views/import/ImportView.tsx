@@ -17,6 +17,7 @@ import type { ViewProps } from '../registry';
 import { SplitDialog } from './SplitDialog';
 import type { ImportItem } from './files';
 import { useImportQueue } from './useImportQueue';
+import { onDroppedFiles, takeDroppedFiles } from './dropzone';
 import './import.css';
 
 function splitTarget(): string | null {
@@ -89,26 +90,26 @@ export function ImportView({ store, navigate }: ViewProps) {
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  // Drop anywhere on the window while this view is open.
+  // Files dropped anywhere on the window (dropzone.ts) land here; the overlay shows while dragging.
   useEffect(() => {
+    const take = () => {
+      const files = takeDroppedFiles();
+      if (files.length > 0) addFiles(files);
+    };
+    take();
+    const off = onDroppedFiles(take);
     const over = (e: DragEvent) => {
-      if (!e.dataTransfer?.types.includes('Files')) return;
-      e.preventDefault();
-      setDragging(true);
+      if (e.dataTransfer?.types.includes('Files')) setDragging(true);
     };
     const leave = (e: DragEvent) => {
       if (e.relatedTarget === null) setDragging(false);
     };
-    const drop = (e: DragEvent) => {
-      if (!e.dataTransfer?.files.length) return;
-      e.preventDefault();
-      setDragging(false);
-      addFiles(e.dataTransfer.files);
-    };
+    const drop = () => setDragging(false);
     window.addEventListener('dragover', over);
     window.addEventListener('dragleave', leave);
     window.addEventListener('drop', drop);
     return () => {
+      off();
       window.removeEventListener('dragover', over);
       window.removeEventListener('dragleave', leave);
       window.removeEventListener('drop', drop);
@@ -183,6 +184,16 @@ export function ImportView({ store, navigate }: ViewProps) {
                 <button type="button" className="pz-link" onClick={() => q.select(item.key)}>
                   {item.label}
                 </button>
+                {item.preview ? (
+                  <input
+                    className="pz-import-title"
+                    aria-label={t('import.titleLabel')}
+                    placeholder={item.preview.title}
+                    value={item.title}
+                    disabled={q.run.running || item.status.kind !== 'pending'}
+                    onChange={(e) => q.setTitle(item.key, e.target.value)}
+                  />
+                ) : null}
                 <div className="pz-import-file-meta">
                   <label>
                     {t('import.encoding')}{' '}

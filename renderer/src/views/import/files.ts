@@ -30,6 +30,8 @@ export interface ImportItem {
   preview: ImportPreview | null;
   previewError: PizhuError | null;
   splitOnImport: boolean;
+  /** Title typed by the user; empty = the guessed title (preview.title). */
+  title: string;
   status: ItemStatus;
 }
 
@@ -45,6 +47,7 @@ export function newItem(file: File): ImportItem {
     preview: null,
     previewError: null,
     splitOnImport: false,
+    title: '',
     status: { kind: 'pending' },
   };
 }

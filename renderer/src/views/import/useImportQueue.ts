@@ -145,6 +145,7 @@ export function useImportQueue(store: Store) {
           patterns: patternList(settings.patterns),
           skipDuplicates: settings.skipDuplicates,
           splitAt,
+          ...(item.title.trim() !== '' ? { title: item.title.trim() } : {}),
         });
         store.setHistory(result.history);
         if (result.status === 'imported') {
@@ -178,6 +179,7 @@ export function useImportQueue(store: Store) {
     clear,
     setEncoding,
     setSplitOnImport: (key: string, on: boolean) => patch(key, { splitOnImport: on }),
+    setTitle: (key: string, title: string) => patch(key, { title }),
     settings,
     setSettings,
     previewing,
