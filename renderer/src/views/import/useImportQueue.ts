@@ -5,7 +5,7 @@
  * `store.refreshProject()` so the library shows the new documents.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CleaningStep, ImportEncoding } from '../../../../shared/import';
+import { IMPORT_MAX_BYTES, type CleaningStep, type ImportEncoding } from '../../../../shared/import';
 import { PizhuError } from '../../../../shared/errors';
 import { asPizhuError, type Store } from '../../state/store';
 import { fileToBase64, isImportable, newItem, tooLarge, type ImportItem } from './files';
@@ -32,7 +32,7 @@ function patternList(text: string): string[] {
 function sizeError(item: ImportItem): PizhuError {
   return new PizhuError('import-too-large', `${item.label} is too large`, {
     file: item.label,
-    maxMb: 36,
+    maxMb: IMPORT_MAX_BYTES / 1024 / 1024,
   });
 }
 
