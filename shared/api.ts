@@ -105,5 +105,7 @@ export interface PizhuBridge {
   invoke(method: ApiMethod, input: unknown): Promise<unknown>;
   /** Shows a native save dialog and writes `content` (UTF-8) to the chosen file. */
   saveFile(suggestedName: string, content: string): Promise<{ saved: boolean; path: string | null }>;
+  /** The absolute path of a file the user picked or dropped (import provenance), or null. */
+  pathForFile(file: File): string | null;
   readonly platform: string;
 }

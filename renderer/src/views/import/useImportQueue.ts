@@ -145,6 +145,8 @@ export function useImportQueue(store: Store) {
           patterns: patternList(settings.patterns),
           skipDuplicates: settings.skipDuplicates,
           splitAt,
+          // Known in Electron (preload); a browser never reveals a file's path.
+          sourcePath: window.pizhu?.pathForFile(item.file) ?? null,
           ...(item.title.trim() !== '' ? { title: item.title.trim() } : {}),
         });
         store.setHistory(result.history);
