@@ -114,6 +114,7 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
                   parts.length > 1
                     ? {
                         sourceSha256: p.sha256,
+                        textSha256: p.textSha256,
                         part: i + 1,
                         of: parts.length,
                         start: part.start,

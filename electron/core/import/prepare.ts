@@ -72,9 +72,15 @@ export async function prepareImport(db: Db, input: PrepareInput): Promise<Prepar
   if (mojibake.length > 0)
     warnings.push({ kind: 'mojibake', count: mojibake.length, samples: mojibake.slice(0, MOJIBAKE_SAMPLES) });
   const hash = textSha256(text);
+  // A duplicate: a document with this canonical text, or a part of one split from this text
+  // (split_from.textSha256), so re-importing a compilation that was split is caught too.
   const duplicate = db
-    .stmt('SELECT id, title FROM documents WHERE text_sha256 = ? ORDER BY sort_order LIMIT 1')
-    .get(hash) as { id: string; title: string } | undefined;
+    .stmt(
+      `SELECT id, title FROM documents
+       WHERE text_sha256 = ? OR (split_from IS NOT NULL AND json_extract(split_from, '$.textSha256') = ?)
+       ORDER BY sort_order LIMIT 1`,
+    )
+    .get(hash, hash) as { id: string; title: string } | undefined;
   if (duplicate) warnings.push({ kind: 'duplicate', documentId: duplicate.id, title: duplicate.title });
   return {
     extracted,

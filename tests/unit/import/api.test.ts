@@ -325,6 +325,20 @@ describe('documents-split', () => {
     }
   });
 
+  it('after a split, re-importing the original file is recognised as a duplicate', async () => {
+    const { core, docs } = await seeded();
+    try {
+      const at = ((await core.dispatch('documents-split-suggest', { id: docs[3]!.id })) as SplitSuggestion[])
+        .map((s) => s.at)
+        .filter((a) => a > 0);
+      const r = (await core.dispatch('documents-split', { id: docs[3]!.id, at })) as SplitResult;
+      const again = await commit(core, { fileName: '003.txt', contentBase64: b64(seedText('003')) });
+      expect(again).toMatchObject({ status: 'skipped-duplicate', duplicateOf: { id: r.documents[0]!.id } });
+    } finally {
+      core.close();
+    }
+  });
+
   it('refuses bad split points and unknown documents without changing anything', async () => {
     const { core, docs } = await seeded();
     try {
