@@ -57,6 +57,27 @@ describe('import-preview', () => {
     }
   });
 
+  it('reports invalid bytes with their positions and keeps them in the import report', async () => {
+    const core = emptyCore();
+    try {
+      const bytes = Buffer.concat([
+        Buffer.from('扩权强县'),
+        Buffer.from([0xff, 0xfe, 0x41]),
+        Buffer.from('试点'),
+      ]);
+      const input = { fileName: 'bad.txt', contentBase64: b64(bytes), encoding: 'utf-8' };
+      const p = (await core.dispatch('import-preview', input)) as ImportPreview;
+      expect(p.warnings).toContainEqual({ kind: 'invalid-bytes', count: 2, positions: [12, 13] });
+      const r = await commit(core, input);
+      const d = (await core.dispatch('documents-get', { id: r.documents[0]!.id })) as DocumentDetail;
+      expect(d.text).toBe('扩权强县\ufffd\ufffdA试点');
+      expect(d.provenance.cleaning).toEqual(['replace-invalid-bytes']);
+      expect(d.provenance.importReport).toMatchObject({ invalidBytes: { count: 2, positions: [12, 13] } });
+    } finally {
+      core.close();
+    }
+  });
+
   it('an encoding override changes the preview; the title guess drops a 標題: label', async () => {
     const core = emptyCore();
     try {
