@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { launchChromium } from '../tests/support/chromium';
 import { benchDocumentView } from './document-view';
 import { benchCodebook } from './codebook';
+import { benchImport } from './import';
 import { printTable, type Row } from './stats';
 
 async function main(): Promise<void> {
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
     log(`Chromium ${browser.version()}, Node ${process.version}, work dir ${workDir}`);
     rows.push(...(await benchDocumentView({ browser, workDir, repoRoot, log })));
     rows.push(...benchCodebook({ workDir, repoRoot, log }));
+    rows.push(...(await benchImport({ workDir, repoRoot, log })));
   } finally {
     await browser.close();
     rmSync(workDir, { recursive: true, force: true });

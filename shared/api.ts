@@ -25,6 +25,8 @@ export const MEMO_MAX_LENGTH = 100_000;
 
 import { empty, id, method, offset } from './contracts/method';
 import { codebookContract } from './contracts/codebook';
+import { importContract } from './contracts/import';
+import { attributesContract } from './contracts/attributes';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -71,6 +73,8 @@ export const apiContract = {
 
   // Feature contracts (shared/contracts/<feature>.ts) are spread here, one line each:
   ...codebookContract,
+  ...importContract,
+  ...attributesContract,
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -103,5 +107,7 @@ export interface PizhuBridge {
   invoke(method: ApiMethod, input: unknown): Promise<unknown>;
   /** Shows a native save dialog and writes `content` (UTF-8) to the chosen file. */
   saveFile(suggestedName: string, content: string): Promise<{ saved: boolean; path: string | null }>;
+  /** The absolute path of a file the user picked or dropped (import provenance), or null. */
+  pathForFile(file: File): string | null;
   readonly platform: string;
 }

@@ -17,6 +17,8 @@ export interface DocumentSummary {
   /** Length of the canonical text in code points. */
   length: number;
   importedAt: IsoTime;
+  /** Detected script of the canonical text (shared/text/script-detect.ts). */
+  script: 'simplified' | 'traditional' | 'mixed' | 'unknown';
   /** Number of annotations per code id (codes without annotations are absent). */
   annotationCounts: Record<string, number>;
   annotationTotal: number;
@@ -42,6 +44,22 @@ export interface DocumentProvenance {
   sourcePath: string | null;
   /** Cleaning steps applied to the raw text before it became canonical (empty: none). */
   cleaning: string[];
+  /** `txt`, `md`, `docx`, `html` or `pdf`. */
+  format: string;
+  /** SHA-256 (hex) of the canonical text in UTF-8: equal for duplicates. */
+  textSha256: string | null;
+  /** The decoded text before optional cleaning, when a cleaning step changed it (else null). */
+  rawText: string | null;
+  /** Per cleaning step: its count and edits (code points into that step's input). */
+  removedSpans: {
+    step: string;
+    count: number;
+    edits: { start: number; end: number; removed: string; inserted: string }[];
+  }[];
+  /** Detection, invalid bytes (count, first byte positions), suspected mojibake runs. */
+  importReport: Record<string, unknown>;
+  /** When this document is a part of a split: where it came from. */
+  splitFrom: Record<string, unknown> | null;
 }
 
 export interface Code {

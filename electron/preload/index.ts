@@ -1,6 +1,6 @@
 /**
  * Preload: the only bridge between the sandboxed renderer and main. It exposes `window.pizhu`
- * with three members and nothing else — never `ipcRenderer` itself, never Node (Actual's
+ * with four members and nothing else — never `ipcRenderer` itself, never Node (Actual's
  * `preload.ts` pattern, checked with `satisfies PizhuBridge`).
  *
  * Built as one CommonJS file (out/preload/index.cjs) with its imports bundled in: a sandboxed
@@ -11,7 +11,7 @@
  * rejection with a plain `WireError` object (plain objects cross contextBridge intact; `Error`s
  * lose their fields).
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { isApiMethod, type PizhuBridge } from '../../shared/api';
 import type { WireError } from '../../shared/errors';
 import { API_CHANNEL_PREFIX, SAVE_FILE_CHANNEL, unwrapReply } from '../main/envelope';
@@ -48,6 +48,15 @@ const bridge = {
       path: string | null;
     };
     return { saved: result.saved === true, path: typeof result.path === 'string' ? result.path : null };
+  },
+  pathForFile(file) {
+    // Electron removed File.path; webUtils is the supported way (import provenance only).
+    try {
+      const path = webUtils.getPathForFile(file);
+      return path === '' ? null : path;
+    } catch {
+      return null;
+    }
   },
   platform: process.platform,
 } satisfies PizhuBridge;

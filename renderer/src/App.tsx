@@ -13,6 +13,7 @@ import { DocumentView } from './views/document/DocumentView';
 import { CodeCounts, LibraryView } from './views/library/LibraryView';
 import { VIEWS, type Navigate } from './views/registry';
 import { documentHash, parseRoute, type Route } from './routes';
+import { installGlobalDrop } from './views/import/dropzone';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -68,6 +69,8 @@ export function App({ store }: { store: Store }) {
     }),
     [],
   );
+  // Files dropped anywhere open the import view with them (views/import/dropzone.ts).
+  useEffect(() => installGlobalDrop(() => navigate.toView('import')), [navigate]);
   const open = useCallback(
     (id: string | null) => (id ? navigate.toDocument(id) : navigate.toLibrary()),
     [navigate],

@@ -13,6 +13,9 @@ import { annotationHandlers } from '../annotations/handlers';
 import { historyHandlers } from '../history/handlers';
 import { exportHandlers } from '../export/handlers';
 import { memoHandlers } from '../memos/handlers';
+import { importHandlers } from '../import/handlers';
+import { attributeHandlers } from '../attributes/handlers';
+import { libraryHandlers } from '../library/handlers';
 
 export type HandlerMap = Partial<ApiHandlers>;
 
@@ -41,5 +44,8 @@ export function createHandlers(ctx: CoreContext): ApiHandlers {
     historyHandlers(ctx),
     exportHandlers(ctx),
     memoHandlers(ctx),
+    importHandlers(ctx),
+    attributeHandlers(ctx),
+    libraryHandlers(ctx, documentHandlers(ctx)['documents-list']),
   ]);
 }

@@ -4,12 +4,27 @@
  * is commands.ts's job.
  */
 import { parseArgs } from 'node:util';
+import {
+  CLEANING_STEPS,
+  IMPORT_ENCODINGS,
+  type CleaningStep,
+  type ImportEncoding,
+} from '../../../shared/import';
 
 export type CliCommand =
   | { name: 'help' }
   | { name: 'init'; project: string; empty: boolean; seeds: string | null }
   | { name: 'export'; project: string; format: 'csv' | 'jsonl'; out: string }
-  | { name: 'info'; project: string };
+  | { name: 'info'; project: string }
+  | {
+      name: 'import';
+      project: string;
+      encoding: ImportEncoding | 'auto';
+      clean: CleaningStep[];
+      patterns: string[];
+      keepDuplicates: boolean;
+      paths: string[];
+    };
 
 /** A mistake in the command line: printed with the usage text, exit code 1. */
 export class UsageError extends Error {
@@ -26,6 +41,13 @@ Commands:
          Write the coded dataset (one row per annotation). CSV is UTF-8 with a BOM for Excel.
   info   --project FILE
          Show the project's documents, codes, coders and annotation counts.
+  import --project FILE [--encoding auto|utf-8|utf-16|utf-16le|utf-16be|gb18030|gbk|big5]
+         [--clean pinyin,boilerplate,whitespace,punctuation] [--pattern REGEX]... [--keep-duplicates]
+         PATH...
+         Import files (.txt .md .docx .html .htm .pdf) and folders (searched recursively) as
+         documents; creates the project (empty, default codebook) if it does not exist. One line per
+         file; exit code 1 if any file failed. Duplicates of existing documents are skipped unless
+         --keep-duplicates. Cleaning runs only for the steps named in --clean.
   help   Show this text.
 `;
 
@@ -65,8 +87,10 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       const v = parseOptions(name, rest, { project: { type: 'string' } });
       return { name, project: required(name, v, 'project') };
     }
+    case 'import':
+      return parseImport(rest);
     default:
-      throw new UsageError(`Unknown command "${name}". Commands: init, export, info, help.`);
+      throw new UsageError(`Unknown command "${name}". Commands: init, export, info, import, help.`);
   }
 }
 
@@ -92,4 +116,59 @@ function required(command: string, values: OptionValues, key: string): string {
 function optional(values: OptionValues, key: string): string | null {
   const value = values[key];
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+const ENCODING_ALIASES: Record<string, ImportEncoding | 'auto'> = {
+  auto: 'auto',
+  'utf-16': 'utf-16le',
+  utf8: 'utf-8',
+  gb2312: 'gbk',
+  ...Object.fromEntries(IMPORT_ENCODINGS.map((e) => [e, e])),
+};
+
+function parseImport(args: string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: {
+        project: { type: 'string' },
+        encoding: { type: 'string' },
+        clean: { type: 'string' },
+        pattern: { type: 'string', multiple: true },
+        'keep-duplicates': { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (err) {
+    throw new UsageError(`import: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const v = parsed.values;
+  const project = required('import', v as OptionValues, 'project');
+  const encodingName = (v.encoding ?? 'auto').toLowerCase();
+  const encoding = ENCODING_ALIASES[encodingName];
+  if (!encoding) {
+    throw new UsageError(
+      `import: --encoding must be one of ${Object.keys(ENCODING_ALIASES).join(', ')}, got "${v.encoding}"`,
+    );
+  }
+  const clean = (v.clean ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  for (const step of clean) {
+    if (!(CLEANING_STEPS as readonly string[]).includes(step))
+      throw new UsageError(`import: unknown cleaning step "${step}" (steps: ${CLEANING_STEPS.join(', ')})`);
+  }
+  if (parsed.positionals.length === 0) throw new UsageError('import: give at least one file or folder');
+  return {
+    name: 'import',
+    project,
+    encoding,
+    clean: clean as CleaningStep[],
+    patterns: v.pattern ?? [],
+    keepDuplicates: v['keep-duplicates'] === true,
+    paths: parsed.positionals,
+  };
 }

@@ -14,6 +14,7 @@ import { PizhuError } from '../../../shared/errors';
 import { openCore, type Core } from '../index';
 import { defaultSeedsDir } from '../server/paths';
 import { CLI_USAGE, UsageError, parseCliArgs, type CliCommand } from './args';
+import { importFiles } from './import';
 
 export interface CliIo {
   out(text: string): void;
@@ -47,6 +48,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
         return await exportDataset(command, io);
       case 'info':
         return await info(command, io);
+      case 'import':
+        return await importFiles(command, io);
     }
   } catch (err) {
     io.err(`${describe(err)}\n`);

@@ -14,9 +14,10 @@ interface SummaryRow {
   imported_at: string;
   memo: string;
   memo_updated_at: string | null;
+  script: DocumentSummary['script'];
 }
 
-const SUMMARY_COLUMNS = 'id, title, source_file, length, imported_at, memo, memo_updated_at';
+const SUMMARY_COLUMNS = 'id, title, source_file, length, imported_at, memo, memo_updated_at, script';
 
 export function counts(ctx: CoreContext, documentId?: string): Map<string, Record<string, number>> {
   const rows = (
@@ -46,6 +47,7 @@ export function toSummary(r: SummaryRow, perCode: Record<string, number> = {}): 
     sourceFile: r.source_file,
     length: r.length,
     importedAt: r.imported_at,
+    script: r.script,
     annotationCounts: perCode,
     annotationTotal: Object.values(perCode).reduce((a, b) => a + b, 0),
     memo: r.memo,
@@ -65,7 +67,8 @@ export function documentHandlers(ctx: CoreContext): DocumentHandlers {
     'documents-get': ({ id }) => {
       const r = ctx.db
         .stmt(
-          `SELECT ${SUMMARY_COLUMNS}, text, sha256, encoding, source_path, cleaning FROM documents WHERE id = ?`,
+          `SELECT ${SUMMARY_COLUMNS}, text, sha256, encoding, source_path, cleaning, source_format, text_sha256,
+                  raw_text, removed_spans, import_report, split_from FROM documents WHERE id = ?`,
         )
         .get(id) as
         | (SummaryRow & {
@@ -74,6 +77,12 @@ export function documentHandlers(ctx: CoreContext): DocumentHandlers {
             encoding: string;
             source_path: string | null;
             cleaning: string;
+            source_format: string;
+            text_sha256: string | null;
+            raw_text: string | null;
+            removed_spans: string;
+            import_report: string;
+            split_from: string | null;
           })
         | undefined;
       if (!r) throw new PizhuError('document-not-found', `No document ${id}`, { id });
@@ -85,6 +94,12 @@ export function documentHandlers(ctx: CoreContext): DocumentHandlers {
           encoding: r.encoding,
           sourcePath: r.source_path,
           cleaning: JSON.parse(r.cleaning) as string[],
+          format: r.source_format,
+          textSha256: r.text_sha256,
+          rawText: r.raw_text,
+          removedSpans: JSON.parse(r.removed_spans) as DocumentDetail['provenance']['removedSpans'],
+          importReport: JSON.parse(r.import_report) as Record<string, unknown>,
+          splitFrom: r.split_from === null ? null : (JSON.parse(r.split_from) as Record<string, unknown>),
         },
       };
       return detail;

@@ -18,6 +18,7 @@ import { stringify } from 'csv-stringify/sync';
 import { DATASET_COLUMNS, type DatasetRow, type ExportFile, type ExportFormat } from '../../../shared/domain';
 import type { CoreContext } from '../context';
 import { codePaths, listCodes } from '../codes/handlers';
+import { listAttributes } from '../attributes/handlers';
 
 interface JoinedRow {
   annotation_id: string;
@@ -72,21 +73,24 @@ export function datasetRows(ctx: CoreContext): DatasetRow[] {
   });
 }
 
-export function toCsv(rows: readonly DatasetRow[]): string {
-  return stringify(rows as DatasetRow[], {
+/** Dataset rows plus one column per document attribute (named after it; empty when unset). */
+export type ExportRow = DatasetRow & Record<string, string | number>;
+
+export function toCsv(rows: readonly ExportRow[], columns: readonly string[] = DATASET_COLUMNS): string {
+  return stringify(rows as ExportRow[], {
     bom: true,
     header: true,
-    columns: [...DATASET_COLUMNS],
+    columns: [...columns],
     record_delimiter: '\r\n',
     quoted_match: /^\s|\s$|[\r\n]/,
   });
 }
 
-export function toJsonl(rows: readonly DatasetRow[]): string {
+export function toJsonl(rows: readonly ExportRow[], columns: readonly string[] = DATASET_COLUMNS): string {
   return rows
     .map((row) => {
       const ordered: Record<string, string | number> = {};
-      for (const col of DATASET_COLUMNS) ordered[col] = row[col];
+      for (const col of columns) ordered[col] = row[col] ?? '';
       return (
         JSON.stringify(ordered)
           .replace(/\u2028/g, '\\u2028')
@@ -107,12 +111,33 @@ export function datasetFileName(at: Date, format: ExportFormat): string {
   return `pizhu-dataset-${date}-${time}.${format}`;
 }
 
+/** Attribute columns after the fixed ones, in the attributes' order; names never collide (checked at creation). */
+function withAttributes(ctx: CoreContext, rows: DatasetRow[]): { rows: ExportRow[]; columns: string[] } {
+  const attributes = listAttributes(ctx.db);
+  if (attributes.length === 0) return { rows: rows.map((r) => ({ ...r })), columns: [...DATASET_COLUMNS] };
+  const values = new Map<string, string>();
+  for (const v of ctx.db.stmt('SELECT document_id, attribute_id, value FROM document_attributes').all() as {
+    document_id: string;
+    attribute_id: string;
+    value: string;
+  }[])
+    values.set(`${v.document_id}/${v.attribute_id}`, v.value);
+  return {
+    rows: rows.map((r) => {
+      const out = { ...r } as ExportRow;
+      for (const a of attributes) out[a.name] = values.get(`${r.document_id}/${a.id}`) ?? '';
+      return out;
+    }),
+    columns: [...DATASET_COLUMNS, ...attributes.map((a) => a.name)],
+  };
+}
+
 export function exportDataset(ctx: CoreContext, format: ExportFormat): ExportFile {
-  const rows = datasetRows(ctx);
+  const { rows, columns } = withAttributes(ctx, datasetRows(ctx));
   return {
     fileName: datasetFileName(ctx.now(), format),
     mimeType: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/jsonl;charset=utf-8',
-    content: format === 'csv' ? toCsv(rows) : toJsonl(rows),
+    content: format === 'csv' ? toCsv(rows, columns) : toJsonl(rows, columns),
     rowCount: rows.length,
   };
 }

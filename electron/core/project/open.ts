@@ -17,6 +17,7 @@ import { checkProjectFile } from '../db/check';
 import { rollingBackup } from '../db/backup';
 import { log } from '../log';
 import { importTextFolder, insertDefaultCodebook, insertDefaultCoder } from './defaults';
+import { backfillDocuments } from '../import/backfill';
 
 export interface OpenProjectOptions {
   file: string;
@@ -54,6 +55,7 @@ export function openProject(options: OpenProjectOptions): OpenedProject {
   }
   try {
     migrate(db);
+    backfillDocuments(db);
   } catch (err) {
     db.close();
     throw err instanceof PizhuError

@@ -80,6 +80,14 @@ export function statusForError(code: ErrorCode): number {
     case 'memo-too-long':
     case 'code-name-empty':
     case 'codebook-invalid':
+    case 'import-unsupported-format':
+    case 'import-too-large':
+    case 'import-no-text-layer':
+    case 'import-unreadable':
+    case 'import-pattern-invalid':
+    case 'split-invalid':
+    case 'attribute-invalid':
+    case 'attribute-value-invalid':
       return 400;
     case 'unauthorized':
       return 401;
@@ -88,6 +96,7 @@ export function statusForError(code: ErrorCode): number {
     case 'code-not-found':
     case 'coder-not-found':
     case 'annotation-not-found':
+    case 'attribute-not-found':
       return 404;
     case 'nothing-to-undo':
     case 'nothing-to-redo':
@@ -95,6 +104,7 @@ export function statusForError(code: ErrorCode): number {
     case 'code-shortcut-taken':
     case 'code-cycle':
     case 'code-no-parent':
+    case 'split-crosses-annotation':
       return 409;
     default:
       return 500;

@@ -7,12 +7,26 @@ import { en } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
 import { codebookMessages } from './features/codebook';
+import { documentsMessages } from './features/documents';
 import { docviewMessages } from './features/docview';
+import { importMessages } from './features/import';
 
 export const catalog = {
-  'zh-CN': { ...zhCN, ...codebookMessages['zh-CN'], ...docviewMessages['zh-CN'] },
-  'zh-TW': { ...zhTW, ...codebookMessages['zh-TW'], ...docviewMessages['zh-TW'] },
-  en: { ...en, ...codebookMessages.en, ...docviewMessages.en },
+  'zh-CN': {
+    ...zhCN,
+    ...codebookMessages['zh-CN'],
+    ...documentsMessages['zh-CN'],
+    ...docviewMessages['zh-CN'],
+    ...importMessages['zh-CN'],
+  },
+  'zh-TW': {
+    ...zhTW,
+    ...codebookMessages['zh-TW'],
+    ...documentsMessages['zh-TW'],
+    ...docviewMessages['zh-TW'],
+    ...importMessages['zh-TW'],
+  },
+  en: { ...en, ...codebookMessages.en, ...documentsMessages.en, ...docviewMessages.en, ...importMessages.en },
 };
 
 export type MessageKey = keyof (typeof catalog)['zh-CN'];

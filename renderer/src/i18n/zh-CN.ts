@@ -85,6 +85,31 @@ export const zhCN = {
   'error.code-cycle': '不能把代码移动或合并到它自身或其子代码之下。',
   'error.code-no-parent': '「{name}」是顶层代码，其标注无法移到上级代码。',
   'error.codebook-invalid': '代码本文件无效，未导入任何内容（第 {line} 行，{field}）：{detail}',
+  'history.attribute-create': '新建属性',
+  'history.attribute-delete': '删除属性',
+  'history.attribute-set': '设置属性值',
+  'history.document-rename': '重命名文档',
+  'history.document-delete': '删除文档',
+  'history.document-reorder': '调整文档顺序',
+  'error.attribute-not-found': '找不到该属性，可能已被删除。',
+  'error.attribute-invalid': '无法新建属性「{name}」：名称重复、与导出列同名，或选项为空。',
+  'error.attribute-value-invalid': '「{value}」不是属性「{name}」的有效值。',
+  'history.document-import': '导入文档',
+  'history.document-split': '拆分文档',
+  'error.import-unsupported-format':
+    '不支持的文件类型（{extension}）。可导入 .txt、.md、.docx、.html、.pdf。',
+  'error.import-too-large': '文件太大（上限 {maxMb} MB）。',
+  'error.import-no-text-layer': '该 PDF 没有文字层（可能是扫描件），无法导入文字。',
+  'error.import-unreadable': '无法读取该文件：{detail}',
+  'error.import-pattern-invalid': '自定义规则不是有效的正则表达式：{pattern}',
+  'error.split-invalid': '拆分位置无效，未做任何修改。',
+  'error.split-crosses-annotation':
+    '有标注跨越拆分位置（{start}–{end}），未拆分。请调整拆分位置或先修改该标注。',
+  'library.col.script': '字形',
+  'script.simplified': '简体',
+  'script.traditional': '繁体',
+  'script.mixed': '简繁混合',
+  'script.unknown': '未知',
 } as const;
 
 /** The base keys; feature keys live in features/ and are merged in catalog.ts. */

@@ -8,6 +8,8 @@ import type { MessageKey } from '../i18n/catalog';
 import type { Store } from '../state/store';
 import { CodebookView } from './codebook/CodebookView';
 import { MemosView } from './memos/MemosView';
+import { ImportView } from './import/ImportView';
+import { DocumentsView } from './import/DocumentsView';
 
 /** Where a document should open: a code-point range to show (search hit) or an annotation. */
 export type DocumentFocus = { start: number; end: number } | { annotationId: string };
@@ -33,4 +35,6 @@ export const VIEWS: ViewDef[] = [
   // Features add their views here, e.g. { id: 'search', labelKey: 'search.title', component: SearchView },
   { id: 'codebook', labelKey: 'codebook.title', component: CodebookView },
   { id: 'memos', labelKey: 'memos.title', component: MemosView },
+  { id: 'import', labelKey: 'import.title', component: ImportView },
+  { id: 'documents', labelKey: 'docs.title', component: DocumentsView },
 ];

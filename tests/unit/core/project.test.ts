@@ -1,4 +1,5 @@
 // Project creation: seed import (provenance, titles, code-point lengths), defaults, atomicity.
+import { createHash } from 'node:crypto';
 import { describe, expect, test } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +45,13 @@ describe('a new project with the seeds', () => {
           encoding: 'utf-8',
           sourcePath: path,
           cleaning: [],
+          // 0002_import: the seed import is plain (no cleaning, nothing to report).
+          format: 'txt',
+          textSha256: createHash('sha256').update(detail.text, 'utf8').digest('hex'),
+          rawText: null,
+          removedSpans: [],
+          importReport: {},
+          splitFrom: null,
         });
       }
     } finally {

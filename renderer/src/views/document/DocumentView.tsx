@@ -305,7 +305,11 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
           <article className="pz-text-column">
             <h1 className="pz-doc-title">{doc.title}</h1>
             <p className="pz-muted pz-small">
-              {doc.sourceFile} · {t('library.chars', { count: doc.length.toLocaleString() })}
+              {doc.sourceFile} · {t('library.chars', { count: doc.length.toLocaleString() })} ·{' '}
+              <span data-script={doc.script}>{t(`script.${doc.script}`)}</span> · {doc.provenance.encoding} ·{' '}
+              <a className="pz-link pz-split-open" href={`#/view/import?split=${encodeURIComponent(doc.id)}`}>
+                {t('split.open')}
+              </a>
             </p>
             {waitForConversion ? (
               <p className="pz-muted">{t('docview.converting')}</p>

@@ -53,6 +53,7 @@ export function LibraryView({ documents, codes, onOpen, store }: Props) {
               <th>{t('library.col.title')}</th>
               <th>{t('library.col.source')}</th>
               <th className="pz-num">{t('library.col.length')}</th>
+              <th>{t('library.col.script')}</th>
               <th>
                 {t('library.col.annotations')}
                 <span className="pz-legend">
@@ -77,6 +78,15 @@ export function LibraryView({ documents, codes, onOpen, store }: Props) {
                 </td>
                 <td className="pz-muted">{doc.sourceFile}</td>
                 <td className="pz-num">{doc.length.toLocaleString()}</td>
+                <td className="pz-script" data-script={doc.script}>
+                  {t(`script.${doc.script}`)}{' '}
+                  <a
+                    className="pz-link pz-small pz-split-open"
+                    href={`#/view/import?split=${encodeURIComponent(doc.id)}`}
+                  >
+                    {t('split.open')}
+                  </a>
+                </td>
                 <td>
                   <CodeCounts doc={doc} codes={codes} />
                 </td>

@@ -1,0 +1,138 @@
+/**
+ * Turns a file's bytes into plain text, by format (from the file name's extension):
+ * .txt/.md decoded with encoding detection (encoding.ts); .docx via mammoth (one paragraph, one
+ * line); .html/.htm via html-to-text (readable text, no scripts, styles or navigation, one block
+ * per line); .pdf via pdf.js (pdf.ts). Anything else is `import-unsupported-format`; files over
+ * IMPORT_MAX_BYTES are `import-too-large` before any parsing.
+ */
+import { extname } from 'node:path';
+import mammoth from 'mammoth';
+import { convert } from 'html-to-text';
+import { PizhuError } from '../../../shared/errors';
+import { IMPORT_MAX_BYTES, type ImportEncoding, type ImportFormat } from '../../../shared/import';
+import { decodeText, type DecodeResult } from './encoding';
+import { pdfText } from './pdf';
+
+const EXTENSIONS: Record<string, ImportFormat> = {
+  '.txt': 'txt',
+  '.text': 'txt',
+  '.md': 'md',
+  '.markdown': 'md',
+  '.docx': 'docx',
+  '.html': 'html',
+  '.htm': 'html',
+  '.pdf': 'pdf',
+};
+
+export const SUPPORTED_EXTENSIONS = Object.keys(EXTENSIONS);
+
+export function formatOf(fileName: string): ImportFormat {
+  const format = EXTENSIONS[extname(fileName).toLowerCase()];
+  if (!format) {
+    throw new PizhuError('import-unsupported-format', `${fileName}: unsupported file type`, {
+      file: fileName,
+      extension: extname(fileName) || '—',
+    });
+  }
+  return format;
+}
+
+export function checkSize(fileName: string, size: number): void {
+  if (size > IMPORT_MAX_BYTES) {
+    throw new PizhuError('import-too-large', `${fileName} is ${size} bytes (max ${IMPORT_MAX_BYTES})`, {
+      file: fileName,
+      size,
+      max: IMPORT_MAX_BYTES,
+      maxMb: IMPORT_MAX_BYTES / 1024 / 1024,
+    });
+  }
+}
+
+export interface ExtractedText extends DecodeResult {
+  format: ImportFormat;
+}
+
+function embedded(text: string, steps: string[] = []): DecodeResult {
+  let t = text;
+  const s = [...steps];
+  if (t.includes('\r')) {
+    t = t.replace(/\r\n?/g, '\n');
+    s.push('crlf-to-lf');
+  }
+  return {
+    text: t,
+    detection: { encoding: 'embedded', method: 'embedded', confidence: null },
+    invalidPositions: [],
+    invalidCount: 0,
+    steps: s,
+  };
+}
+
+export async function extractText(
+  fileName: string,
+  bytes: Uint8Array,
+  encoding: ImportEncoding | 'auto' = 'auto',
+): Promise<ExtractedText> {
+  const format = formatOf(fileName);
+  checkSize(fileName, bytes.length);
+  switch (format) {
+    case 'txt':
+    case 'md':
+      return { format, ...decodeText(bytes, encoding) };
+    case 'docx':
+      return { format, ...embedded(await docxText(bytes, fileName)) };
+    case 'html':
+      return { format, ...embedded(htmlText(decodeText(bytes, encoding).text)) };
+    case 'pdf':
+      return { format, ...embedded(await pdfText(bytes, fileName)) };
+  }
+}
+
+async function docxText(bytes: Uint8Array, fileName: string): Promise<string> {
+  let raw: string;
+  try {
+    raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+  } catch (err) {
+    throw new PizhuError(
+      'import-unreadable',
+      `${fileName} is not a readable .docx: ${err instanceof Error ? err.message : String(err)}`,
+      { file: fileName },
+    );
+  }
+  // mammoth ends every paragraph with "\n\n": one paragraph becomes one line again.
+  return raw.replace(/\n\n/g, '\n').replace(/\n+$/, '');
+}
+
+/** Readable text of an HTML page: blocks become lines; scripts, styles, navigation, images go. */
+export function htmlText(html: string): string {
+  const block = { leadingLineBreaks: 1, trailingLineBreaks: 1 };
+  const text = convert(html, {
+    wordwrap: false,
+    selectors: [
+      { selector: 'script', format: 'skip' },
+      { selector: 'style', format: 'skip' },
+      { selector: 'noscript', format: 'skip' },
+      { selector: 'nav', format: 'skip' },
+      { selector: 'header', format: 'skip' },
+      { selector: 'footer', format: 'skip' },
+      { selector: 'aside', format: 'skip' },
+      { selector: 'img', format: 'skip' },
+      { selector: 'title', format: 'skip' },
+      { selector: 'a', options: { ignoreHref: true } },
+      { selector: 'p', options: block },
+      { selector: 'div', options: block },
+      { selector: 'h1', options: { ...block, uppercase: false } },
+      { selector: 'h2', options: { ...block, uppercase: false } },
+      { selector: 'h3', options: { ...block, uppercase: false } },
+      { selector: 'h4', options: { ...block, uppercase: false } },
+      { selector: 'h5', options: { ...block, uppercase: false } },
+      { selector: 'h6', options: { ...block, uppercase: false } },
+    ],
+  });
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}

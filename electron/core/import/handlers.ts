@@ -1,0 +1,241 @@
+/**
+ * API handlers of the import feature: `import-preview` (nothing written), `import-commit` (one
+ * file → one or more documents, one transaction, one undoable command), `documents-split-suggest`
+ * and `documents-split` (one document → parts, annotations carried over, one undoable command).
+ */
+import { basename } from 'node:path';
+import type { ApiHandlers } from '../../../shared/api';
+import { PizhuError } from '../../../shared/errors';
+import type { ImportedDocument } from '../../../shared/import';
+import type { Script } from '../../../shared/text/script-detect';
+import { detectScript } from '../../../shared/text/script-detect';
+import { isoNow, type CoreContext } from '../context';
+import { documentRow, nextSortOrder } from '../documents/insert';
+import { ChangeSet, historyState, record } from '../history/log';
+import { getRow, type Row } from '../history/tables';
+import { checkSize } from './formats';
+import { cutParts } from './parts';
+import { guessTitle, prepareImport, toPreview } from './prepare';
+import { suggestSplits } from './split';
+// Registers the document_attributes table with the undo log (split moves attribute values).
+import '../attributes/handlers';
+
+type ImportHandlers = Pick<
+  ApiHandlers,
+  'import-preview' | 'import-commit' | 'documents-split-suggest' | 'documents-split'
+>;
+
+function decodeBase64(fileName: string, b64: string): Uint8Array {
+  // Refuse before allocating: 4 base64 characters carry 3 bytes.
+  checkSize(
+    fileName,
+    Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0),
+  );
+  return Buffer.from(b64, 'base64');
+}
+
+function summary(row: Row): ImportedDocument {
+  return {
+    id: row.id,
+    title: row.title as string,
+    length: row.length as number,
+    script: row.script as Script,
+  };
+}
+
+export function importHandlers(ctx: CoreContext): ImportHandlers {
+  const { db } = ctx;
+  return {
+    'import-preview': async (input) => {
+      const bytes = decodeBase64(input.fileName, input.contentBase64);
+      const prepared = await prepareImport(db, { ...input, bytes });
+      return toPreview(input.fileName, prepared);
+    },
+
+    'import-commit': async (input) => {
+      const bytes = decodeBase64(input.fileName, input.contentBase64);
+      const p = await prepareImport(db, { ...input, bytes });
+      const preview = {
+        detection: p.extracted.detection,
+        script: p.script,
+        steps: p.records.map((r) => ({ step: r.step, count: r.count })),
+        warnings: p.warnings,
+      };
+      const dup = p.warnings.find((w) => w.kind === 'duplicate');
+      const duplicateOf = dup ? { id: dup.documentId, title: dup.title } : null;
+      if (duplicateOf && input.skipDuplicates) {
+        return {
+          status: 'skipped-duplicate',
+          documents: [],
+          duplicateOf,
+          preview,
+          history: historyState(db),
+        };
+      }
+      if (p.text.trim() === '') {
+        throw new PizhuError('import-unreadable', `${input.fileName} holds no text`, {
+          file: input.fileName,
+        });
+      }
+      const parts = cutParts(p.text, input.splitAt);
+      const applied = p.records.filter((r) => r.count > 0);
+      const cleaning = [...p.extracted.steps, ...applied.map((r) => r.step)];
+      const report = {
+        detection: p.extracted.detection,
+        invalidBytes: { count: p.extracted.invalidCount, positions: p.extracted.invalidPositions },
+        mojibake: p.mojibakeCount,
+      };
+      const now = isoNow(ctx);
+      const rows = db.transaction(() => {
+        const changes = new ChangeSet(db);
+        const order = nextSortOrder(db);
+        const inserted = parts.map((part, i) =>
+          changes.insert(
+            'documents',
+            documentRow(
+              {
+                text: part.text,
+                length: part.end - part.start,
+                sha256: p.sha256,
+                encoding: p.extracted.detection.encoding,
+                cleaning,
+                title:
+                  i === 0 && input.title !== undefined ? input.title : guessTitle(part.text, input.fileName),
+                sourceFile: basename(input.fileName),
+                sourcePath: input.sourcePath,
+                script: parts.length === 1 ? p.script : detectScript(part.text),
+                sourceFormat: p.extracted.format,
+                // The raw text and the cleaning edits describe the whole file: kept once, on the
+                // first part (or the only document), and only when a step changed something.
+                rawText: i === 0 && applied.length > 0 ? p.raw : null,
+                removedSpans: i === 0 ? applied : [],
+                importReport: report,
+                splitFrom:
+                  parts.length > 1
+                    ? {
+                        sourceSha256: p.sha256,
+                        textSha256: p.textSha256,
+                        part: i + 1,
+                        of: parts.length,
+                        start: part.start,
+                        end: part.end,
+                      }
+                    : null,
+              },
+              now,
+              order + i,
+            ),
+          ),
+        );
+        record(db, 'document-import', changes, now);
+        return inserted;
+      });
+      return {
+        status: 'imported',
+        documents: rows.map(summary),
+        duplicateOf,
+        preview,
+        history: historyState(db),
+      };
+    },
+
+    'documents-split-suggest': ({ id }) => {
+      const row = db.stmt('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
+      if (!row) throw new PizhuError('document-not-found', `No document ${id}`, { id });
+      return suggestSplits(row.text);
+    },
+
+    'documents-split': ({ id, at }) => {
+      const now = isoNow(ctx);
+      const rows = db.transaction(() => {
+        const original = getRow(db, 'documents', id);
+        if (!original) throw new PizhuError('document-not-found', `No document ${id}`, { id });
+        const parts = cutParts(original.text as string, at);
+        const annotations = db
+          .stmt(
+            'SELECT id, start_offset, end_offset FROM annotations WHERE document_id = ? ORDER BY start_offset',
+          )
+          .all(id) as { id: string; start_offset: number; end_offset: number }[];
+        // An annotation across a split point would have to be cut in two or dropped: both
+        // change a researcher's coding silently, so the split is refused instead.
+        for (const a of annotations) {
+          const cut = at.find((x) => a.start_offset < x && x < a.end_offset);
+          if (cut !== undefined) {
+            throw new PizhuError(
+              'split-crosses-annotation',
+              `Annotation ${a.id} (${a.start_offset}–${a.end_offset}) crosses the split point ${cut}`,
+              { annotationId: a.id, at: cut, start: a.start_offset, end: a.end_offset },
+            );
+          }
+        }
+        const changes = new ChangeSet(db);
+        const baseOrder = original.sort_order as number;
+        // Make room after the original for the extra parts (sort_order is mutable: undoable).
+        const later = db
+          .stmt('SELECT id, sort_order FROM documents WHERE sort_order > ? ORDER BY sort_order DESC')
+          .all(baseOrder) as { id: string; sort_order: number }[];
+        for (const d of later)
+          changes.update('documents', d.id, { sort_order: d.sort_order + parts.length - 1 });
+        const inserted = parts.map((part, i) =>
+          changes.insert(
+            'documents',
+            documentRow(
+              {
+                text: part.text,
+                length: part.end - part.start,
+                sha256: original.sha256 as string,
+                encoding: original.encoding as string,
+                cleaning: JSON.parse(original.cleaning as string) as string[],
+                title: guessTitle(part.text, (original.title as string) ?? ''),
+                sourceFile: original.source_file as string | null,
+                sourcePath: original.source_path as string | null,
+                sourceFormat: original.source_format as string,
+                importReport: JSON.parse(original.import_report as string) as Record<string, unknown>,
+                splitFrom: {
+                  documentId: id,
+                  title: original.title,
+                  textSha256: original.text_sha256,
+                  part: i + 1,
+                  of: parts.length,
+                  start: part.start,
+                  end: part.end,
+                },
+              },
+              original.imported_at as string,
+              baseOrder + i,
+            ),
+          ),
+        );
+        for (const a of annotations) {
+          const k = parts.findIndex((p) => a.start_offset >= p.start && a.end_offset <= p.end);
+          const part = parts[k]!;
+          changes.update('annotations', a.id, {
+            document_id: inserted[k]!.id,
+            start_offset: a.start_offset - part.start,
+            end_offset: a.end_offset - part.start,
+            updated_at: now,
+          });
+        }
+        // Attribute values (年份, 地区 …) describe the whole source: every part inherits them.
+        const values = db
+          .stmt('SELECT id, attribute_id, value FROM document_attributes WHERE document_id = ?')
+          .all(id) as { id: string; attribute_id: string; value: string }[];
+        for (const v of values) {
+          changes.remove('document_attributes', v.id);
+          for (const part of inserted) {
+            changes.insert('document_attributes', {
+              id: `${part.id}/${v.attribute_id}`,
+              document_id: part.id,
+              attribute_id: v.attribute_id,
+              value: v.value,
+            });
+          }
+        }
+        changes.remove('documents', id);
+        record(db, 'document-split', changes, now);
+        return inserted;
+      });
+      return { documents: rows.map(summary), history: historyState(db) };
+    },
+  };
+}

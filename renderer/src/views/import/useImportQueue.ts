@@ -1,0 +1,192 @@
+/**
+ * State and actions of the import dialog, kept out of the app store: the queue of files, the
+ * cleaning settings, the live preview of the selected file, and the import run (one
+ * `import-commit` per file, progress, cancellable between files). Ends with
+ * `store.refreshProject()` so the library shows the new documents.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { IMPORT_MAX_BYTES, type CleaningStep, type ImportEncoding } from '../../../../shared/import';
+import { PizhuError } from '../../../../shared/errors';
+import { asPizhuError, type Store } from '../../state/store';
+import { fileToBase64, isImportable, newItem, tooLarge, type ImportItem } from './files';
+
+export interface Settings {
+  cleaning: CleaningStep[];
+  patterns: string;
+  skipDuplicates: boolean;
+}
+
+export interface RunState {
+  running: boolean;
+  done: number;
+  total: number;
+}
+
+function patternList(text: string): string[] {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+}
+
+function sizeError(item: ImportItem): PizhuError {
+  return new PizhuError('import-too-large', `${item.label} is too large`, {
+    file: item.label,
+    maxMb: IMPORT_MAX_BYTES / 1024 / 1024,
+  });
+}
+
+export function useImportQueue(store: Store) {
+  const [items, setItems] = useState<ImportItem[]>([]);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [settings, setSettings] = useState<Settings>({ cleaning: [], patterns: '', skipDuplicates: true });
+  const [previewing, setPreviewing] = useState(false);
+  const [run, setRun] = useState<RunState>({ running: false, done: 0, total: 0 });
+  const cancelled = useRef(false);
+  const base64Cache = useRef(new Map<string, Promise<string>>());
+
+  const base64 = useCallback((item: ImportItem) => {
+    let p = base64Cache.current.get(item.key);
+    if (!p) {
+      p = fileToBase64(item.file);
+      base64Cache.current.set(item.key, p);
+    }
+    return p;
+  }, []);
+
+  const patch = useCallback((key: string, change: Partial<ImportItem>) => {
+    setItems((list) => list.map((i) => (i.key === key ? { ...i, ...change } : i)));
+  }, []);
+
+  const addFiles = useCallback((files: Iterable<File>) => {
+    const added = [...files]
+      .filter((f) => isImportable(f.name))
+      .map(newItem)
+      .map((item) => (tooLarge(item.file) ? { ...item, previewError: sizeError(item) } : item));
+    if (added.length === 0) return;
+    setItems((list) => [...list, ...added]);
+    setSelected((s) => s ?? added[0]!.key);
+  }, []);
+
+  const remove = useCallback((key: string) => {
+    base64Cache.current.delete(key);
+    setItems((list) => list.filter((i) => i.key !== key));
+    setSelected((s) => (s === key ? null : s));
+  }, []);
+
+  const clear = useCallback(() => {
+    base64Cache.current.clear();
+    setItems([]);
+    setSelected(null);
+  }, []);
+
+  const current = items.find((i) => i.key === selected) ?? null;
+  const currentKey = current?.key ?? null;
+  const currentEncoding = current?.encoding ?? 'auto';
+  const currentFile = current?.file ?? null;
+
+  // Live preview of the selected file whenever it, its encoding or the cleaning settings change.
+  useEffect(() => {
+    if (!currentKey || !currentFile) return;
+    const item = items.find((i) => i.key === currentKey)!;
+    // Too large: the error was set when the file was added; nothing to send.
+    if (tooLarge(currentFile)) return;
+    let stale = false;
+    void (async () => {
+      setPreviewing(true);
+      try {
+        const preview = await store.api.call('import-preview', {
+          fileName: currentFile.name,
+          contentBase64: await base64(item),
+          encoding: currentEncoding,
+          cleaning: settings.cleaning,
+          patterns: patternList(settings.patterns),
+        });
+        if (!stale) patch(currentKey, { preview, previewError: null });
+      } catch (err) {
+        if (!stale) patch(currentKey, { preview: null, previewError: asPizhuError(err) });
+      } finally {
+        if (!stale) setPreviewing(false);
+      }
+    })();
+    return () => {
+      stale = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- items is read, not a trigger
+  }, [currentKey, currentFile, currentEncoding, settings.cleaning, settings.patterns, store, base64, patch]);
+
+  const setEncoding = useCallback(
+    (key: string, encoding: ImportEncoding | 'auto') => patch(key, { encoding }),
+    [patch],
+  );
+
+  const start = useCallback(async () => {
+    const queue = items.filter((i) => i.status.kind === 'pending' || i.status.kind === 'cancelled');
+    if (queue.length === 0) return;
+    cancelled.current = false;
+    setRun({ running: true, done: 0, total: queue.length });
+    let imported = 0;
+    let skipped = 0;
+    let failed = 0;
+    for (const [n, item] of queue.entries()) {
+      if (cancelled.current) {
+        for (const rest of queue.slice(n)) patch(rest.key, { status: { kind: 'cancelled' } });
+        break;
+      }
+      try {
+        if (tooLarge(item.file)) throw sizeError(item);
+        const splitAt =
+          item.splitOnImport && item.preview ? item.preview.splits.map((s) => s.at).filter((a) => a > 0) : [];
+        const result = await store.api.call('import-commit', {
+          fileName: item.file.name,
+          contentBase64: await base64(item),
+          encoding: item.encoding,
+          cleaning: settings.cleaning,
+          patterns: patternList(settings.patterns),
+          skipDuplicates: settings.skipDuplicates,
+          splitAt,
+          // Known in Electron (preload); a browser never reveals a file's path.
+          sourcePath: window.pizhu?.pathForFile(item.file) ?? null,
+          ...(item.title.trim() !== '' ? { title: item.title.trim() } : {}),
+        });
+        store.setHistory(result.history);
+        if (result.status === 'imported') {
+          imported++;
+          patch(item.key, { status: { kind: 'imported', result } });
+        } else {
+          skipped++;
+          patch(item.key, { status: { kind: 'skipped', result } });
+        }
+      } catch (err) {
+        failed++;
+        patch(item.key, { status: { kind: 'failed', error: asPizhuError(err) } });
+      }
+      setRun({ running: true, done: n + 1, total: queue.length });
+    }
+    setRun((r) => ({ ...r, running: false }));
+    await store.refreshProject();
+    store.toast({ tone: 'info', message: { key: 'import.done', params: { imported, skipped, failed } } });
+  }, [items, settings, store, base64, patch]);
+
+  const cancel = useCallback(() => {
+    cancelled.current = true;
+  }, []);
+
+  return {
+    items,
+    current,
+    select: setSelected,
+    addFiles,
+    remove,
+    clear,
+    setEncoding,
+    setSplitOnImport: (key: string, on: boolean) => patch(key, { splitOnImport: on }),
+    setTitle: (key: string, title: string) => patch(key, { title }),
+    settings,
+    setSettings,
+    previewing,
+    run,
+    start,
+    cancel,
+  };
+}
