@@ -15,6 +15,7 @@ import type {
   DocumentDetail,
   DocumentSummary,
   ExportFile,
+  FileEncoding,
   HistoryEffect,
   HistoryState,
   ProjectInfo,
@@ -24,6 +25,8 @@ import type {
 export const MEMO_MAX_LENGTH = 100_000;
 
 import { empty, id, method, offset } from './contracts/method';
+import { segmentsContract } from './contracts/segments';
+import { analysisContract } from './contracts/analysis';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -69,6 +72,8 @@ export const apiContract = {
   ),
 
   // Feature contracts (shared/contracts/<feature>.ts) are spread here, one line each:
+  ...segmentsContract,
+  ...analysisContract,
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -99,7 +104,14 @@ export interface ApiClient {
 export interface PizhuBridge {
   /** Calls one API method over IPC; rejects with a `WireError`-shaped value. */
   invoke(method: ApiMethod, input: unknown): Promise<unknown>;
-  /** Shows a native save dialog and writes `content` (UTF-8) to the chosen file. */
-  saveFile(suggestedName: string, content: string): Promise<{ saved: boolean; path: string | null }>;
+  /**
+   * Shows a native save dialog and writes `content` to the chosen file: UTF-8 text, or bytes
+   * given as base64 when `encoding` is `'base64'` (XLSX, PNG).
+   */
+  saveFile(
+    suggestedName: string,
+    content: string,
+    encoding?: FileEncoding,
+  ): Promise<{ saved: boolean; path: string | null }>;
   readonly platform: string;
 }

@@ -12,6 +12,8 @@ import { coderHandlers } from '../coders/handlers';
 import { annotationHandlers } from '../annotations/handlers';
 import { historyHandlers } from '../history/handlers';
 import { exportHandlers } from '../export/handlers';
+import { segmentHandlers } from '../segments/handlers';
+import { analysisHandlers } from '../analysis/handlers';
 
 export type HandlerMap = Partial<ApiHandlers>;
 
@@ -39,5 +41,7 @@ export function createHandlers(ctx: CoreContext): ApiHandlers {
     annotationHandlers(ctx),
     historyHandlers(ctx),
     exportHandlers(ctx),
+    segmentHandlers(ctx),
+    analysisHandlers(ctx),
   ]);
 }
