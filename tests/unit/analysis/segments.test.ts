@@ -142,7 +142,13 @@ describe('segments-query', () => {
   test('group by document', async () => {
     fx = await makeFixture(44, 90);
     const { annotations, docs } = fx;
-    const page = await fx.core.handlers['segments-query']({ groupBy: 'document', offset: 0, limit: 10 });
+    const page = await fx.core.handlers['segments-query']({
+      groupBy: 'document',
+      sort: 'document',
+      direction: 'asc',
+      offset: 0,
+      limit: 10,
+    });
     const expected = docs
       .map((d) => ({ id: d.id, count: annotations.filter((a) => a.documentId === d.id).length }))
       .filter((g) => g.count > 0);
@@ -238,9 +244,9 @@ describe('segments-export', () => {
     const input = {
       codeIds: [byName('建议').id],
       includeSubcodes: true,
-      sort: 'length',
-      direction: 'asc',
-    } as const;
+      sort: 'length' as const,
+      direction: 'asc' as const,
+    };
     const file = await core.handlers['segments-export']({ ...input, format: 'csv' });
     expect(file.encoding).toBe('utf-8');
     expect(file.content.startsWith('\uFEFF')).toBe(true);
