@@ -6,11 +6,13 @@
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
+import { segmentsMessages } from './features/segments';
+import { analysisMessages } from './features/analysis';
 
 export const catalog = {
-  'zh-CN': { ...zhCN },
-  'zh-TW': { ...zhTW },
-  en: { ...en },
+  'zh-CN': { ...zhCN, ...segmentsMessages['zh-CN'], ...analysisMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...segmentsMessages['zh-TW'], ...analysisMessages['zh-TW'] },
+  en: { ...en, ...segmentsMessages.en, ...analysisMessages.en },
 };
 
 export type MessageKey = keyof (typeof catalog)['zh-CN'];

@@ -6,6 +6,8 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/catalog';
 import type { Store } from '../state/store';
+import { SegmentsView } from './segments/SegmentsView';
+import { AnalysisView } from './analysis/AnalysisView';
 
 /** Where a document should open: a code-point range to show (search hit) or an annotation. */
 export type DocumentFocus = { start: number; end: number } | { annotationId: string };
@@ -29,4 +31,6 @@ export interface ViewDef {
 
 export const VIEWS: ViewDef[] = [
   // Features add their views here, e.g. { id: 'search', labelKey: 'search.title', component: SearchView },
+  { id: 'segments', labelKey: 'segments.title', component: SegmentsView },
+  { id: 'analysis', labelKey: 'analysis.title', component: AnalysisView },
 ];

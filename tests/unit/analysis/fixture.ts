@@ -57,7 +57,8 @@ export async function makeFixture(seed: number, count = 260): Promise<Fixture> {
 
   const codes = await core.handlers['codes-list']({});
   const summaries = await core.handlers['documents-list']({});
-  const docs = await Promise.all(summaries.map((d) => core.handlers['documents-get']({ id: d.id })));
+  const docs: DocumentDetail[] = [];
+  for (const d of summaries) docs.push(await core.handlers['documents-get']({ id: d.id }));
   const random = mulberry32(seed);
   const created: Annotation[] = [];
   for (let i = 0; i < count; i++) {

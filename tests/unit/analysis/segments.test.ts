@@ -19,14 +19,11 @@ async function all(
   limit = 37,
 ): Promise<{ rows: SegmentRow[]; total: number }> {
   const rows: SegmentRow[] = [];
-  let total = -1;
   for (let offset = 0; ; offset += limit) {
     const page = await f.core.handlers['segments-query']({ ...input, offset, limit });
-    total = page.total;
     rows.push(...page.rows);
-    if (page.rows.length < limit) break;
+    if (page.rows.length < limit) return { rows, total: page.total };
   }
-  return { rows, total };
 }
 
 describe('segments-query', () => {
