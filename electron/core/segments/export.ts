@@ -147,7 +147,7 @@ export async function exportSegments(
     fileName,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     encoding: 'base64',
-    content: Buffer.from(buffer as ArrayBuffer).toString('base64'),
+    content: Buffer.from(buffer).toString('base64'),
     rowCount: rows.length,
   };
 }
