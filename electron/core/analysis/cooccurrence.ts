@@ -2,8 +2,9 @@
  * `analysis-cooccurrence`: how often two codes meet.
  *
  * - overlap: the number of PAIRS of annotations (one of code i, one of code j ≠ i) on the same
- *   document whose ranges intersect (share at least one code point). Found by a sweep over each
- *   document's annotations sorted by start, so the cost is O(n log n + pairs).
+ *   document whose ranges intersect (share at least one code point). Counted, not enumerated
+ *   (countOverlapPairs), from each document's annotations read as integers only (code index,
+ *   start, end) off a covering index.
  * - sentence / paragraph: the number of UNITS (sentences or paragraphs of shared/text/sentences.ts)
  *   in which both codes occur; a code occurs in a unit when one of its annotations intersects it.
  *   An annotation spanning three sentences occurs in all three.
@@ -17,7 +18,6 @@ import type { CooccurrenceMatrix } from '../../../shared/contracts/analysis';
 import type { CooccurrenceMode } from '../../../shared/contracts/segments';
 import { splitParagraphSpans, splitSentences, type Span } from '../../../shared/text/sentences';
 import type { CoreContext } from '../context';
-import { loadSpans, type AnnotationSpan } from './rows';
 import { codeScope, requireDocuments } from './scope';
 
 /** Units per document, cached: a document's text never changes (immutable canonical text). */
@@ -53,52 +53,137 @@ function firstUnitEndingAfter(units: readonly Span[], offset: number): number {
   return lo;
 }
 
-/** Units (indexes) that the range [start, end) intersects. */
-export function unitsTouched(units: readonly Span[], start: number, end: number): number[] {
-  const out: number[] = [];
-  for (let i = firstUnitEndingAfter(units, start); i < units.length && units[i]!.start < end; i++)
-    out.push(i);
-  return out;
+/** One annotation as the counting needs it: code (matrix index or id), range, and its id. */
+interface Item<C> {
+  code: C;
+  start: number;
+  end: number;
+  id: string;
 }
 
-function byDocument(spans: readonly AnnotationSpan[]): Map<string, AnnotationSpan[]> {
-  const docs = new Map<string, AnnotationSpan[]>();
-  for (const s of spans) {
-    const list = docs.get(s.document_id);
-    if (list) list.push(s);
-    else docs.set(s.document_id, [s]);
-  }
-  return docs;
-}
-
-/** Calls `pair(a, b)` for every intersecting pair of annotations in one document. */
-function sweepOverlaps(spans: AnnotationSpan[], pair: (a: AnnotationSpan, b: AnnotationSpan) => void): void {
-  spans.sort((a, b) => a.start_offset - b.start_offset);
-  let active: AnnotationSpan[] = [];
-  for (const a of spans) {
-    active = active.filter((b) => b.end_offset > a.start_offset);
-    for (const b of active) pair(a, b);
+/**
+ * Calls `pair(a, b)` for every intersecting pair of a document's annotations, given sorted by
+ * start: an annotation still "active" (ending after the current start) intersects it.
+ */
+function sweep<C>(items: readonly Item<C>[], pair: (a: Item<C>, b: Item<C>) => void): void {
+  const active: Item<C>[] = [];
+  for (const a of items) {
+    let kept = 0;
+    for (const b of active) {
+      if (b.end > a.start) {
+        active[kept++] = b;
+        pair(a, b);
+      }
+    }
+    active.length = kept;
     active.push(a);
   }
 }
 
-/** Per unit of a document, the set of codes occurring in it (and the annotations doing so). */
-function unitCodes(
-  ctx: CoreContext,
-  documentId: string,
-  spans: readonly AnnotationSpan[],
-  mode: 'sentence' | 'paragraph',
-): Map<number, AnnotationSpan[]> {
-  const units = unitsOf(ctx, documentId, mode);
-  const perUnit = new Map<number, AnnotationSpan[]>();
-  for (const s of spans) {
-    for (const u of unitsTouched(units, s.start_offset, s.end_offset)) {
+/** For each unit a document's annotations touch, the annotations touching it. */
+function byUnit<C>(units: readonly Span[], items: readonly Item<C>[]): Map<number, Item<C>[]> {
+  const perUnit = new Map<number, Item<C>[]>();
+  for (const s of items) {
+    for (let u = firstUnitEndingAfter(units, s.start); u < units.length && units[u]!.start < s.end; u++) {
       const list = perUnit.get(u);
       if (list) list.push(s);
       else perUnit.set(u, [s]);
     }
   }
   return perUnit;
+}
+
+/** Documents with annotations of the given codes (restricted to `documentIds` when given). */
+function documentsWith(
+  ctx: CoreContext,
+  codeIds: readonly string[],
+  documentIds: readonly string[] | undefined,
+) {
+  const params = [JSON.stringify(codeIds)];
+  let docs = '';
+  if (documentIds) {
+    docs = ' AND a.document_id IN (SELECT value FROM json_each(?))';
+    params.push(JSON.stringify(documentIds));
+  }
+  return ctx.db
+    .stmt(
+      `SELECT DISTINCT a.document_id FROM annotations a
+       WHERE a.code_id IN (SELECT value FROM json_each(?))${docs}`,
+    )
+    .pluck(true)
+    .all(...params) as string[];
+}
+
+/** Number of pairs (x in `ends`, y in `starts`) with x ≤ y: both sorted ascending (merge walk). */
+function countEndingBefore(ends: Float64Array, starts: Float64Array): number {
+  let total = 0;
+  let i = 0;
+  for (const y of starts) {
+    while (i < ends.length && ends[i]! <= y) i++;
+    total += i;
+  }
+  return total;
+}
+
+/**
+ * Overlap pairs of one document without enumerating them: for codes i ≠ j, the pairs that do NOT
+ * intersect are those where one ends at or before the other starts, so
+ * pairs(i, j) = n_i·n_j − #(i ends ≤ j starts) − #(j ends ≤ i starts) — sorted starts and ends
+ * per code and a merge walk per code pair, O(k·n log n) instead of O(pairs) (dense coding has
+ * millions of pairs).
+ */
+function countOverlapPairs(
+  items: readonly Item<number>[],
+  n: number,
+  bump: (i: number, j: number, by: number) => void,
+) {
+  const starts: number[][] = Array.from({ length: n }, () => []);
+  const ends: number[][] = Array.from({ length: n }, () => []);
+  for (const it of items) {
+    starts[it.code]!.push(it.start);
+    ends[it.code]!.push(it.end);
+  }
+  const present = starts.flatMap((list, c) => (list.length > 0 ? [c] : []));
+  const sortedStarts = new Map(present.map((c) => [c, Float64Array.from(starts[c]!).sort()]));
+  const sortedEnds = new Map(present.map((c) => [c, Float64Array.from(ends[c]!).sort()]));
+  for (const c of present) bump(c, c, starts[c]!.length);
+  for (let x = 0; x < present.length; x++)
+    for (let y = x + 1; y < present.length; y++) {
+      const i = present[x]!;
+      const j = present[y]!;
+      const pairs =
+        starts[i]!.length * starts[j]!.length -
+        countEndingBefore(sortedEnds.get(i)!, sortedStarts.get(j)!) -
+        countEndingBefore(sortedEnds.get(j)!, sortedStarts.get(i)!);
+      bump(i, j, pairs);
+    }
+}
+
+/** Units of one document in which codes occur together: one bitmap of units per code. */
+function countUnitPairs(
+  units: readonly Span[],
+  items: readonly Item<number>[],
+  bump: (i: number, j: number, by: number) => void,
+) {
+  const marks = new Map<number, Uint8Array>();
+  for (const s of items) {
+    let m = marks.get(s.code);
+    if (!m) {
+      m = new Uint8Array(units.length);
+      marks.set(s.code, m);
+    }
+    for (let u = firstUnitEndingAfter(units, s.start); u < units.length && units[u]!.start < s.end; u++)
+      m[u] = 1;
+  }
+  const present = [...marks.keys()].sort((a, b) => a - b);
+  for (let x = 0; x < present.length; x++)
+    for (let y = x; y < present.length; y++) {
+      const a = marks.get(present[x]!)!;
+      const b = marks.get(present[y]!)!;
+      let both = 0;
+      for (let u = 0; u < units.length; u++) both += a[u]! & b[u]!;
+      if (both > 0) bump(present[x]!, present[y]!, both);
+    }
 }
 
 export function cooccurrenceMatrix(
@@ -108,26 +193,28 @@ export function cooccurrenceMatrix(
   const scope = codeScope(ctx, input.codeIds, false);
   if (input.documentIds) requireDocuments(ctx, input.documentIds);
   const n = scope.codes.length;
-  const index = new Map(scope.codes.map((c, i) => [c.id, i]));
-  const counts = Array.from({ length: n }, () => new Array<number>(n).fill(0));
-  const spans = loadSpans(ctx, scope.memberIds, input.documentIds);
-  for (const [documentId, list] of byDocument(spans)) {
-    if (input.mode === 'overlap') {
-      for (const s of list) counts[index.get(s.code_id)!]![index.get(s.code_id)!]!++;
-      sweepOverlaps(list, (a, b) => {
-        const i = index.get(a.code_id)!;
-        const j = index.get(b.code_id)!;
-        if (i === j) return;
-        counts[i]![j]!++;
-        counts[j]![i]!++;
-      });
-    } else {
-      for (const members of unitCodes(ctx, documentId, list, input.mode).values()) {
-        const present = [...new Set(members.map((s) => index.get(s.code_id)!))];
-        for (const i of present) for (const j of present) counts[i]![j]!++;
-      }
-    }
+  const flat = new Float64Array(n * n);
+  const bump = (i: number, j: number, by: number) => {
+    flat[i * n + j]! += by;
+    if (i !== j) flat[j * n + i]! += by;
+  };
+  const codeIndex = JSON.stringify(scope.codes.map((c, i) => [c.id, i]));
+  const read = ctx.db
+    .stmt(
+      `SELECT p.i, a.start_offset, a.end_offset FROM annotations a INDEXED BY annotations_document_order
+       JOIN (SELECT json_extract(value, '$[0]') AS code, json_extract(value, '$[1]') AS i FROM json_each(?)) p
+         ON p.code = a.code_id
+       WHERE a.document_id = ?`,
+    )
+    .raw(true);
+  for (const documentId of documentsWith(ctx, scope.memberIds, input.documentIds)) {
+    const items = (read.all(codeIndex, documentId) as [number, number, number][]).map(
+      ([code, start, end]): Item<number> => ({ code, start, end, id: '' }),
+    );
+    if (input.mode === 'overlap') countOverlapPairs(items, n, bump);
+    else countUnitPairs(unitsOf(ctx, documentId, input.mode), items, bump);
   }
+  const counts = Array.from({ length: n }, (_, i) => Array.from(flat.subarray(i * n, (i + 1) * n)));
   return { mode: input.mode, codes: scope.codes, counts };
 }
 
@@ -141,19 +228,27 @@ export function cooccurringIds(
 ): string[] {
   const { codeA, codeB } = cell;
   codeScope(ctx, [codeA, codeB], false); // validates both ids
-  const spans = loadSpans(ctx, [codeA, codeB], undefined);
-  if (codeA === codeB) return spans.map((s) => s.id);
+  const read = ctx.db
+    .stmt(
+      `SELECT a.code_id, a.start_offset, a.end_offset, a.id FROM annotations a
+       WHERE a.document_id = ? AND a.code_id IN (?, ?) ORDER BY a.start_offset`,
+    )
+    .raw(true);
   const ids = new Set<string>();
-  for (const [documentId, list] of byDocument(spans)) {
-    if (cell.mode === 'overlap') {
-      sweepOverlaps(list, (a, b) => {
-        if (a.code_id === b.code_id) return;
+  for (const documentId of documentsWith(ctx, [codeA, codeB], undefined)) {
+    const items = (read.all(documentId, codeA, codeB) as [string, number, number, string][]).map(
+      ([code, start, end, id]): Item<string> => ({ code, start, end, id }),
+    );
+    if (codeA === codeB) items.forEach((s) => ids.add(s.id));
+    else if (cell.mode === 'overlap') {
+      sweep(items, (a, b) => {
+        if (a.code === b.code) return;
         ids.add(a.id);
         ids.add(b.id);
       });
     } else {
-      for (const members of unitCodes(ctx, documentId, list, cell.mode).values()) {
-        if (members.some((s) => s.code_id === codeA) && members.some((s) => s.code_id === codeB))
+      for (const members of byUnit(unitsOf(ctx, documentId, cell.mode), items).values()) {
+        if (members.some((s) => s.code === codeA) && members.some((s) => s.code === codeB))
           for (const s of members) ids.add(s.id);
       }
     }

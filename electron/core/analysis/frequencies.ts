@@ -6,7 +6,7 @@
 import type { FrequencyTable } from '../../../shared/contracts/analysis';
 import type { CoreContext } from '../context';
 import { listDocumentsFor } from './matrix';
-import { countGrouped, loadSpans } from './rows';
+import { countCells } from './rows';
 import { codeScope } from './scope';
 
 export function frequencyTable(
@@ -21,20 +21,24 @@ export function frequencyTable(
   const scope = codeScope(ctx, input.codeIds, input.includeSubcodes);
   const documents = listDocumentsFor(ctx, input.documentIds);
   let groups: { id: string; label: string }[];
-  let key: 'document_id' | 'coder_id';
+  let key: 'a.document_id' | 'a.coder_id';
   if (input.groupBy === 'document') {
     groups = documents.map((d) => ({ id: d.id, label: d.title }));
-    key = 'document_id';
+    key = 'a.document_id';
   } else {
     groups = ctx.db.stmt('SELECT id, name AS label FROM coders ORDER BY created_at, id').all() as {
       id: string;
       label: string;
     }[];
-    key = 'coder_id';
+    key = 'a.coder_id';
   }
-  const index = new Map(groups.map((g, i) => [g.id, i]));
-  const spans = loadSpans(ctx, scope.memberIds, input.documentIds);
-  const { cells } = countGrouped(spans, scope, groups.length, (s) => index.get(s[key]) ?? -1);
+  const cells = countCells(
+    ctx,
+    scope,
+    key,
+    groups.map((g) => g.id),
+    input.documentIds,
+  );
   return {
     groupBy: input.groupBy,
     includeSubcodes: input.includeSubcodes,

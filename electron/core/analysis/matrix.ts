@@ -5,7 +5,7 @@
  */
 import type { CodeDocumentMatrix } from '../../../shared/contracts/analysis';
 import type { CoreContext } from '../context';
-import { countGrouped, loadSpans } from './rows';
+import { countCells, documentCoverage } from './rows';
 import { codeScope, requireDocuments } from './scope';
 
 interface DocRow {
@@ -30,14 +30,9 @@ export function codeDocumentMatrix(
 ): CodeDocumentMatrix {
   const scope = codeScope(ctx, input.codeIds, input.includeSubcodes);
   const documents = listDocumentsFor(ctx, input.documentIds);
-  const docIndex = new Map(documents.map((d, i) => [d.id, i]));
-  const spans = loadSpans(ctx, scope.memberIds, input.documentIds);
-  const { cells: byDoc, groupCoded } = countGrouped(
-    spans,
-    scope,
-    documents.length,
-    (s) => docIndex.get(s.document_id) ?? -1,
-  );
+  const docIds = documents.map((d) => d.id);
+  const byDoc = countCells(ctx, scope, 'a.document_id', docIds, input.documentIds);
+  const groupCoded = documentCoverage(ctx, scope, docIds);
   // Transpose to [code][document]: rows are codes in the UI.
   const cells = scope.codes.map((_, row) => documents.map((_, d) => byDoc[d]![row]!));
   const rowTotals = cells.map((row) => ({
