@@ -182,6 +182,25 @@ describe('coded segments and analysis views', () => {
     expect(records.at(-1)!.at(-1)).toBe(String(created.length));
   });
 
+  it('exports the chart as SVG and PNG (binary through the base64 save path)', async () => {
+    const [svg] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button[name="export-svg"]').click(),
+    ]);
+    expect(svg.suggestedFilename()).toMatch(/^pizhu-chart-\d{8}-\d{6}\.svg$/);
+    const svgText = readFileSync(await svg.path(), 'utf8');
+    expect(svgText).toMatch(/^<svg[\s>]/);
+    expect(svgText).toContain('问题');
+    const [png] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('button[name="export-png"]').click(),
+    ]);
+    expect(png.suggestedFilename()).toMatch(/\.png$/);
+    const bytes = readFileSync(await png.path());
+    expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(bytes.length).toBeGreaterThan(2000);
+  });
+
   it('a matrix cell opens the segments behind it', async () => {
     const d = docs[0]!;
     await page
@@ -193,6 +212,28 @@ describe('coded segments and analysis views', () => {
     await expect.poll(() => rows().count()).toBe(expected.length);
     const shown = await rows().evaluateAll((els) => els.map((e) => e.getAttribute('data-annotation-id')));
     expect(shown).toEqual(expected.map((a) => a.id));
+  });
+
+  it('exports the filtered segments as CSV and Excel', async () => {
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 CSV' }).click(),
+    ]);
+    const records = parseCsvStrict(
+      readFileSync(await csv.path())
+        .subarray(3)
+        .toString('utf8')
+        .replace(/\r\n$/, ''),
+    );
+    const expected = created.filter((a) => a.codeId === code('问题').id && a.documentId === docs[0]!.id);
+    expect(records.slice(1).map((r) => r[0])).toEqual(expected.map((a) => a.id));
+    const [xlsx] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出 Excel' }).click(),
+    ]);
+    expect(xlsx.suggestedFilename()).toMatch(/^pizhu-segments-\d{8}-\d{6}\.xlsx$/);
+    const bytes = readFileSync(await xlsx.path());
+    expect(bytes.subarray(0, 2).toString('latin1')).toBe('PK'); // a zip: the workbook, not base64 text
   });
 
   it('co-occurrence: the overlap of 问题 and 成效 counts once and leads to the pair', async () => {

@@ -153,6 +153,19 @@ describe('segments-query', () => {
     expect(page.rows).toHaveLength(10);
   });
 
+  test('group by document with descending positions: documents ascending, positions descending', async () => {
+    fx = await makeFixture(49, 120);
+    const { annotations, docs } = fx;
+    const got = await all(fx, { groupBy: 'document', sort: 'document', direction: 'desc' }, 13);
+    const expected = docs.flatMap((d) =>
+      annotations
+        .filter((a) => a.documentId === d.id)
+        .sort((a, b) => b.start - a.start || b.end - a.end || (a.id < b.id ? 1 : -1))
+        .map((a) => a.id),
+    );
+    expect(got.rows.map((r) => r.id)).toEqual(expected);
+  });
+
   test('rows carry title, code path, coder and ~30 code points of context', async () => {
     fx = await makeFixture(45, 40);
     const { docs, annotations } = fx;
