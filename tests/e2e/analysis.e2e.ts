@@ -130,6 +130,31 @@ describe('coded segments and analysis views', () => {
     await page.screenshot({ path: '/tmp/pz-analysis.png', fullPage: true });
   });
 
+  it('switches to the share of characters coded, overlaps counted once', async () => {
+    await page.locator('button[name="measure-share"]').click();
+    const d = docs[0]!;
+    const matrix = page.getByTestId('matrix');
+    const covered = (list: Annotation[]) => {
+      const marked = new Set<number>();
+      for (const a of list) for (let i = a.start; i < a.end; i++) marked.add(i);
+      return marked.size;
+    };
+    const pct = (n: number) => `${((n / d.length) * 100).toFixed(1)}%`;
+    const problems = created.filter((a) => a.codeId === code('问题').id && a.documentId === d.id);
+    await expect
+      .poll(() =>
+        matrix.locator(`tr[data-row-id="${code('问题').id}"] td[data-column-id="${d.id}"]`).textContent(),
+      )
+      .toBe(pct(covered(problems)));
+    // Column total: the union over all codes (问题 10–30 and 成效 20–40 overlap).
+    const all = created.filter((a) => a.documentId === d.id);
+    expect(covered(all)).toBeLessThan(all.reduce((n, a) => n + a.end - a.start, 0));
+    await expect(matrix.locator(`tfoot td[data-column-id="${d.id}"]`).textContent()).resolves.toBe(
+      pct(covered(all)),
+    );
+    await page.locator('button[name="measure-count"]').click();
+  });
+
   it('renders the bar chart with one bar per code and document', async () => {
     const chart = page.getByTestId('frequency-chart');
     await chart.locator('svg').first().waitFor();

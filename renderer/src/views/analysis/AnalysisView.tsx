@@ -28,7 +28,10 @@ import './analysis.css';
 
 type Measure = 'count' | 'share';
 
-function percent(v: number): string {
+/** A share as a percentage; tiny but non-zero shares read "<0.1%", never as zero. */
+export function percent(v: number): string {
+  if (v === 0) return '0%';
+  if (v < 0.0005) return '<0.1%';
   return `${(v * 100).toFixed(1)}%`;
 }
 
@@ -318,6 +321,7 @@ export function AnalysisView({ store }: ViewProps) {
             }))}
             columns={co.codes.map((c) => ({ id: c.id, label: label(c.path) }))}
             values={co.counts}
+            diagonal
             format={(v) => v.toLocaleString()}
             onCell={(i, j) => {
               const a = co.codes[i]!.id;
@@ -363,6 +367,7 @@ export function AnalysisView({ store }: ViewProps) {
             format={(v) => v.toLocaleString()}
             rowTotals={byCoder.groupTotals}
             columnTotals={byCoder.codeTotals}
+            grandTotal={byCoder.groupTotals.reduce((a, b) => a + b, 0)}
             onCell={(i, j) =>
               go(
                 segmentsHash({

@@ -25,6 +25,8 @@ interface Props {
   onCell: (row: number, column: number) => void;
   onRowTotal?: (row: number) => void;
   onColumnTotal?: (column: number) => void;
+  /** A code × code matrix: the diagonal (a code with itself) is shown apart and not in the scale. */
+  diagonal?: boolean;
 }
 
 /** Background for a value: the accent colour with opacity growing with value/max. */
@@ -36,7 +38,7 @@ function heat(value: number, max: number): { background?: string; color?: string
 
 export function HeatTable(p: Props) {
   const { t } = useI18n();
-  const max = Math.max(0, ...p.values.flat());
+  const max = Math.max(0, ...p.values.flatMap((row, i) => row.filter((_, j) => !(p.diagonal && i === j))));
   return (
     <div className="pz-heat-wrap">
       <table className="pz-table pz-heat" data-testid={p.testId}>
@@ -60,8 +62,14 @@ export function HeatTable(p: Props) {
               </th>
               {p.columns.map((c, j) => {
                 const v = p.values[i]![j]!;
+                const diagonal = p.diagonal === true && i === j;
                 return (
-                  <td key={c.id} className="pz-num pz-heat-cell" style={heat(v, max)} data-column-id={c.id}>
+                  <td
+                    key={c.id}
+                    className={`pz-num pz-heat-cell${diagonal ? ' pz-heat-diag' : ''}`}
+                    style={diagonal ? undefined : heat(v, max)}
+                    data-column-id={c.id}
+                  >
                     <button
                       type="button"
                       className="pz-heat-button"

@@ -25,7 +25,7 @@ import { saveWithToast } from './save';
 import { useSegments } from './useSegments';
 import './segments.css';
 
-const ROW_HEIGHT = 96;
+const ROW_HEIGHT = 108;
 const HEADER_HEIGHT = 36;
 
 /** Codes in tree order with their depth, for an indented <select>. */
