@@ -175,6 +175,21 @@ export async function benchAnalysis(opts: {
       'raw SQL GROUP BY code, document',
       aggregateTimes,
     );
+    const other = codes.find((c) => c.name === '成效')!.id;
+    row(
+      'core segments-query, co-occurrence cell (overlap 问题 × 成效), p50',
+      await timeIt(5, () =>
+        h['segments-query']({
+          cooccurrence: { codeA: problem, codeB: other, mode: 'overlap' },
+          sort: 'document',
+          direction: 'asc',
+          offset: 0,
+          limit: 100,
+        }),
+      ),
+      'raw SQL GROUP BY code, document',
+      aggregateTimes,
+    );
     t0 = performance.now();
     const exported = await h['segments-export']({ sort: 'document', direction: 'asc', format: 'csv' });
     const exportMs = performance.now() - t0;

@@ -62,22 +62,24 @@ interface Item<C> {
 }
 
 /**
- * Calls `pair(a, b)` for every intersecting pair of a document's annotations, given sorted by
- * start: an annotation still "active" (ending after the current start) intersects it.
+ * The items of `xs` that intersect at least one item of `ys` (sorted by start): b intersects a
+ * iff b.start < a.end and b.end > a.start, so among the ys starting before a.end the largest end
+ * decides — a binary search and a prefix maximum, without enumerating pairs.
  */
-function sweep<C>(items: readonly Item<C>[], pair: (a: Item<C>, b: Item<C>) => void): void {
-  const active: Item<C>[] = [];
-  for (const a of items) {
-    let kept = 0;
-    for (const b of active) {
-      if (b.end > a.start) {
-        active[kept++] = b;
-        pair(a, b);
-      }
+function intersectingAny<C>(xs: readonly Item<C>[], ys: readonly Item<C>[]): Item<C>[] {
+  const maxEnd = new Float64Array(ys.length);
+  let m = -1;
+  ys.forEach((y, i) => (maxEnd[i] = m = Math.max(m, y.end)));
+  return xs.filter((x) => {
+    let lo = 0;
+    let hi = ys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (ys[mid]!.start < x.end) lo = mid + 1;
+      else hi = mid;
     }
-    active.length = kept;
-    active.push(a);
-  }
+    return lo > 0 && maxEnd[lo - 1]! > x.start;
+  });
 }
 
 /** For each unit a document's annotations touch, the annotations touching it. */
@@ -241,11 +243,10 @@ export function cooccurringIds(
     );
     if (codeA === codeB) items.forEach((s) => ids.add(s.id));
     else if (cell.mode === 'overlap') {
-      sweep(items, (a, b) => {
-        if (a.code === b.code) return;
-        ids.add(a.id);
-        ids.add(b.id);
-      });
+      const as = items.filter((s) => s.code === codeA);
+      const bs = items.filter((s) => s.code === codeB);
+      for (const s of intersectingAny(as, bs)) ids.add(s.id);
+      for (const s of intersectingAny(bs, as)) ids.add(s.id);
     } else {
       for (const members of byUnit(unitsOf(ctx, documentId, cell.mode), items).values()) {
         if (members.some((s) => s.code === codeA) && members.some((s) => s.code === codeB))

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Annotation } from '../../../shared/domain';
 import type { SegmentRow } from '../../../shared/contracts/segments';
+import { splitParagraphSpans, splitSentences } from '../../../shared/text/sentences';
 import { cpSlice, expectCode, parseCsvStrict } from '../core/helpers';
 import { isUnder, makeFixture, type Fixture } from './fixture';
 
@@ -235,6 +236,38 @@ describe('segments-query', () => {
     expect(got.rows.map((r) => r.id).sort()).toEqual([...expected].sort());
     expect(expected.size).toBeGreaterThan(0);
   });
+
+  test.each(['sentence', 'paragraph'] as const)(
+    'co-occurrence drill-down by %s: annotations in units holding both codes',
+    async (mode) => {
+      fx = await makeFixture(50, 200);
+      const { annotations, byName, docs } = fx;
+      const A = byName('问题').id;
+      const B = byName('建议').id;
+      const expected = new Set<string>();
+      for (const doc of docs) {
+        const units = mode === 'sentence' ? splitSentences(doc.text) : splitParagraphSpans(doc.text);
+        for (const u of units) {
+          const inside = annotations.filter(
+            (a) =>
+              a.documentId === doc.id &&
+              (a.codeId === A || a.codeId === B) &&
+              a.start < u.end &&
+              u.start < a.end,
+          );
+          if (inside.some((a) => a.codeId === A) && inside.some((a) => a.codeId === B))
+            inside.forEach((a) => expected.add(a.id));
+        }
+      }
+      expect(expected.size).toBeGreaterThan(0);
+      const got = await all(fx, {
+        cooccurrence: { codeA: A, codeB: B, mode },
+        sort: 'document',
+        direction: 'asc',
+      });
+      expect(got.rows.map((r) => r.id).sort()).toEqual([...expected].sort());
+    },
+  );
 
   test('unknown ids and bad input are errors', async () => {
     fx = await makeFixture(48, 3);
