@@ -194,6 +194,14 @@ export async function benchAnalysis(opts: {
     const exported = await h['segments-export']({ sort: 'document', direction: 'asc', format: 'csv' });
     const exportMs = performance.now() - t0;
     log(`analysis: segments-export CSV of ${exported.rowCount} rows in ${exportMs.toFixed(0)} ms`);
+    t0 = performance.now();
+    const xlsx = await h['segments-export']({ sort: 'document', direction: 'asc', format: 'xlsx' });
+    const xlsxMs = performance.now() - t0;
+    log(`analysis: segments-export XLSX of ${xlsx.rowCount} rows in ${xlsxMs.toFixed(0)} ms`);
+    const plainAll = raw.prepare('SELECT * FROM annotations');
+    t0 = performance.now();
+    plainAll.all();
+    const plainAllMs = performance.now() - t0;
 
     // ---- UI ----
     const token = 'bench-token';
@@ -295,14 +303,18 @@ export async function benchAnalysis(opts: {
       await context.close();
       await server.close();
     }
-    rows.push({
-      section,
-      measure: `core segments-export CSV (${exported.rowCount.toLocaleString()} rows)`,
-      value: exportMs,
-      baselineName: '—',
-      baseline: Number.NaN,
-      unit: 'ms',
-    });
+    for (const [format, ms] of [
+      ['CSV', exportMs],
+      ['XLSX', xlsxMs],
+    ] as const)
+      rows.push({
+        section,
+        measure: `core segments-export ${format} (${exported.rowCount.toLocaleString()} rows)`,
+        value: ms,
+        baselineName: 'plain SELECT * FROM annotations',
+        baseline: plainAllMs,
+        unit: 'ms',
+      });
     return rows;
   } finally {
     raw.close();

@@ -8,6 +8,7 @@
  * For the export the context is cut in JavaScript from each document's text read once (a list of
  * 100,000 segments would otherwise make SQLite load a document's text once per row).
  */
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { ExportFile } from '../../../shared/domain';
@@ -131,7 +132,20 @@ export async function exportSegments(
       rowCount: rows.length,
     };
   }
-  const workbook = new ExcelJS.Workbook();
+  // The streaming writer: rows are serialised as they are added (a 100,000-row workbook in a few
+  // seconds instead of building the whole document model first).
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const finished = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: sink,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   workbook.creator = 'Pizhu 批注';
   workbook.created = ctx.now();
   const sheet = workbook.addWorksheet('segments', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -141,8 +155,12 @@ export async function exportSegments(
     width: key === 'text' || key === 'memo' ? 60 : key.startsWith('context') ? 30 : 16,
   }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  const buffer = await workbook.xlsx.writeBuffer();
+  sheet.getRow(1).commit();
+  for (const row of rows) sheet.addRow(row).commit();
+  sheet.commit();
+  await workbook.commit();
+  await finished;
+  const buffer = Buffer.concat(chunks);
   return {
     fileName,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
