@@ -234,10 +234,11 @@ export async function benchAnalysis(opts: {
             };
             const count = () => document.querySelector('[data-testid="segments-count"]')?.textContent ?? '';
             const want = `共 ${problemTotal.toLocaleString()} 个片段`;
-            const select = document.querySelector<HTMLSelectElement>('select[name="code"]')!;
+            document.querySelector<HTMLButtonElement>('button[name="codes"]')!.click();
+            await until(() => document.querySelector(`input[name="code"][value="${problem}"]`) !== null);
+            const box = document.querySelector<HTMLInputElement>(`input[name="code"][value="${problem}"]`)!;
             let t = performance.now();
-            select.value = problem;
-            select.dispatchEvent(new Event('change', { bubbles: true }));
+            box.click();
             await until(
               () => count() === want && document.querySelector('.pz-seg-row[data-annotation-id]') !== null,
             );

@@ -116,6 +116,24 @@ describe('coded segments and analysis views', () => {
       .toBe(new Set(expected.map((a) => a.documentId)).size);
   });
 
+  it('picks several codes in the code list', async () => {
+    await go('#/view/segments');
+    await expect
+      .poll(() => page.getByTestId('segments-count').textContent())
+      .toBe(`共 ${created.length} 个片段`);
+    await page.locator('button[name="codes"]').click();
+    await page.locator(`input[name="code"][value="${code('问题').id}"]`).check();
+    await page.locator(`input[name="code"][value="${code('成效').id}"]`).check();
+    const expected = created.filter((a) => a.codeId === code('问题').id || a.codeId === code('成效').id);
+    await expect.poll(() => rows().count()).toBe(expected.length);
+    await expect(page.locator('button[name="codes"]').textContent()).resolves.toContain('2 个代码');
+    await page.screenshot({ path: '/tmp/pz-code-picker.png' });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.pz-code-picker-panel').count()).toBe(0);
+    // The choice is in the URL: a reload keeps it.
+    expect(decodeURIComponent(page.url())).toContain(`code=${code('问题').id}`);
+  });
+
   it('shows the code × document matrix with the counts created', async () => {
     await go('#/view/analysis');
     const matrix = page.getByTestId('matrix');

@@ -20,7 +20,7 @@ describe('segments link', () => {
 
   test('every field survives a round trip, including text that needs escaping', () => {
     const state: SegmentsState = {
-      codeId: 'c-1',
+      codeIds: ['c-1', 'c 2'],
       includeSubcodes: false,
       documentId: 'd&=1',
       coderId: 'k',
@@ -34,6 +34,11 @@ describe('segments link', () => {
     expect(parseSegmentsHash(segmentsHash(state))).toEqual(state);
   });
 
+  test('several codes travel as repeated parameters', () => {
+    expect(segmentsHash({ codeIds: ['a', 'b'] })).toBe('#/view/segments?code=a&code=b');
+    expect(parseSegmentsHash('#/view/segments?code=a&code=b&code=a').codeIds).toEqual(['a', 'b']);
+  });
+
   test('unknown values fall back to defaults', () => {
     const s = parseSegmentsHash('#/view/segments?sort=random&dir=up&group=coder&coA=a&mode=overlap');
     expect(s.sort).toBe('document');
@@ -44,7 +49,9 @@ describe('segments link', () => {
 
   test('the API filter carries only what is set; blank queries are dropped', () => {
     expect(toFilter(DEFAULT_SEGMENTS_STATE)).toEqual({});
-    expect(toFilter({ ...DEFAULT_SEGMENTS_STATE, codeId: 'c', textQuery: '  ', memoQuery: ' x ' })).toEqual({
+    expect(
+      toFilter({ ...DEFAULT_SEGMENTS_STATE, codeIds: ['c'], textQuery: '  ', memoQuery: ' x ' }),
+    ).toEqual({
       codeIds: ['c'],
       includeSubcodes: true,
       memoQuery: 'x',

@@ -236,13 +236,13 @@ export function AnalysisView({ store }: ViewProps) {
           onCell={(i, j) =>
             go(
               segmentsHash({
-                codeId: matrix.codes[i]!.id,
+                codeIds: [matrix.codes[i]!.id],
                 includeSubcodes,
                 documentId: matrix.documents[j]!.id,
               }),
             )
           }
-          onRowTotal={(i) => go(segmentsHash({ codeId: matrix.codes[i]!.id, includeSubcodes }))}
+          onRowTotal={(i) => go(segmentsHash({ codeIds: [matrix.codes[i]!.id], includeSubcodes }))}
           onColumnTotal={(j) => go(segmentsHash({ documentId: matrix.documents[j]!.id }))}
         />
       </section>
@@ -269,7 +269,7 @@ export function AnalysisView({ store }: ViewProps) {
           onBar={(s, d) =>
             go(
               segmentsHash({
-                codeId: matrix.codes[s]!.id,
+                codeIds: [matrix.codes[s]!.id],
                 includeSubcodes,
                 documentId: matrix.documents[d]!.id,
               }),
@@ -328,7 +328,7 @@ export function AnalysisView({ store }: ViewProps) {
               const b = co.codes[j]!.id;
               go(
                 a === b
-                  ? segmentsHash({ codeId: a, includeSubcodes: false })
+                  ? segmentsHash({ codeIds: [a], includeSubcodes: false })
                   : segmentsHash({ cooccurrence: { codeA: a, codeB: b, mode: co.mode } }),
               );
             }}
@@ -372,13 +372,13 @@ export function AnalysisView({ store }: ViewProps) {
               go(
                 segmentsHash({
                   coderId: byCoder.groups[i]!.id,
-                  codeId: byCoder.codes[j]!.id,
+                  codeIds: [byCoder.codes[j]!.id],
                   includeSubcodes,
                 }),
               )
             }
             onRowTotal={(i) => go(segmentsHash({ coderId: byCoder.groups[i]!.id }))}
-            onColumnTotal={(j) => go(segmentsHash({ codeId: byCoder.codes[j]!.id, includeSubcodes }))}
+            onColumnTotal={(j) => go(segmentsHash({ codeIds: [byCoder.codes[j]!.id], includeSubcodes }))}
           />
         </section>
       ) : null}

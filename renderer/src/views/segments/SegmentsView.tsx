@@ -7,7 +7,6 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Code } from '../../../../shared/domain';
 import type { SegmentRow } from '../../../../shared/contracts/segments';
 import { translateError, useI18n } from '../../i18n';
 import { asPizhuError, useStore } from '../../state/store';
@@ -21,28 +20,13 @@ import {
 } from './link';
 import { listLayout } from './layout';
 import { SegmentRowView } from './SegmentRowView';
+import { CodePicker } from './CodePicker';
 import { saveWithToast } from './save';
 import { useSegments } from './useSegments';
 import './segments.css';
 
 const ROW_HEIGHT = 108;
 const HEADER_HEIGHT = 36;
-
-/** Codes in tree order with their depth, for an indented <select>. */
-export function codeOptions(codes: readonly Code[]): { code: Code; depth: number }[] {
-  const out: { code: Code; depth: number }[] = [];
-  const walk = (parent: string | null, depth: number) => {
-    codes
-      .filter((c) => c.parentId === parent)
-      .sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name))
-      .forEach((c) => {
-        out.push({ code: c, depth });
-        walk(c.id, depth + 1);
-      });
-  };
-  walk(null, 0);
-  return out;
-}
 
 /** Debounces a text field: the input shows keystrokes at once, the query follows after a pause. */
 function useDebounced(value: string, ms: number): string {
@@ -162,22 +146,10 @@ export function SegmentsView({ store, navigate }: ViewProps) {
         </span>
       </header>
       <div className="pz-seg-filters" role="group" aria-label={t('segments.filters')}>
-        <label>
-          {t('segments.code')}
-          <select
-            name="code"
-            value={state.codeId ?? ''}
-            onChange={(e) => update({ codeId: e.target.value || null })}
-          >
-            <option value="">{t('segments.allCodes')}</option>
-            {codeOptions(codes).map(({ code, depth }) => (
-              <option key={code.id} value={code.id}>
-                {'\u3000'.repeat(depth)}
-                {code.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <div className="pz-seg-field">
+          <span>{t('segments.code')}</span>
+          <CodePicker codes={codes} selected={state.codeIds} onChange={(codeIds) => update({ codeIds })} />
+        </div>
         <label className="pz-seg-check">
           <input
             type="checkbox"

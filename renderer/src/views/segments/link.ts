@@ -1,5 +1,5 @@
 /**
- * The coded segments view's filter in the URL: `#/view/segments?code=…&sub=1&doc=…&coder=…&memo=…
+ * The coded segments view's filter in the URL: `#/view/segments?code=…&code=…&sub=0&doc=…&coder=…&memo=…
  * &text=…&coA=…&coB=…&mode=…&sort=…&dir=…&group=…`. The analysis view links matrix cells here, a
  * reload keeps the filter, and the view writes its own changes back (replaceState, no history
  * entry per keystroke). The router (routes.ts) ignores the query part of `#/view/<id>`.
@@ -14,7 +14,8 @@ import type {
 export const SEGMENTS_VIEW_ID = 'segments';
 
 export interface SegmentsState {
-  codeId: string | null;
+  /** Codes to show (empty: all codes). */
+  codeIds: string[];
   includeSubcodes: boolean;
   documentId: string | null;
   coderId: string | null;
@@ -27,7 +28,7 @@ export interface SegmentsState {
 }
 
 export const DEFAULT_SEGMENTS_STATE: SegmentsState = {
-  codeId: null,
+  codeIds: [],
   includeSubcodes: true,
   documentId: null,
   coderId: null,
@@ -46,7 +47,7 @@ const MODES: readonly CooccurrenceMode[] = ['overlap', 'sentence', 'paragraph'];
 export function segmentsHash(partial: Partial<SegmentsState>): string {
   const s = { ...DEFAULT_SEGMENTS_STATE, ...partial };
   const q = new URLSearchParams();
-  if (s.codeId) q.set('code', s.codeId);
+  for (const id of s.codeIds) q.append('code', id);
   if (!s.includeSubcodes) q.set('sub', '0');
   if (s.documentId) q.set('doc', s.documentId);
   if (s.coderId) q.set('coder', s.coderId);
@@ -73,7 +74,7 @@ export function parseSegmentsHash(hash: string): SegmentsState {
   const coA = q.get('coA');
   const coB = q.get('coB');
   return {
-    codeId: q.get('code') || null,
+    codeIds: [...new Set(q.getAll('code').filter(Boolean))],
     includeSubcodes: q.get('sub') !== '0',
     documentId: q.get('doc') || null,
     coderId: q.get('coder') || null,
@@ -89,8 +90,8 @@ export function parseSegmentsHash(hash: string): SegmentsState {
 /** The API filter of a view state. */
 export function toFilter(s: SegmentsState): SegmentFilter {
   const f: SegmentFilter = {};
-  if (s.codeId) {
-    f.codeIds = [s.codeId];
+  if (s.codeIds.length > 0) {
+    f.codeIds = [...s.codeIds];
     f.includeSubcodes = s.includeSubcodes;
   }
   if (s.documentId) f.documentIds = [s.documentId];
