@@ -37,7 +37,9 @@ export function countCells(
   groupIds: readonly string[],
   documentIds: readonly string[] | undefined,
 ): AnalysisCell[][] {
-  const oneToOne = [...scope.rowsOf.values()].every((rows) => rows.length === 1);
+  // One-to-one: every member code is one row and every row one code (no aggregation in effect).
+  const oneToOne =
+    scope.rowsOf.size === scope.codes.length && [...scope.rowsOf.values()].every((rows) => rows.length === 1);
   const params: string[] = [];
   let source: string;
   let rowExpr: string;

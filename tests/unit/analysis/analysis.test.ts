@@ -61,6 +61,25 @@ describe('analysis-matrix', () => {
     expect(m.cells[0]![1]!.count).toBe(expected.length);
   });
 
+  test('a single parent code with sub-codes aggregates its whole subtree', async () => {
+    fx = await makeFixture(6, 150);
+    const { core, codes, byName, docs, annotations } = fx;
+    const problem = byName('问题').id;
+    const m = await core.handlers['analysis-matrix']({ codeIds: [problem], includeSubcodes: true });
+    expect(m.codes.map((c) => c.id)).toEqual([problem]);
+    docs.forEach((d, j) => {
+      const mine = annotations.filter((a) => a.documentId === d.id && isUnder(codes, a.codeId, problem));
+      expect(m.cells[0]![j]).toEqual({ count: mine.length, coded: coveredBrute(mine) });
+    });
+    expect(annotations.some((a) => a.codeId !== problem && isUnder(codes, a.codeId, problem))).toBe(true);
+    const f = await core.handlers['analysis-frequencies']({
+      groupBy: 'coder',
+      codeIds: [problem],
+      includeSubcodes: true,
+    });
+    expect(f.codeTotals).toEqual([annotations.filter((a) => isUnder(codes, a.codeId, problem)).length]);
+  });
+
   test('unknown code or document ids are errors', async () => {
     fx = await makeFixture(5, 5);
     const { core } = fx;
