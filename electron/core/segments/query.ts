@@ -150,7 +150,8 @@ function documentOrderIds(
       continue;
     }
     const take = limit === null ? -1 : limit - out.length;
-    out.push(...(inDocument.all(doc, ...filter.params, take, skip) as string[]));
+    // A loop, not push(...ids): a document may hold more ids than a call may take arguments.
+    for (const id of inDocument.all(doc, ...filter.params, take, skip) as string[]) out.push(id);
     skip = 0;
     if (limit !== null && out.length >= limit) break;
   }

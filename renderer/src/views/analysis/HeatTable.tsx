@@ -38,7 +38,13 @@ function heat(value: number, max: number): { background?: string; color?: string
 
 export function HeatTable(p: Props) {
   const { t } = useI18n();
-  const max = Math.max(0, ...p.values.flatMap((row, i) => row.filter((_, j) => !(p.diagonal && i === j))));
+  // A loop, not Math.max(...values): a large matrix has more cells than a call takes arguments.
+  let max = 0;
+  p.values.forEach((row, i) =>
+    row.forEach((v, j) => {
+      if (!(p.diagonal && i === j) && v > max) max = v;
+    }),
+  );
   return (
     <div className="pz-heat-wrap">
       <table className="pz-table pz-heat" data-testid={p.testId}>
