@@ -10,6 +10,7 @@ import { launchChromium } from '../tests/support/chromium';
 import { benchDocumentView } from './document-view';
 import { benchCodebook } from './codebook';
 import { benchImport } from './import';
+import { benchAnalysis } from './analysis';
 import { printTable, type Row } from './stats';
 
 async function main(): Promise<void> {
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
     rows.push(...(await benchDocumentView({ browser, workDir, repoRoot, log })));
     rows.push(...benchCodebook({ workDir, repoRoot, log }));
     rows.push(...(await benchImport({ workDir, repoRoot, log })));
+    rows.push(...(await benchAnalysis({ browser, workDir, repoRoot, log })));
   } finally {
     await browser.close();
     rmSync(workDir, { recursive: true, force: true });

@@ -15,6 +15,7 @@ import type {
   DocumentDetail,
   DocumentSummary,
   ExportFile,
+  FileEncoding,
   HistoryEffect,
   HistoryState,
   ProjectInfo,
@@ -27,6 +28,8 @@ import { empty, id, method, offset } from './contracts/method';
 import { codebookContract } from './contracts/codebook';
 import { importContract } from './contracts/import';
 import { attributesContract } from './contracts/attributes';
+import { segmentsContract } from './contracts/segments';
+import { analysisContract } from './contracts/analysis';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -75,6 +78,8 @@ export const apiContract = {
   ...codebookContract,
   ...importContract,
   ...attributesContract,
+  ...segmentsContract,
+  ...analysisContract,
 } as const;
 
 export type ApiContract = typeof apiContract;
@@ -105,9 +110,16 @@ export interface ApiClient {
 export interface PizhuBridge {
   /** Calls one API method over IPC; rejects with a `WireError`-shaped value. */
   invoke(method: ApiMethod, input: unknown): Promise<unknown>;
-  /** Shows a native save dialog and writes `content` (UTF-8) to the chosen file. */
-  saveFile(suggestedName: string, content: string): Promise<{ saved: boolean; path: string | null }>;
   /** The absolute path of a file the user picked or dropped (import provenance), or null. */
   pathForFile(file: File): string | null;
+  /**
+   * Shows a native save dialog and writes `content` to the chosen file: UTF-8 text, or bytes
+   * given as base64 when `encoding` is `'base64'` (XLSX, PNG).
+   */
+  saveFile(
+    suggestedName: string,
+    content: string,
+    encoding?: FileEncoding,
+  ): Promise<{ saved: boolean; path: string | null }>;
   readonly platform: string;
 }

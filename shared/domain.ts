@@ -208,9 +208,15 @@ export const DATASET_COLUMNS = [
   'code_memo',
 ] as const satisfies readonly (keyof DatasetRow)[];
 
+/** How `ExportFile.content` is encoded: text as is, or binary (XLSX, PNG) as base64. */
+export type FileEncoding = 'utf-8' | 'base64';
+
 export interface ExportFile {
   fileName: string;
   mimeType: string;
+  /** The file: text, or base64 of the bytes when `encoding` is `'base64'`. */
   content: string;
+  /** Absent means `'utf-8'` (text exports). */
+  encoding?: FileEncoding;
   rowCount: number;
 }

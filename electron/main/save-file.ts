@@ -1,8 +1,9 @@
 /**
- * Saving an exported file: native save dialog, then an atomic UTF-8 write.
+ * Saving an exported file: native save dialog, then an atomic write.
  *
- * The renderer asks with a suggested file name and the content (a CSV already carries its BOM so
- * Excel reads the Chinese text as UTF-8). Main never lets the renderer pick a path: the user
+ * The renderer asks with a suggested file name and the content: text written as UTF-8 (a CSV
+ * already carries its BOM so Excel reads the Chinese text as UTF-8), or, with
+ * `encoding: 'base64'`, the base64 of binary bytes (XLSX, PNG) written as those bytes. Main never lets the renderer pick a path: the user
  * picks it in the OS dialog. The write goes to a temporary file in the same folder, is flushed,
  * then renamed over the target, so an existing file is either fully replaced or left untouched —
  * never half written (a crash mid-export must not destroy an earlier export).
@@ -14,11 +15,15 @@ import { open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { FileFilter, SaveDialogOptions, SaveDialogReturnValue } from 'electron';
 import { PizhuError } from '../../shared/errors';
+import type { FileEncoding } from '../../shared/domain';
 
 export interface SaveFileRequest {
   suggestedName: string;
   content: string;
+  encoding: FileEncoding;
 }
+
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
 export interface SaveFileResult {
   saved: boolean;
@@ -50,11 +55,16 @@ export function parseSaveFileRequest(input: unknown): SaveFileRequest {
   if (typeof input !== 'object' || input === null) {
     throw new PizhuError('invalid-input', 'saveFile expects { suggestedName, content }');
   }
-  const { suggestedName, content } = input as Record<string, unknown>;
+  const { suggestedName, content, encoding = 'utf-8' } = input as Record<string, unknown>;
   if (typeof suggestedName !== 'string')
     throw new PizhuError('invalid-input', 'suggestedName must be a string');
   if (typeof content !== 'string') throw new PizhuError('invalid-input', 'content must be a string');
-  return { suggestedName: sanitizeFileName(suggestedName), content };
+  if (encoding !== 'utf-8' && encoding !== 'base64')
+    throw new PizhuError('invalid-input', "encoding must be 'utf-8' or 'base64'");
+  // Node's decoder skips invalid characters silently: check first, so a corrupt file is never written.
+  if (encoding === 'base64' && (content.length % 4 !== 0 || !BASE64.test(content)))
+    throw new PizhuError('invalid-input', 'content is not valid base64');
+  return { suggestedName: sanitizeFileName(suggestedName), content, encoding };
 }
 
 /** Filters for the dialog, the file's own type first. */
@@ -63,6 +73,9 @@ export function dialogFilters(fileName: string): FileFilter[] {
   const known: Record<string, FileFilter> = {
     csv: { name: 'CSV (UTF-8)', extensions: ['csv'] },
     jsonl: { name: 'JSON Lines', extensions: ['jsonl'] },
+    xlsx: { name: 'Excel', extensions: ['xlsx'] },
+    png: { name: 'PNG', extensions: ['png'] },
+    svg: { name: 'SVG', extensions: ['svg'] },
     json: { name: 'JSON', extensions: ['json'] },
     qdpx: { name: 'REFI-QDA Project', extensions: ['qdpx'] },
     txt: { name: 'Text', extensions: ['txt'] },
@@ -72,13 +85,14 @@ export function dialogFilters(fileName: string): FileFilter[] {
   return own ? [own, all] : [all];
 }
 
-/** Writes `content` as UTF-8 to `target` through a temp file + fsync + rename. */
-export async function writeFileAtomic(target: string, content: string): Promise<void> {
+/** Writes `content` (a string as UTF-8, or bytes) to `target` through a temp file + fsync + rename. */
+export async function writeFileAtomic(target: string, content: string | Uint8Array): Promise<void> {
   const tmp = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const handle = await open(tmp, 'wx');
   try {
     try {
-      await handle.writeFile(content, 'utf8');
+      if (typeof content === 'string') await handle.writeFile(content, 'utf8');
+      else await handle.writeFile(content);
       await handle.sync();
     } finally {
       await handle.close();
@@ -105,6 +119,9 @@ export async function saveFileWithDialog(deps: SaveFileDeps, input: unknown): Pr
     properties: ['createDirectory', 'showOverwriteConfirmation'],
   });
   if (choice.canceled || !choice.filePath) return { saved: false, path: null };
-  await writeFileAtomic(choice.filePath, request.content);
+  await writeFileAtomic(
+    choice.filePath,
+    request.encoding === 'base64' ? Buffer.from(request.content, 'base64') : request.content,
+  );
   return { saved: true, path: choice.filePath };
 }

@@ -42,8 +42,8 @@ const bridge = {
     }
     return call(API_CHANNEL_PREFIX + method, input);
   },
-  async saveFile(suggestedName, content) {
-    const result = (await call(SAVE_FILE_CHANNEL, { suggestedName, content })) as {
+  async saveFile(suggestedName, content, encoding = 'utf-8') {
+    const result = (await call(SAVE_FILE_CHANNEL, { suggestedName, content, encoding })) as {
       saved: boolean;
       path: string | null;
     };

@@ -16,6 +16,8 @@ import { memoHandlers } from '../memos/handlers';
 import { importHandlers } from '../import/handlers';
 import { attributeHandlers } from '../attributes/handlers';
 import { libraryHandlers } from '../library/handlers';
+import { segmentHandlers } from '../segments/handlers';
+import { analysisHandlers } from '../analysis/handlers';
 
 export type HandlerMap = Partial<ApiHandlers>;
 
@@ -47,5 +49,7 @@ export function createHandlers(ctx: CoreContext): ApiHandlers {
     importHandlers(ctx),
     attributeHandlers(ctx),
     libraryHandlers(ctx, documentHandlers(ctx)['documents-list']),
+    segmentHandlers(ctx),
+    analysisHandlers(ctx),
   ]);
 }

@@ -6,6 +6,7 @@
  * Both reject with a `PizhuError`, so callers handle errors the same way.
  */
 import type { ApiClient, ApiInput, ApiMethod, ApiResult, PizhuBridge } from '../../../shared/api';
+import type { FileEncoding } from '../../../shared/domain';
 import { PizhuError, fromWireError } from '../../../shared/errors';
 
 declare global {
@@ -82,13 +83,29 @@ export function createClient(): ApiClient {
   return httpClient(takeSessionToken());
 }
 
-/** Saves a file: a native dialog in Electron, a download in the browser. */
-export async function saveFile(fileName: string, content: string, mimeType: string): Promise<string | null> {
+/** The bytes of base64 text (binary exports: XLSX, PNG). */
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/**
+ * Saves a file: a native dialog in Electron, a download in the browser. `content` is text
+ * (written as UTF-8) or, with `encoding: 'base64'`, the base64 of binary bytes.
+ */
+export async function saveFile(
+  fileName: string,
+  content: string,
+  mimeType: string,
+  encoding: FileEncoding = 'utf-8',
+): Promise<string | null> {
   if (window.pizhu) {
-    const result = await window.pizhu.saveFile(fileName, content);
+    const result = await window.pizhu.saveFile(fileName, content, encoding);
     return result.saved ? result.path : null;
   }
-  const blob = new Blob([content], { type: mimeType });
+  const blob = new Blob([encoding === 'base64' ? base64ToBytes(content) : content], { type: mimeType });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -6,27 +6,17 @@
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
+import { analysisMessages } from './features/analysis';
 import { codebookMessages } from './features/codebook';
 import { documentsMessages } from './features/documents';
 import { docviewMessages } from './features/docview';
 import { importMessages } from './features/import';
+import { segmentsMessages } from './features/segments';
 
 export const catalog = {
-  'zh-CN': {
-    ...zhCN,
-    ...codebookMessages['zh-CN'],
-    ...documentsMessages['zh-CN'],
-    ...docviewMessages['zh-CN'],
-    ...importMessages['zh-CN'],
-  },
-  'zh-TW': {
-    ...zhTW,
-    ...codebookMessages['zh-TW'],
-    ...documentsMessages['zh-TW'],
-    ...docviewMessages['zh-TW'],
-    ...importMessages['zh-TW'],
-  },
-  en: { ...en, ...codebookMessages.en, ...documentsMessages.en, ...docviewMessages.en, ...importMessages.en },
+  'zh-CN': { ...zhCN, ...analysisMessages['zh-CN'], ...codebookMessages['zh-CN'], ...documentsMessages['zh-CN'], ...docviewMessages['zh-CN'], ...importMessages['zh-CN'], ...segmentsMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...analysisMessages['zh-TW'], ...codebookMessages['zh-TW'], ...documentsMessages['zh-TW'], ...docviewMessages['zh-TW'], ...importMessages['zh-TW'], ...segmentsMessages['zh-TW'] },
+  en: { ...en, ...analysisMessages.en, ...codebookMessages.en, ...documentsMessages.en, ...docviewMessages.en, ...importMessages.en, ...segmentsMessages.en },
 };
 
 export type MessageKey = keyof (typeof catalog)['zh-CN'];

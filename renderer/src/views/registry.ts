@@ -10,6 +10,8 @@ import { CodebookView } from './codebook/CodebookView';
 import { MemosView } from './memos/MemosView';
 import { ImportView } from './import/ImportView';
 import { DocumentsView } from './import/DocumentsView';
+import { SegmentsView } from './segments/SegmentsView';
+import { AnalysisView } from './analysis/AnalysisView';
 
 /** Where a document should open: a code-point range to show (search hit) or an annotation. */
 export type DocumentFocus = { start: number; end: number } | { annotationId: string };
@@ -37,4 +39,6 @@ export const VIEWS: ViewDef[] = [
   { id: 'memos', labelKey: 'memos.title', component: MemosView },
   { id: 'import', labelKey: 'import.title', component: ImportView },
   { id: 'documents', labelKey: 'docs.title', component: DocumentsView },
+  { id: 'segments', labelKey: 'segments.title', component: SegmentsView },
+  { id: 'analysis', labelKey: 'analysis.title', component: AnalysisView },
 ];

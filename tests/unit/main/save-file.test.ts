@@ -124,3 +124,42 @@ describe('saveFileWithDialog', () => {
     expect(showSaveDialog).not.toHaveBeenCalled();
   });
 });
+
+describe('binary content (encoding: base64)', () => {
+  it('accepts utf-8 (default) and base64, refuses other encodings and invalid base64', () => {
+    expect(parseSaveFileRequest({ suggestedName: 'a.csv', content: 'x' }).encoding).toBe('utf-8');
+    expect(
+      parseSaveFileRequest({ suggestedName: 'a.xlsx', content: 'UEsDBA==', encoding: 'base64' }),
+    ).toEqual({
+      suggestedName: 'a.xlsx',
+      content: 'UEsDBA==',
+      encoding: 'base64',
+    });
+    for (const bad of [
+      { suggestedName: 'a', content: 'x', encoding: 'latin1' },
+      { suggestedName: 'a', content: 'abc', encoding: 'base64' },
+      { suggestedName: 'a', content: 'ab$=', encoding: 'base64' },
+    ])
+      expect(() => parseSaveFileRequest(bad)).toThrow(expect.objectContaining({ code: 'invalid-input' }));
+  });
+
+  it('writes the decoded bytes exactly', async () => {
+    const chosen = join(dir, 'chart.png');
+    const bytes = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff, 0xfe]);
+    const showSaveDialog = vi.fn((_options: SaveDialogOptions) =>
+      Promise.resolve({ canceled: false, filePath: chosen }),
+    );
+    const result = await saveFileWithDialog(
+      { showSaveDialog, defaultDir: dir },
+      { suggestedName: 'chart.png', content: bytes.toString('base64'), encoding: 'base64' },
+    );
+    expect(result.saved).toBe(true);
+    expect([...(await readFile(chosen))]).toEqual([...bytes]);
+    expect(showSaveDialog.mock.calls[0]?.[0].filters?.[0]?.extensions).toEqual(['png']);
+  });
+
+  it('offers xlsx and svg filters', () => {
+    expect(dialogFilters('a.xlsx')[0]?.extensions).toEqual(['xlsx']);
+    expect(dialogFilters('a.svg')[0]?.extensions).toEqual(['svg']);
+  });
+});

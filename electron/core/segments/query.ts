@@ -1,0 +1,191 @@
+/**
+ * `segments-query`: coded segments with filters, sort, grouping, paged in SQL.
+ *
+ * One WHERE clause (filter.ts) serves the count, the groups and the page. The page query selects
+ * only ids and sort keys with LIMIT/OFFSET (indexes: annotations_code, annotations_document,
+ * and 0005's created/length/coder indexes); the display fields and the context around each quote
+ * are then read for those ≤ 1,000 ids only, the context cut by SQLite's substr (code points), so
+ * the document text never crosses into JavaScript.
+ */
+import type { SegmentGroup, SegmentRow, SegmentsPage } from '../../../shared/contracts/segments';
+import { SEGMENT_CONTEXT } from '../../../shared/contracts/segments';
+import type { ApiParsedInput } from '../../../shared/api';
+import type { CoreContext } from '../context';
+import { codePaths, listCodes } from '../codes/handlers';
+import { codesInTreeOrder } from '../analysis/scope';
+import { buildFilter, orderBy, type SqlFilter } from './filter';
+
+export type SegmentsQuery = ApiParsedInput<'segments-query'>;
+
+interface DisplayRow {
+  id: string;
+  document_id: string;
+  code_id: string;
+  coder_id: string;
+  start_offset: number;
+  end_offset: number;
+  quote: string;
+  memo: string;
+  created_at: string;
+  updated_at: string;
+  document_title: string;
+  coder_name: string;
+  before: string;
+  after: string;
+}
+
+export function countSegments(ctx: CoreContext, filter: SqlFilter): number {
+  const row = ctx.db
+    .stmt(`SELECT count(*) AS n FROM annotations a WHERE ${filter.where}`)
+    .get(...filter.params) as { n: number };
+  return row.n;
+}
+
+function groups(ctx: CoreContext, filter: SqlFilter, by: 'code' | 'document'): SegmentGroup[] {
+  if (by === 'document') {
+    return ctx.db
+      .stmt(
+        `SELECT d.id, d.title AS label, g.n AS count
+         FROM (SELECT a.document_id, count(*) AS n FROM annotations a WHERE ${filter.where} GROUP BY a.document_id) g
+         JOIN documents d ON d.id = g.document_id ORDER BY d.sort_order, d.id`,
+      )
+      .all(...filter.params) as SegmentGroup[];
+  }
+  const counts = ctx.db
+    .stmt(`SELECT a.code_id AS id, count(*) AS n FROM annotations a WHERE ${filter.where} GROUP BY a.code_id`)
+    .all(...filter.params) as { id: string; n: number }[];
+  const byId = new Map(counts.map((c) => [c.id, c.n]));
+  const codes = listCodes(ctx);
+  const paths = codePaths(codes);
+  return codesInTreeOrder(codes)
+    .filter((c) => byId.has(c.id))
+    .map((c) => ({ id: c.id, label: (paths.get(c.id) ?? [c.name]).join(' > '), count: byId.get(c.id)! }));
+}
+
+/** Display rows (with context) for the given ids, in the given order. */
+export function displayRows(ctx: CoreContext, ids: readonly string[]): SegmentRow[] {
+  if (ids.length === 0) return [];
+  const rows = ctx.db
+    .stmt(
+      `SELECT a.id, a.document_id, a.code_id, a.coder_id, a.start_offset, a.end_offset, a.quote, a.memo,
+              a.created_at, a.updated_at, d.title AS document_title, c.name AS coder_name,
+              substr(d.text, max(a.start_offset - ${SEGMENT_CONTEXT}, 0) + 1,
+                     a.start_offset - max(a.start_offset - ${SEGMENT_CONTEXT}, 0)) AS before,
+              substr(d.text, a.end_offset + 1, ${SEGMENT_CONTEXT}) AS after
+       FROM annotations a JOIN documents d ON d.id = a.document_id JOIN coders c ON c.id = a.coder_id
+       WHERE a.id IN (SELECT value FROM json_each(?))`,
+    )
+    .all(JSON.stringify(ids)) as DisplayRow[];
+  const codes = listCodes(ctx);
+  const paths = codePaths(codes);
+  const colors = new Map(codes.map((c) => [c.id, c.color]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    return [
+      {
+        id: r.id,
+        documentId: r.document_id,
+        codeId: r.code_id,
+        coderId: r.coder_id,
+        start: r.start_offset,
+        end: r.end_offset,
+        text: r.quote,
+        memo: r.memo,
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+        documentTitle: r.document_title,
+        codePath: paths.get(r.code_id) ?? [],
+        codeColor: colors.get(r.code_id) ?? '#888888',
+        coderName: r.coder_name,
+        before: r.before,
+        after: r.after,
+      },
+    ];
+  });
+}
+
+/**
+ * Document order without a sort over every match: documents in order, and in each one an index
+ * walk of `annotations_document_order` (document, start, end, id — migration 0005) that skips
+ * whole documents before `offset` by their counts. With 100,000 annotations this avoids ordering
+ * them all to show 100.
+ */
+function documentOrderIds(
+  ctx: CoreContext,
+  filter: SqlFilter,
+  documentsDir: 'ASC' | 'DESC',
+  dir: 'ASC' | 'DESC',
+  offset: number,
+  limit: number | null,
+): string[] {
+  const counts = new Map(
+    (
+      ctx.db
+        .stmt(
+          `SELECT a.document_id, count(*) FROM annotations a WHERE ${filter.where} GROUP BY a.document_id`,
+        )
+        .raw(true)
+        .all(...filter.params) as [string, number][]
+    ).map(([id, n]) => [id, n]),
+  );
+  const docs = ctx.db
+    .stmt(`SELECT id FROM documents ORDER BY sort_order ${documentsDir}, id ${documentsDir}`)
+    .pluck(true)
+    .all() as string[];
+  const inDocument = ctx.db
+    .stmt(
+      `SELECT a.id FROM annotations a INDEXED BY annotations_document_order
+       WHERE a.document_id = ? AND (${filter.where})
+       ORDER BY a.start_offset ${dir}, a.end_offset ${dir}, a.id ${dir} LIMIT ? OFFSET ?`,
+    )
+    .pluck(true);
+  const out: string[] = [];
+  let skip = offset;
+  for (const doc of docs) {
+    const n = counts.get(doc) ?? 0;
+    if (skip >= n) {
+      skip -= n;
+      continue;
+    }
+    const take = limit === null ? -1 : limit - out.length;
+    // A loop, not push(...ids): a document may hold more ids than a call may take arguments.
+    for (const id of inDocument.all(doc, ...filter.params, take, skip) as string[]) out.push(id);
+    skip = 0;
+    if (limit !== null && out.length >= limit) break;
+  }
+  return out;
+}
+
+/** Ids of the matching segments in display order, one page (or all when `limit` is null). */
+export function pageIds(
+  ctx: CoreContext,
+  filter: SqlFilter,
+  input: Pick<SegmentsQuery, 'sort' | 'direction' | 'groupBy'>,
+  offset: number,
+  limit: number | null,
+): string[] {
+  const dir = input.direction === 'desc' ? 'DESC' : 'ASC';
+  if (input.sort === 'document' && input.groupBy !== 'code')
+    return documentOrderIds(ctx, filter, input.groupBy === 'document' ? 'ASC' : dir, dir, offset, limit);
+  const order = orderBy(ctx, input);
+  const sql = `SELECT a.id FROM annotations a JOIN documents d ON d.id = a.document_id ${order.join}
+     WHERE ${filter.where} ORDER BY ${order.sql} ${limit === null ? '' : 'LIMIT ? OFFSET ?'}`;
+  const params = [...order.params, ...filter.params, ...(limit === null ? [] : [limit, offset])];
+  return ctx.db
+    .stmt(sql)
+    .pluck(true)
+    .all(...params) as string[];
+}
+
+export function querySegments(ctx: CoreContext, input: SegmentsQuery): SegmentsPage {
+  const filter = buildFilter(ctx, input);
+  const total = countSegments(ctx, filter);
+  const ids = input.offset < total ? pageIds(ctx, filter, input, input.offset, input.limit) : [];
+  return {
+    rows: displayRows(ctx, ids),
+    total,
+    groups: input.groupBy ? groups(ctx, filter, input.groupBy) : null,
+  };
+}

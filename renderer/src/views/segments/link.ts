@@ -1,0 +1,103 @@
+/**
+ * The coded segments view's filter in the URL: `#/view/segments?code=…&code=…&sub=0&doc=…&coder=…&memo=…
+ * &text=…&coA=…&coB=…&mode=…&sort=…&dir=…&group=…`. The analysis view links matrix cells here, a
+ * reload keeps the filter, and the view writes its own changes back (replaceState, no history
+ * entry per keystroke). The router (routes.ts) ignores the query part of `#/view/<id>`.
+ */
+import type {
+  CooccurrenceMode,
+  SegmentFilter,
+  SegmentGroupBy,
+  SegmentSort,
+} from '../../../../shared/contracts/segments';
+
+export const SEGMENTS_VIEW_ID = 'segments';
+
+export interface SegmentsState {
+  /** Codes to show (empty: all codes). */
+  codeIds: string[];
+  includeSubcodes: boolean;
+  documentId: string | null;
+  coderId: string | null;
+  memoQuery: string;
+  textQuery: string;
+  cooccurrence: { codeA: string; codeB: string; mode: CooccurrenceMode } | null;
+  sort: SegmentSort;
+  direction: 'asc' | 'desc';
+  groupBy: SegmentGroupBy | null;
+}
+
+export const DEFAULT_SEGMENTS_STATE: SegmentsState = {
+  codeIds: [],
+  includeSubcodes: true,
+  documentId: null,
+  coderId: null,
+  memoQuery: '',
+  textQuery: '',
+  cooccurrence: null,
+  sort: 'document',
+  direction: 'asc',
+  groupBy: null,
+};
+
+const SORTS: readonly SegmentSort[] = ['document', 'code', 'created', 'length'];
+const MODES: readonly CooccurrenceMode[] = ['overlap', 'sentence', 'paragraph'];
+
+/** The hash of the segments view showing `state` (defaults omitted). */
+export function segmentsHash(partial: Partial<SegmentsState>): string {
+  const s = { ...DEFAULT_SEGMENTS_STATE, ...partial };
+  const q = new URLSearchParams();
+  for (const id of s.codeIds) q.append('code', id);
+  if (!s.includeSubcodes) q.set('sub', '0');
+  if (s.documentId) q.set('doc', s.documentId);
+  if (s.coderId) q.set('coder', s.coderId);
+  if (s.memoQuery) q.set('memo', s.memoQuery);
+  if (s.textQuery) q.set('text', s.textQuery);
+  if (s.cooccurrence) {
+    q.set('coA', s.cooccurrence.codeA);
+    q.set('coB', s.cooccurrence.codeB);
+    q.set('mode', s.cooccurrence.mode);
+  }
+  if (s.sort !== 'document') q.set('sort', s.sort);
+  if (s.direction !== 'asc') q.set('dir', s.direction);
+  if (s.groupBy) q.set('group', s.groupBy);
+  const query = q.toString();
+  return `#/view/${SEGMENTS_VIEW_ID}${query ? `?${query}` : ''}`;
+}
+
+export function parseSegmentsHash(hash: string): SegmentsState {
+  const match = /^#\/view\/[^?]*\?(.*)$/.exec(hash);
+  const q = new URLSearchParams(match?.[1] ?? '');
+  const sort = q.get('sort') as SegmentSort | null;
+  const mode = q.get('mode') as CooccurrenceMode | null;
+  const group = q.get('group');
+  const coA = q.get('coA');
+  const coB = q.get('coB');
+  return {
+    codeIds: [...new Set(q.getAll('code').filter(Boolean))],
+    includeSubcodes: q.get('sub') !== '0',
+    documentId: q.get('doc') || null,
+    coderId: q.get('coder') || null,
+    memoQuery: q.get('memo') ?? '',
+    textQuery: q.get('text') ?? '',
+    cooccurrence: coA && coB && mode && MODES.includes(mode) ? { codeA: coA, codeB: coB, mode } : null,
+    sort: sort && SORTS.includes(sort) ? sort : 'document',
+    direction: q.get('dir') === 'desc' ? 'desc' : 'asc',
+    groupBy: group === 'code' || group === 'document' ? group : null,
+  };
+}
+
+/** The API filter of a view state. */
+export function toFilter(s: SegmentsState): SegmentFilter {
+  const f: SegmentFilter = {};
+  if (s.codeIds.length > 0) {
+    f.codeIds = [...s.codeIds];
+    f.includeSubcodes = s.includeSubcodes;
+  }
+  if (s.documentId) f.documentIds = [s.documentId];
+  if (s.coderId) f.coderIds = [s.coderId];
+  if (s.memoQuery.trim()) f.memoQuery = s.memoQuery.trim();
+  if (s.textQuery.trim()) f.textQuery = s.textQuery.trim();
+  if (s.cooccurrence) f.cooccurrence = s.cooccurrence;
+  return f;
+}
