@@ -24,6 +24,7 @@ import type {
 export const MEMO_MAX_LENGTH = 100_000;
 
 import { empty, id, method, offset } from './contracts/method';
+import { searchContract } from './contracts/search';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -69,6 +70,7 @@ export const apiContract = {
   ),
 
   // Feature contracts (shared/contracts/<feature>.ts) are spread here, one line each:
+  ...searchContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

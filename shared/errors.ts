@@ -21,6 +21,10 @@ export const ERROR_CODES = [
   'project-corrupt',
   'project-newer',
   'transport-failed',
+  'search-empty-query',
+  'search-invalid-regex',
+  'search-unclosed-quote',
+  'search-regex-timeout',
   'internal',
 ] as const;
 

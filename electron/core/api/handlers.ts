@@ -12,6 +12,7 @@ import { coderHandlers } from '../coders/handlers';
 import { annotationHandlers } from '../annotations/handlers';
 import { historyHandlers } from '../history/handlers';
 import { exportHandlers } from '../export/handlers';
+import { searchHandlers } from '../search/handlers';
 
 export type HandlerMap = Partial<ApiHandlers>;
 
@@ -39,5 +40,6 @@ export function createHandlers(ctx: CoreContext): ApiHandlers {
     annotationHandlers(ctx),
     historyHandlers(ctx),
     exportHandlers(ctx),
+    searchHandlers(ctx),
   ]);
 }

@@ -9,7 +9,8 @@ export type CliCommand =
   | { name: 'help' }
   | { name: 'init'; project: string; empty: boolean; seeds: string | null }
   | { name: 'export'; project: string; format: 'csv' | 'jsonl'; out: string }
-  | { name: 'info'; project: string };
+  | { name: 'info'; project: string }
+  | { name: 'search'; project: string; query: string; regex: boolean; limit: number | null };
 
 /** A mistake in the command line: printed with the usage text, exit code 1. */
 export class UsageError extends Error {
@@ -26,6 +27,12 @@ Commands:
          Write the coded dataset (one row per annotation). CSV is UTF-8 with a BOM for Excel.
   info   --project FILE
          Show the project's documents, codes, coders and annotation counts.
+  search --project FILE [--regex] [--limit N] QUERY
+         Search every document (script- and case-insensitive: 问题 also finds 問題). QUERY: words
+         separated by spaces must all occur (AND), A OR B, "exact phrase", /regex/. --regex takes
+         QUERY as one regular expression. Prints one KWIC line per hit (title, code-point offset,
+         left context, hit, right context; tab-separated), then the total. --limit: lines shown
+         (default 5000; the total is always complete).
   help   Show this text.
 `;
 
@@ -65,9 +72,37 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       const v = parseOptions(name, rest, { project: { type: 'string' } });
       return { name, project: required(name, v, 'project') };
     }
+    case 'search':
+      return parseSearch(rest);
     default:
-      throw new UsageError(`Unknown command "${name}". Commands: init, export, info, help.`);
+      throw new UsageError(`Unknown command "${name}". Commands: init, export, info, search, help.`);
   }
+}
+
+function parseSearch(args: string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { project: { type: 'string' }, regex: { type: 'boolean' }, limit: { type: 'string' } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (err) {
+    throw new UsageError(`search: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const { values, positionals } = parsed;
+  const project = required('search', values, 'project');
+  // Several positionals are one query (`search 问题 OR 困难` without quoting it in the shell).
+  const query = positionals.join(' ');
+  if (query.trim() === '') throw new UsageError('search: QUERY is required');
+  let limit: number | null = null;
+  if (values.limit !== undefined) {
+    limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
+      throw new UsageError(`search: --limit must be an integer from 1 to 100000, got "${values.limit}"`);
+  }
+  return { name: 'search', project, query, regex: values.regex === true, limit };
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;

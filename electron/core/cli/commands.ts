@@ -13,6 +13,7 @@ import type { Code, Coder, DocumentSummary, ExportFile, ProjectInfo } from '../.
 import { PizhuError } from '../../../shared/errors';
 import { openCore, type Core } from '../index';
 import { defaultSeedsDir } from '../server/paths';
+import { searchCli } from './search';
 import { CLI_USAGE, UsageError, parseCliArgs, type CliCommand } from './args';
 
 export interface CliIo {
@@ -47,6 +48,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
         return await exportDataset(command, io);
       case 'info':
         return await info(command, io);
+      case 'search':
+        return await search(command, io);
     }
   } catch (err) {
     io.err(`${describe(err)}\n`);
@@ -132,6 +135,15 @@ function writeAtomically(target: string, content: string): void {
       'internal',
       `Cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`,
     );
+  }
+}
+
+async function search(command: Extract<CliCommand, { name: 'search' }>, io: CliIo): Promise<number> {
+  const core = openExisting(command.project);
+  try {
+    return await searchCli(core, command, io);
+  } finally {
+    core.close();
   }
 }
 

@@ -78,6 +78,10 @@ export function statusForError(code: ErrorCode): number {
     case 'invalid-input':
     case 'range-invalid':
     case 'memo-too-long':
+    case 'search-empty-query':
+    case 'search-invalid-regex':
+    case 'search-unclosed-quote':
+    case 'search-regex-timeout':
       return 400;
     case 'unauthorized':
       return 401;

@@ -22,6 +22,7 @@ export const en: Messages = {
   'history.annotation-create': 'add annotation',
   'history.annotation-delete': 'delete annotation',
   'history.annotation-memo': 'edit memo',
+  'history.search-code': 'Code search hits',
   'history.other': 'change',
   'history.undone': 'Undone: {kind}',
   'history.redone': 'Redone: {kind}',
@@ -72,5 +73,9 @@ export const en: Messages = {
   'error.project-corrupt': 'The project file is damaged; nothing was changed.',
   'error.project-newer': 'This project was made by a newer version of Pizhu. Please upgrade to open it.',
   'error.transport-failed': 'Cannot reach the Pizhu core; the change was not saved.',
+  'error.search-empty-query': 'Type something to search for.',
+  'error.search-invalid-regex': 'Invalid regular expression: {reason}',
+  'error.search-unclosed-quote': 'Unclosed quote: put a phrase between a pair of quotes.',
+  'error.search-regex-timeout': 'The regular expression ran for more than {seconds} s; try a simpler one.',
   'error.internal': 'Internal error: {detail}',
 };

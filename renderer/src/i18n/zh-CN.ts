@@ -20,6 +20,7 @@ export const zhCN = {
   'history.annotation-create': '添加标注',
   'history.annotation-delete': '删除标注',
   'history.annotation-memo': '编辑备忘',
+  'history.search-code': '从搜索结果编码',
   'history.other': '操作',
   'history.undone': '已撤销：{kind}',
   'history.redone': '已重做：{kind}',
@@ -70,6 +71,10 @@ export const zhCN = {
   'error.project-corrupt': '项目文件已损坏，未做任何修改。',
   'error.project-newer': '该项目由更新版本的批注创建，请升级后再打开。',
   'error.transport-failed': '无法连接到批注核心服务，更改未保存。',
+  'error.search-empty-query': '请输入要搜索的内容。',
+  'error.search-invalid-regex': '正则表达式无效：{reason}',
+  'error.search-unclosed-quote': '引号没有闭合：短语需要用一对引号括起来。',
+  'error.search-regex-timeout': '正则表达式运行超时（超过 {seconds} 秒），请改写得更简单些。',
   'error.internal': '内部错误：{detail}',
 } as const;
 

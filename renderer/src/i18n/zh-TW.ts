@@ -22,6 +22,7 @@ export const zhTW: Messages = {
   'history.annotation-create': '新增標註',
   'history.annotation-delete': '刪除標註',
   'history.annotation-memo': '編輯備忘',
+  'history.search-code': '從搜尋結果編碼',
   'history.other': '操作',
   'history.undone': '已復原：{kind}',
   'history.redone': '已重做：{kind}',
@@ -72,5 +73,9 @@ export const zhTW: Messages = {
   'error.project-corrupt': '專案檔已損毀，未做任何修改。',
   'error.project-newer': '此專案由較新版本的批注建立，請升級後再開啟。',
   'error.transport-failed': '無法連線到批注核心服務，變更未儲存。',
+  'error.search-empty-query': '請輸入要搜尋的內容。',
+  'error.search-invalid-regex': '正規表示式無效：{reason}',
+  'error.search-unclosed-quote': '引號沒有閉合：片語需要用一對引號括起來。',
+  'error.search-regex-timeout': '正規表示式執行逾時（超過 {seconds} 秒），請改寫得更簡單些。',
   'error.internal': '內部錯誤：{detail}',
 };
