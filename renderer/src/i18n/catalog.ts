@@ -6,11 +6,12 @@
 import { en } from './en';
 import { zhCN } from './zh-CN';
 import { zhTW } from './zh-TW';
+import { searchMessages } from './features/search';
 
 export const catalog = {
-  'zh-CN': { ...zhCN },
-  'zh-TW': { ...zhTW },
-  en: { ...en },
+  'zh-CN': { ...zhCN, ...searchMessages['zh-CN'] },
+  'zh-TW': { ...zhTW, ...searchMessages['zh-TW'] },
+  en: { ...en, ...searchMessages.en },
 };
 
 export type MessageKey = keyof (typeof catalog)['zh-CN'];

@@ -6,6 +6,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n/catalog';
 import type { Store } from '../state/store';
+import { SearchView } from './search/SearchView';
 
 /** Where a document should open: a code-point range to show (search hit) or an annotation. */
 export type DocumentFocus = { start: number; end: number } | { annotationId: string };
@@ -29,4 +30,5 @@ export interface ViewDef {
 
 export const VIEWS: ViewDef[] = [
   // Features add their views here, e.g. { id: 'search', labelKey: 'search.title', component: SearchView },
+  { id: 'search', labelKey: 'search.title', component: SearchView },
 ];

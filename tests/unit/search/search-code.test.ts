@@ -19,7 +19,8 @@ afterEach(() => core.close());
 
 async function allAnnotations(): Promise<Annotation[]> {
   const docs = await core.handlers['documents-list']({});
-  const lists = await Promise.all(docs.map((d) => core.handlers['annotations-list']({ documentId: d.id })));
+  const lists: Annotation[][] = [];
+  for (const d of docs) lists.push(await core.handlers['annotations-list']({ documentId: d.id }));
   return lists.flat();
 }
 
