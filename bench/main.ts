@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launchChromium } from '../tests/support/chromium';
 import { benchDocumentView } from './document-view';
+import { benchSearch } from './search';
 import { printTable, type Row } from './stats';
 
 async function main(): Promise<void> {
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
   try {
     log(`Chromium ${browser.version()}, Node ${process.version}, work dir ${workDir}`);
     rows.push(...(await benchDocumentView({ browser, workDir, repoRoot, log })));
+    rows.push(...(await benchSearch({ workDir, repoRoot, log })));
   } finally {
     await browser.close();
     rmSync(workDir, { recursive: true, force: true });

@@ -71,7 +71,7 @@ function ftsLiteral(needle: string): string {
   return `"${needle.replace(/"/g, '""')}"`;
 }
 
-/** Ids of documents whose normalised text contains `needle` (index only, no verification). */
+/** Ids of documents whose normalised text contains `needle` (the index's candidate step alone). */
 export function candidateIds(db: Db, needle: string): Set<string> {
   const rows =
     [...needle].length >= 3
@@ -85,12 +85,48 @@ export function candidateIds(db: Db, needle: string): Set<string> {
   return new Set((rows as { id: string }[]).map((r) => r.id));
 }
 
+/**
+ * Normalised texts by document id, per connection. Reading a text out of SQLite costs about
+ * 20 ns per character (UTF-8 → JavaScript string), far more than searching it, so texts read
+ * once stay in memory (about 2 bytes per character of the corpus). Always valid: a document's
+ * text never changes and ids are never reused; entries of deleted documents are dropped when a
+ * search over all documents no longer sees them.
+ */
+const normCaches = new WeakMap<Db, Map<string, string>>();
+
+function normCache(db: Db): Map<string, string> {
+  let cache = normCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    normCaches.set(db, cache);
+  }
+  return cache;
+}
+
 function normOf(db: Db, documentId: string): string {
+  const cache = normCache(db);
+  const hit = cache.get(documentId);
+  if (hit !== undefined) return hit;
   const row = db.stmt('SELECT norm FROM search_docs WHERE document_id = ?').get(documentId) as
     { norm: string } | undefined;
   // A document without an index row would mean the triggers were bypassed: fail loudly.
   if (!row) throw new PizhuError('internal', `Document ${documentId} is missing from the search index`);
+  cache.set(documentId, row.norm);
   return row.norm;
+}
+
+function pruneCache(db: Db, scope: readonly ScopeDoc[]): void {
+  const cache = normCache(db);
+  if (cache.size <= scope.length) return;
+  const live = new Set(scope.map((d) => d.id));
+  for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
+}
+
+/** Non-overlapping occurrences of `needle` (the count of findLiteral, without the pairs). */
+function countLiteral(haystack: string, needle: string): number {
+  let n = 0;
+  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + needle.length)) n++;
+  return n;
 }
 
 type Pairs = number[]; // flat [s0, e0, s1, e1, …] UTF-16 pairs
@@ -99,26 +135,80 @@ export async function runSearch(db: Db, options: RunOptions): Promise<SearchResu
   const parsed = parseOrThrow(options.query);
   const limit = options.limit ?? SEARCH_DEFAULT_LIMIT;
   const scope = scopeDocuments(db, options.documentIds);
-  const inScope = new Set(scope.map((d) => d.id));
+  if (options.documentIds === undefined) pruneCache(db, scope);
+  const hasRegex = parsed.clauses.some((c) => c.some((t) => t.kind === 'regex'));
+  return hasRegex ? searchWithRegex(db, parsed, scope, limit) : searchLiteral(db, parsed, scope, limit);
+}
 
+type Literal = Exclude<SearchTerm, { kind: 'regex' }>;
+
+/**
+ * Text and phrase terms only: candidates from the index, exact counts by scanning the candidates'
+ * normalised texts (cached), KWIC only for the documents whose hits are returned. A needle that
+ * occurs twice in the query is counted once (its spans would be duplicates).
+ */
+function searchLiteral(db: Db, parsed: ParsedQuery, scope: ScopeDoc[], limit: number): SearchResult {
+  const candidates = new Map<string, Set<string>>();
+  const clauses = parsed.clauses.map((clause) =>
+    (clause as Literal[]).map((term) => {
+      const needle = termNeedle(term);
+      if (!candidates.has(needle)) candidates.set(needle, candidateIds(db, needle));
+      return needle;
+    }),
+  );
+  const groups: SearchDocumentResult[] = [];
+  let total = 0;
+  let returned = 0;
+  for (const doc of scope) {
+    if (!clauses.every((needles) => needles.some((n) => candidates.get(n)!.has(doc.id)))) continue;
+    const norm = normOf(db, doc.id);
+    const present = [...candidates.keys()].filter((n) => candidates.get(n)!.has(doc.id));
+    let hits: SearchHit[] = [];
+    let count: number;
+    if (returned < limit) {
+      const flat: Pairs = [];
+      for (const needle of present) for (const [s, e] of findLiteral(norm, needle)) flat.push(s, e);
+      const spans = uniqueSorted(flat);
+      count = spans.length;
+      const keep = Math.min(spans.length, limit - returned);
+      hits = kwic(db, doc.id, norm, spans.slice(0, keep));
+      returned += keep;
+    } else count = present.reduce((n, needle) => n + countLiteral(norm, needle), 0);
+    // The index finds candidates; only an actual occurrence makes a hit document.
+    if (count === 0) continue;
+    total += count;
+    groups.push({ documentId: doc.id, title: doc.title, count, hits });
+  }
+  return { total, documents: groups, returned, truncated: total > returned };
+}
+
+/**
+ * Queries with a regex: every document in scope that the literal clauses allow is read and the
+ * regexes run over all of them at once, in a worker with a time limit.
+ */
+async function searchWithRegex(
+  db: Db,
+  parsed: ParsedQuery,
+  scope: ScopeDoc[],
+  limit: number,
+): Promise<SearchResult> {
   // 1. Candidates: intersect clauses, each the union of its terms' sets.
-  let candidates = inScope;
+  let candidates = new Set(scope.map((d) => d.id));
   for (const clause of parsed.clauses) {
     if (clause.some((t) => t.kind === 'regex')) continue; // every document is a regex candidate
     const union = new Set<string>();
-    for (const term of clause) {
-      if (term.kind === 'regex') continue;
+    for (const term of clause as Literal[]) {
       for (const id of candidateIds(db, termNeedle(term))) if (candidates.has(id)) union.add(id);
     }
     candidates = union;
   }
   const docs = scope.filter((d) => candidates.has(d.id));
 
-  // 2. Regex matches for all candidates at once (one worker, one time limit).
+  // 2. Regex matches for all candidates at once (one worker per regex, one time limit each).
   const regexTerms = parsed.clauses.flat().filter((t) => t.kind === 'regex');
   const regexResults = new Map<SearchTerm, Pairs[]>();
-  if (regexTerms.length > 0 && docs.length > 0) {
-    const texts = docs.map((d) => normOf(db, d.id));
+  const texts = docs.map((d) => normOf(db, d.id));
+  if (docs.length > 0) {
     for (const term of regexTerms) {
       regexResults.set(
         term,
@@ -132,7 +222,7 @@ export async function runSearch(db: Db, options: RunOptions): Promise<SearchResu
   let total = 0;
   let returned = 0;
   docs.forEach((doc, docIndex) => {
-    const norm = normOf(db, doc.id);
+    const norm = texts[docIndex]!;
     const all: Pairs = [];
     for (const clause of parsed.clauses) {
       const before = all.length;
@@ -147,8 +237,12 @@ export async function runSearch(db: Db, options: RunOptions): Promise<SearchResu
     total += spans.length;
     const keep = Math.max(0, Math.min(spans.length, limit - returned));
     returned += keep;
-    groups.push({ documentId: doc.id, title: doc.title, count: spans.length, hits: [] });
-    if (keep > 0) groups[groups.length - 1]!.hits = kwic(db, doc.id, norm, spans.slice(0, keep));
+    groups.push({
+      documentId: doc.id,
+      title: doc.title,
+      count: spans.length,
+      hits: keep > 0 ? kwic(db, doc.id, norm, spans.slice(0, keep)) : [],
+    });
   });
   return { total, documents: groups, returned, truncated: total > returned };
 }
