@@ -113,7 +113,7 @@ export async function benchSearch(opts: {
   const like = raw.raw.prepare(`SELECT count(*) AS n FROM documents WHERE text LIKE ?`);
   try {
     // The first search reads every candidate's normalised text out of SQLite (then cached).
-    const cold = await timeAsync(() => core.handlers['search-run']({ query: '问题' }));
+    const cold = await timeAsync(async () => core.handlers['search-run']({ query: '问题' }));
     const coldScan = time(() => like.get('%问题%'));
     rows.push({
       section: 'search',
