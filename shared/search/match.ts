@@ -15,21 +15,3 @@ export function findLiteral(haystack: string, needle: string): [number, number][
   }
   return out;
 }
-
-/**
- * Matches of a global regex; empty matches are skipped (they would be zero-width hits). Stops
- * after `max` matches so that a pattern such as /./ cannot build millions of pairs.
- */
-export function findRegex(haystack: string, re: RegExp, max = Number.POSITIVE_INFINITY): [number, number][] {
-  const out: [number, number][] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(haystack); m !== null && out.length < max; m = re.exec(haystack)) {
-    if (m[0].length === 0) {
-      // Step over the empty match (a whole code point, the regex is /u).
-      re.lastIndex += (haystack.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1;
-      continue;
-    }
-    out.push([m.index, m.index + m[0].length]);
-  }
-  return out;
-}

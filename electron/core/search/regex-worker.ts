@@ -5,7 +5,8 @@
  * limit is reached and the search fails with `search-regex-timeout`.
  *
  * The worker's code is inline (eval) so that it travels inside every bundle (Electron main, the
- * Node build, Vitest) without a separate entry file; it repeats findRegex (shared/search/match.ts).
+ * Node build, Vitest) without a separate entry file. Empty matches are stepped over (no zero-width
+ * hits); counting stops at `max` matches so that /./ cannot build millions of pairs.
  */
 import { Worker } from 'node:worker_threads';
 import { PizhuError } from '../../../shared/errors';

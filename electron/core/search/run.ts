@@ -217,6 +217,12 @@ async function searchWithRegex(
     }
   }
 
+  // A regex that reached the match cap was stopped early: its count is a lower bound.
+  let capped = false;
+  for (const perDoc of regexResults.values()) {
+    if (perDoc.reduce((n, pairs) => n + pairs.length / 2, 0) >= REGEX_MAX_MATCHES) capped = true;
+  }
+
   // 3. Verify and count per document; keep hit positions only up to the limit.
   const groups: SearchDocumentResult[] = [];
   let total = 0;
@@ -244,7 +250,7 @@ async function searchWithRegex(
       hits: keep > 0 ? kwic(db, doc.id, norm, spans.slice(0, keep)) : [],
     });
   });
-  return { total, documents: groups, returned, truncated: total > returned };
+  return { total, documents: groups, returned, truncated: capped || total > returned };
 }
 
 /** Pairs sorted by start, then end, duplicates (the same span from two terms) removed. */
