@@ -30,6 +30,7 @@ import { importContract } from './contracts/import';
 import { attributesContract } from './contracts/attributes';
 import { segmentsContract } from './contracts/segments';
 import { analysisContract } from './contracts/analysis';
+import { searchContract } from './contracts/search';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -80,6 +81,7 @@ export const apiContract = {
   ...attributesContract,
   ...segmentsContract,
   ...analysisContract,
+  ...searchContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

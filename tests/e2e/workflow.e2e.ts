@@ -37,11 +37,10 @@ describe('codebook → coding → merge → undo → segments → analysis', () 
   beforeAll(async () => {
     app = await startApp();
     docs = await app.api('documents-list', {});
-    let root = (await app.api('codes-list', {})).find((c) => c.name === '问题')!;
+    const root = (await app.api('codes-list', {})).find((c) => c.name === '问题')!;
     await app.api('codes-create', { name: '财政压力', parentId: root.id });
     await app.api('codes-create', { name: '放权不到位', parentId: root.id });
     codes = await app.api('codes-list', {});
-    root = byName('问题');
     const plan: [number, string, number, number][] = [
       [1, '财政压力', 100, 140],
       [1, '财政压力', 400, 420],

@@ -18,6 +18,7 @@ import { attributeHandlers } from '../attributes/handlers';
 import { libraryHandlers } from '../library/handlers';
 import { segmentHandlers } from '../segments/handlers';
 import { analysisHandlers } from '../analysis/handlers';
+import { searchHandlers } from '../search/handlers';
 
 export type HandlerMap = Partial<ApiHandlers>;
 
@@ -51,5 +52,6 @@ export function createHandlers(ctx: CoreContext): ApiHandlers {
     libraryHandlers(ctx, documentHandlers(ctx)['documents-list']),
     segmentHandlers(ctx),
     analysisHandlers(ctx),
+    searchHandlers(ctx),
   ]);
 }

@@ -24,7 +24,8 @@ export type CliCommand =
       patterns: string[];
       keepDuplicates: boolean;
       paths: string[];
-    };
+    }
+  | { name: 'search'; project: string; query: string; regex: boolean; limit: number | null };
 
 /** A mistake in the command line: printed with the usage text, exit code 1. */
 export class UsageError extends Error {
@@ -48,6 +49,12 @@ Commands:
          documents; creates the project (empty, default codebook) if it does not exist. One line per
          file; exit code 1 if any file failed. Duplicates of existing documents are skipped unless
          --keep-duplicates. Cleaning runs only for the steps named in --clean.
+  search --project FILE [--regex] [--limit N] QUERY
+         Search every document (script- and case-insensitive: 问题 also finds 問題). QUERY: words
+         separated by spaces must all occur (AND), A OR B, "exact phrase", /regex/. --regex takes
+         QUERY as one regular expression. Prints one KWIC line per hit (title, code-point offset,
+         left context, hit, right context; tab-separated), then the total. --limit: lines shown
+         (default 5000; the total is always complete).
   help   Show this text.
 `;
 
@@ -89,9 +96,37 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
     }
     case 'import':
       return parseImport(rest);
+    case 'search':
+      return parseSearch(rest);
     default:
-      throw new UsageError(`Unknown command "${name}". Commands: init, export, info, import, help.`);
+      throw new UsageError(`Unknown command "${name}". Commands: init, export, info, import, search, help.`);
   }
+}
+
+function parseSearch(args: string[]): CliCommand {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      options: { project: { type: 'string' }, regex: { type: 'boolean' }, limit: { type: 'string' } },
+      strict: true,
+      allowPositionals: true,
+    });
+  } catch (err) {
+    throw new UsageError(`search: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  const { values, positionals } = parsed;
+  const project = required('search', values, 'project');
+  // Several positionals are one query (`search 问题 OR 困难` without quoting it in the shell).
+  const query = positionals.join(' ');
+  if (query.trim() === '') throw new UsageError('search: QUERY is required');
+  let limit: number | null = null;
+  if (values.limit !== undefined) {
+    limit = Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100_000)
+      throw new UsageError(`search: --limit must be an integer from 1 to 100000, got "${values.limit}"`);
+  }
+  return { name: 'search', project, query, regex: values.regex === true, limit };
 }
 
 type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;

@@ -13,6 +13,7 @@ import type { Code, Coder, DocumentSummary, ExportFile, ProjectInfo } from '../.
 import { PizhuError } from '../../../shared/errors';
 import { openCore, type Core } from '../index';
 import { defaultSeedsDir } from '../server/paths';
+import { searchCli } from './search';
 import { CLI_USAGE, UsageError, parseCliArgs, type CliCommand } from './args';
 import { importFiles } from './import';
 
@@ -50,6 +51,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
         return await info(command, io);
       case 'import':
         return await importFiles(command, io);
+      case 'search':
+        return await search(command, io);
     }
   } catch (err) {
     io.err(`${describe(err)}\n`);
@@ -135,6 +138,15 @@ function writeAtomically(target: string, content: string): void {
       'internal',
       `Cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`,
     );
+  }
+}
+
+async function search(command: Extract<CliCommand, { name: 'search' }>, io: CliIo): Promise<number> {
+  const core = openExisting(command.project);
+  try {
+    return await searchCli(core, command, io);
+  } finally {
+    core.close();
   }
 }
 

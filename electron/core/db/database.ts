@@ -4,6 +4,7 @@
  * statements; the wrapper only caches them so that hot paths do not re-parse SQL.
  */
 import Database from 'better-sqlite3';
+import { registerSqlFunctions } from '../search/sql-functions';
 
 export type RawDatabase = Database.Database;
 
@@ -46,6 +47,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
       raw.pragma('synchronous = FULL');
     }
     raw.pragma('foreign_keys = ON');
+    // Before any migration or write: the search index's triggers call these (0003_search.sql).
+    registerSqlFunctions(raw);
   } catch (err) {
     raw.close();
     throw err;

@@ -88,6 +88,10 @@ export function statusForError(code: ErrorCode): number {
     case 'split-invalid':
     case 'attribute-invalid':
     case 'attribute-value-invalid':
+    case 'search-empty-query':
+    case 'search-invalid-regex':
+    case 'search-unclosed-quote':
+    case 'search-regex-timeout':
       return 400;
     case 'unauthorized':
       return 401;

@@ -11,12 +11,40 @@ import { codebookMessages } from './features/codebook';
 import { documentsMessages } from './features/documents';
 import { docviewMessages } from './features/docview';
 import { importMessages } from './features/import';
+import { searchMessages } from './features/search';
 import { segmentsMessages } from './features/segments';
 
 export const catalog = {
-  'zh-CN': { ...zhCN, ...analysisMessages['zh-CN'], ...codebookMessages['zh-CN'], ...documentsMessages['zh-CN'], ...docviewMessages['zh-CN'], ...importMessages['zh-CN'], ...segmentsMessages['zh-CN'] },
-  'zh-TW': { ...zhTW, ...analysisMessages['zh-TW'], ...codebookMessages['zh-TW'], ...documentsMessages['zh-TW'], ...docviewMessages['zh-TW'], ...importMessages['zh-TW'], ...segmentsMessages['zh-TW'] },
-  en: { ...en, ...analysisMessages.en, ...codebookMessages.en, ...documentsMessages.en, ...docviewMessages.en, ...importMessages.en, ...segmentsMessages.en },
+  'zh-CN': {
+    ...zhCN,
+    ...analysisMessages['zh-CN'],
+    ...codebookMessages['zh-CN'],
+    ...documentsMessages['zh-CN'],
+    ...docviewMessages['zh-CN'],
+    ...importMessages['zh-CN'],
+    ...searchMessages['zh-CN'],
+    ...segmentsMessages['zh-CN'],
+  },
+  'zh-TW': {
+    ...zhTW,
+    ...analysisMessages['zh-TW'],
+    ...codebookMessages['zh-TW'],
+    ...documentsMessages['zh-TW'],
+    ...docviewMessages['zh-TW'],
+    ...importMessages['zh-TW'],
+    ...searchMessages['zh-TW'],
+    ...segmentsMessages['zh-TW'],
+  },
+  en: {
+    ...en,
+    ...analysisMessages.en,
+    ...codebookMessages.en,
+    ...documentsMessages.en,
+    ...docviewMessages.en,
+    ...importMessages.en,
+    ...searchMessages.en,
+    ...segmentsMessages.en,
+  },
 };
 
 export type MessageKey = keyof (typeof catalog)['zh-CN'];

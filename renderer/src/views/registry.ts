@@ -12,6 +12,7 @@ import { ImportView } from './import/ImportView';
 import { DocumentsView } from './import/DocumentsView';
 import { SegmentsView } from './segments/SegmentsView';
 import { AnalysisView } from './analysis/AnalysisView';
+import { SearchView } from './search/SearchView';
 
 /** Where a document should open: a code-point range to show (search hit) or an annotation. */
 export type DocumentFocus = { start: number; end: number } | { annotationId: string };
@@ -41,4 +42,5 @@ export const VIEWS: ViewDef[] = [
   { id: 'documents', labelKey: 'docs.title', component: DocumentsView },
   { id: 'segments', labelKey: 'segments.title', component: SegmentsView },
   { id: 'analysis', labelKey: 'analysis.title', component: AnalysisView },
+  { id: 'search', labelKey: 'search.title', component: SearchView },
 ];

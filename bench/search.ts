@@ -1,0 +1,178 @@
+/**
+ * Benchmark: corpus search (issue 5). A project of ~25 million characters (the five seeds
+ * repeated as ~1,800 documents) on tmpfs:
+ * - bulk insert in one transaction, with the search triggers (normalise + FTS5 trigram), next to
+ *   the same inserts into a table without them;
+ * - `search-run` latency p50/p95 for 2-, 3- and 6-character queries (candidates from the index,
+ *   verification, KWIC of the first 5,000 hits; normalised texts cached after the first search,
+ *   which is measured separately), next to a plain `LIKE '%q%'` scan over the canonical text in
+ *   the same run;
+ * - the candidate stage alone: instr() over the normalised column (what 1–2 character queries
+ *   use) and FTS5 MATCH (3+ characters).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { openCore } from '../electron/core/index';
+import { openDatabase } from '../electron/core/db/database';
+import { decodeUtf8Text } from '../electron/core/documents/decode';
+import { insertDocument } from '../electron/core/documents/insert';
+import { candidateIds } from '../electron/core/search/run';
+import { normalizeText } from '../shared/text/normalize';
+import { percentile, type Row } from './stats';
+
+const TARGET_CHARS = 25_000_000;
+const RUNS = 9;
+const QUERIES: Record<string, string[]> = {
+  '2 chars': ['问题', '县长', '改革'],
+  '3 chars': ['扩权强', '省直管', '财政体'],
+  '6 chars': ['扩权强县工作', '省直管县体制', '干部思想认识'],
+};
+
+function time(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+async function timeAsync(fn: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await fn();
+  return performance.now() - t0;
+}
+
+export async function benchSearch(opts: {
+  workDir: string;
+  repoRoot: string;
+  log: (s: string) => void;
+}): Promise<Row[]> {
+  const { workDir, repoRoot, log } = opts;
+  const seedsDir = join(repoRoot, 'seeds');
+  const seeds = readdirSync(seedsDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => ({ name: f, decoded: decodeUtf8Text(readFileSync(join(seedsDir, f))) }));
+  const roundChars = seeds.reduce((n, s) => n + s.decoded.length, 0);
+  const rounds = Math.ceil(TARGET_CHARS / roundChars);
+  const rows: Row[] = [];
+
+  // The project (empty), then the documents in one transaction through the normal insert path.
+  const file = join(workDir, 'search.pizhu');
+  openCore({ file, empty: true }).close();
+  const db = openDatabase(file);
+  const now = new Date().toISOString();
+  let docs = 0;
+  const insertMs = time(() =>
+    db.transaction(() => {
+      for (let r = 0; r < rounds; r++) {
+        for (const s of seeds) {
+          insertDocument(
+            db,
+            { ...s.decoded, title: `${r}-${s.name}`, sourceFile: s.name, sourcePath: null },
+            now,
+          );
+          docs++;
+        }
+      }
+    }),
+  );
+  db.close();
+  const chars = rounds * roundChars;
+  log(
+    `search: ${docs} documents, ${(chars / 1e6).toFixed(1)} M characters inserted in ${(insertMs / 1000).toFixed(1)} s`,
+  );
+
+  // Baseline: the same rows into a table with no triggers (same journal settings).
+  const plain = new Database(join(workDir, 'plain.sqlite'));
+  plain.pragma('journal_mode = WAL');
+  plain.pragma('synchronous = FULL');
+  plain.exec('CREATE TABLE documents (id INTEGER PRIMARY KEY, title TEXT, text TEXT, length INTEGER) STRICT');
+  const ins = plain.prepare('INSERT INTO documents (title, text, length) VALUES (?, ?, ?)');
+  const plainMs = time(() =>
+    plain.transaction(() => {
+      for (let r = 0; r < rounds; r++)
+        for (const s of seeds) ins.run(`${r}-${s.name}`, s.decoded.text, s.decoded.length);
+    })(),
+  );
+  plain.close();
+  rows.push({
+    section: 'search',
+    measure: `bulk insert ${docs} docs, ${(chars / 1e6).toFixed(1)} M chars (with index)`,
+    value: insertMs / 1000,
+    baselineName: 'same inserts, no index',
+    baseline: plainMs / 1000,
+    unit: 's',
+  });
+  const normMs = time(() => {
+    for (const s of seeds) normalizeText(s.decoded.text);
+  });
+  log(`search: normalising one round of seeds (${roundChars} chars) takes ${normMs.toFixed(1)} ms`);
+
+  const core = openCore({ file });
+  const raw = openDatabase(file, { readonly: true });
+  const like = raw.raw.prepare(`SELECT count(*) AS n FROM documents WHERE text LIKE ?`);
+  try {
+    // The first search reads every candidate's normalised text out of SQLite (then cached).
+    const cold = await timeAsync(async () => core.handlers['search-run']({ query: '问题' }));
+    const coldScan = time(() => like.get('%问题%'));
+    rows.push({
+      section: 'search',
+      measure: 'search-run 问题, first search (cold text cache)',
+      value: cold,
+      baselineName: "LIKE '%q%' scan",
+      baseline: coldScan,
+      unit: 'ms',
+    });
+    for (const [label, queries] of Object.entries(QUERIES)) {
+      const api: number[] = [];
+      const scan: number[] = [];
+      const cand: number[] = [];
+      let total = 0;
+      for (const q of queries) {
+        // One warm-up run each (page cache, statement cache).
+        await core.handlers['search-run']({ query: q });
+        for (let i = 0; i < RUNS; i++) {
+          api.push(
+            await timeAsync(
+              async () => void (total = (await core.handlers['search-run']({ query: q })).total),
+            ),
+          );
+          scan.push(time(() => like.get(`%${q}%`)));
+          cand.push(time(() => candidateIds(raw, q)));
+        }
+        log(`search: ${q}: ${total} hits`);
+      }
+      const p = (xs: number[], n: number) => percentile(xs, n);
+      rows.push(
+        {
+          section: 'search',
+          measure: `search-run ${label} p50`,
+          value: p(api, 50),
+          baselineName: "LIKE '%q%' scan",
+          baseline: p(scan, 50),
+          unit: 'ms',
+        },
+        {
+          section: 'search',
+          measure: `search-run ${label} p95`,
+          value: p(api, 95),
+          baselineName: "LIKE '%q%' scan",
+          baseline: p(scan, 95),
+          unit: 'ms',
+        },
+        {
+          section: 'search',
+          measure: `candidates ${label} p50 (${label === '2 chars' ? 'instr on norm' : 'FTS5 MATCH'})`,
+          value: p(cand, 50),
+          baselineName: "LIKE '%q%' scan",
+          baseline: p(scan, 50),
+          unit: 'ms',
+        },
+      );
+    }
+  } finally {
+    raw.close();
+    core.close();
+  }
+  return rows;
+}

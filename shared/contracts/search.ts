@@ -1,0 +1,94 @@
+/**
+ * API contract of corpus search (issue 5): `search-run` finds a query in every document (or a
+ * chosen few) and returns KWIC hits; `search-code` codes a batch of hits as one undoable command.
+ * Offsets are code points into the canonical text. Query syntax: shared/search/query.ts.
+ */
+import { z } from 'zod';
+import type { HistoryState } from '../domain';
+import { id, method, offset } from './method';
+
+/** Hits returned by default; the total is always counted in full. */
+export const SEARCH_DEFAULT_LIMIT = 5_000;
+export const SEARCH_MAX_LIMIT = 100_000;
+/** Most hits one `search-code` call may code. */
+export const SEARCH_CODE_MAX_HITS = 100_000;
+/** Characters of context on each side of a hit in KWIC lines. */
+export const KWIC_CONTEXT = 20;
+
+export interface SearchHit {
+  documentId: string;
+  /** Code points into the canonical text, end exclusive. */
+  start: number;
+  end: number;
+  /** KWIC: up to KWIC_CONTEXT characters before, the hit, and after, from the canonical text. */
+  left: string;
+  match: string;
+  right: string;
+}
+
+export interface SearchDocumentResult {
+  documentId: string;
+  title: string;
+  /** All hits in this document (also those left out by the limit). */
+  count: number;
+  /** Returned hits, by start offset. */
+  hits: SearchHit[];
+}
+
+export interface SearchResult {
+  /** Hits in all documents. */
+  total: number;
+  /** Documents with at least one hit, in document order. */
+  documents: SearchDocumentResult[];
+  /** Number of hits returned (≤ limit). */
+  returned: number;
+  /** True when `total` > `returned`: only the first `limit` hits (document order) came back. */
+  truncated: boolean;
+}
+
+export type SearchExpand = 'none' | 'sentence' | 'paragraph';
+
+export interface SearchCodeResult {
+  /** Annotations created. */
+  created: number;
+  /** Hits skipped because the same annotation (document, code, start, end) already existed or came twice. */
+  skipped: number;
+  history: HistoryState;
+}
+
+const hitRef = z.object({ documentId: id, start: offset, end: offset }).strict();
+
+export const searchContract = {
+  'search-run': method<
+    z.ZodObject<{
+      query: z.ZodString;
+      documentIds: z.ZodOptional<z.ZodArray<typeof id>>;
+      limit: z.ZodOptional<z.ZodNumber>;
+    }>,
+    SearchResult
+  >(
+    z
+      .object({
+        query: z.string().max(2_000),
+        documentIds: z.array(id).max(100_000).optional(),
+        limit: z.number().int().min(1).max(SEARCH_MAX_LIMIT).optional(),
+      })
+      .strict(),
+  ),
+  'search-code': method<
+    z.ZodObject<{
+      hits: z.ZodArray<typeof hitRef>;
+      codeId: typeof id;
+      expand: z.ZodEnum<{ none: 'none'; sentence: 'sentence'; paragraph: 'paragraph' }>;
+    }>,
+    SearchCodeResult
+  >(
+    z
+      .object({
+        hits: z.array(hitRef).min(1).max(SEARCH_CODE_MAX_HITS),
+        codeId: id,
+        expand: z.enum(['none', 'sentence', 'paragraph']),
+      })
+      .strict(),
+  ),
+};
