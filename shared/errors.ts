@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'attribute-not-found',
   'attribute-invalid',
   'attribute-value-invalid',
+  'attribute-filter-invalid',
   'internal',
   'code-name-empty',
   'code-name-taken',
