@@ -15,6 +15,53 @@ interface Props {
   onChange: (conditions: AttributeFilterState[]) => void;
 }
 
+/**
+ * A range bound: shows keystrokes at once and applies them after a pause, so a date typed digit
+ * by digit (`2`, `20`, … `2019`) is not queried — and refused — at every step.
+ */
+function BoundInput({
+  name,
+  value,
+  placeholder,
+  label,
+  onCommit,
+}: {
+  name: string;
+  value: string;
+  placeholder: string;
+  label: string;
+  onCommit: (v: string) => void;
+}) {
+  const [draft, setDraft] = useState(value);
+  const [seen, setSeen] = useState(value);
+  // A new value from outside (a link, 清除筛选) replaces the draft.
+  if (value !== seen) {
+    setSeen(value);
+    setDraft(value);
+  }
+  const commit = useRef(onCommit);
+  useEffect(() => {
+    commit.current = onCommit;
+  }, [onCommit]);
+  useEffect(() => {
+    if (draft === value) return;
+    const id = setTimeout(() => commit.current(draft), 400);
+    return () => clearTimeout(id);
+  }, [draft, value]);
+  return (
+    <input
+      type="text"
+      name={name}
+      className="pz-seg-attr-bound"
+      value={draft}
+      placeholder={placeholder}
+      aria-label={label}
+      onChange={(e) => setDraft(e.target.value)}
+      onKeyDown={(e) => e.key === 'Enter' && commit.current(draft)}
+    />
+  );
+}
+
 function ValuePicker({
   attr,
   values,
@@ -126,24 +173,20 @@ export function AttributeFilter({ table, conditions, onChange }: Props) {
             <ValuePicker attr={attr} values={values} condition={c} onChange={(next) => replace(i, next)} />
             {ranged ? (
               <>
-                <input
-                  type="text"
+                <BoundInput
                   name="attr-min"
-                  className="pz-seg-attr-bound"
                   value={c.min}
                   placeholder={t('segments.attrMin')}
-                  aria-label={`${attr.name} ${t('segments.attrMin')}`}
-                  onChange={(e) => replace(i, { ...c, min: e.target.value })}
+                  label={`${attr.name} ${t('segments.attrMin')}`}
+                  onCommit={(min) => replace(i, { ...c, min })}
                 />
                 <span aria-hidden="true">–</span>
-                <input
-                  type="text"
+                <BoundInput
                   name="attr-max"
-                  className="pz-seg-attr-bound"
                   value={c.max}
                   placeholder={t('segments.attrMax')}
-                  aria-label={`${attr.name} ${t('segments.attrMax')}`}
-                  onChange={(e) => replace(i, { ...c, max: e.target.value })}
+                  label={`${attr.name} ${t('segments.attrMax')}`}
+                  onCommit={(max) => replace(i, { ...c, max })}
                 />
               </>
             ) : null}
