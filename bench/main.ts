@@ -11,6 +11,7 @@ import { benchDocumentView } from './document-view';
 import { benchCodebook } from './codebook';
 import { benchImport } from './import';
 import { benchAnalysis } from './analysis';
+import { benchAttributes } from './attributes';
 import { printTable, type Row } from './stats';
 
 async function main(): Promise<void> {
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
     rows.push(...benchCodebook({ workDir, repoRoot, log }));
     rows.push(...(await benchImport({ workDir, repoRoot, log })));
     rows.push(...(await benchAnalysis({ browser, workDir, repoRoot, log })));
+    rows.push(...(await benchAttributes({ workDir, repoRoot, log })));
   } finally {
     await browser.close();
     rmSync(workDir, { recursive: true, force: true });

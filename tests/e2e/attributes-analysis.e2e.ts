@@ -114,16 +114,20 @@ describe('document attributes in analysis and segments', () => {
     const chart = page.getByTestId('attribute-chart');
     await chart.scrollIntoViewIfNeeded();
     const color = code('问题').color.toLowerCase();
-    // Bars of 问题 (the legend icon ends above the grid's top at 40 px), left to right: 2019, 2021, （未设置） — all non-empty.
-    const boxes = await chart.locator('svg path').evaluateAll((els, c) => {
-      const top = els[0]!.ownerSVGElement!.getBoundingClientRect().top;
-      return els
-        .filter((e) => (e.getAttribute('fill') ?? '').toLowerCase() === c)
-        .map((e) => e.getBoundingClientRect())
-        .filter((r) => r.bottom - top > 40 && r.height > 0 && r.width > 0)
-        .map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 }))
-        .sort((a, b) => a.x - b.x);
-    }, color);
+    // Bars of 问题 (the legend icon ends above the grid's top at 40 px), left to right:
+    // 2019, 2021, （未设置） — all non-empty.
+    const top = (await chart.locator('svg').first().boundingBox())!.y;
+    const boxes = await chart.locator('svg path').evaluateAll(
+      (els, [c, top]) => {
+        return els
+          .filter((e) => (e.getAttribute('fill') ?? '').toLowerCase() === c)
+          .map((e) => e.getBoundingClientRect())
+          .filter((r) => r.bottom - top > 40 && r.height > 0 && r.width > 0)
+          .map((r) => ({ x: r.x + r.width / 2, y: r.y + r.height / 2 }))
+          .sort((a, b) => a.x - b.x);
+      },
+      [color, top] as const,
+    );
     expect(boxes).toHaveLength(3);
     await page.mouse.click(boxes[0]!.x, boxes[0]!.y);
     await expect.poll(() => page.evaluate(() => location.hash)).toMatch(/^#\/view\/segments\?/);

@@ -81,7 +81,8 @@ export const analysisMessages = defineMessages({
     'analysis.byAttribute': 'Code frequencies by document attribute',
     'analysis.attribute': 'Attribute',
     'analysis.attributeValue': 'Value',
-    'analysis.noAttributes': 'No document attributes yet: create one on the Documents tab and set values on documents.',
+    'analysis.noAttributes':
+      'No document attributes yet: create one on the Documents tab and set values on documents.',
     'analysis.attrNone': '(none)',
     'analysis.coder': 'Coder',
     'analysis.exportCsv': 'Export CSV',
