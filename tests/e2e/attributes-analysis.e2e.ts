@@ -196,4 +196,21 @@ describe('document attributes in analysis and segments', () => {
     await condition.getByRole('button', { name: '移除此筛选' }).click();
     await expectRows(created);
   });
+
+  it('a link naming a deleted attribute reports it and the condition can be removed', async () => {
+    const gone = (await app.api('attributes-create', { name: '省份', type: 'choice', choices: ['河南'] }))
+      .attribute;
+    await app.api('attributes-delete', { id: gone.id });
+    const query = new URLSearchParams([
+      ['attr', gone.id],
+      ['av', `${gone.id}~河南`],
+    ]);
+    await go(`#/view/segments?${query.toString()}`);
+    await page.reload();
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('找不到该属性');
+    const condition = page.getByTestId('attr-condition');
+    await expect(condition.textContent()).resolves.toContain('已删除的属性');
+    await condition.getByRole('button', { name: '移除此筛选' }).click();
+    await expectRows(created);
+  });
 });

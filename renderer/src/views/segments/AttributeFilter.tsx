@@ -161,7 +161,22 @@ export function AttributeFilter({ table, conditions, onChange }: Props) {
     <div className="pz-seg-attrs" role="group" aria-label={t('segments.attributes')}>
       {conditions.map((c, i) => {
         const attr = table.attributes.find((a) => a.id === c.attributeId);
-        if (!attr) return null;
+        // A link naming an attribute deleted since: shown (the query reports it) and removable.
+        if (!attr)
+          return (
+            <div key={c.attributeId} className="pz-seg-attr" data-testid="attr-condition">
+              <span className="pz-seg-attr-name pz-muted">{t('segments.attrUnknown')}</span>
+              <button
+                type="button"
+                className="pz-link"
+                aria-label={t('segments.removeFilter')}
+                title={t('segments.removeFilter')}
+                onClick={() => onChange(conditions.filter((_, j) => j !== i))}
+              >
+                ×
+              </button>
+            </div>
+          );
         const values = sortAttributeValues(
           attr,
           table.values.filter((v) => v.attributeId === attr.id).map((v) => v.value),
