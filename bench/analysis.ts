@@ -33,7 +33,7 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-async function timeIt(runs: number, fn: () => unknown): Promise<number[]> {
+export async function timeIt(runs: number, fn: () => unknown): Promise<number[]> {
   const out: number[] = [];
   await fn(); // warm-up (statement cache, page cache)
   for (let i = 0; i < runs; i++) {
@@ -45,7 +45,7 @@ async function timeIt(runs: number, fn: () => unknown): Promise<number[]> {
 }
 
 /** Inserts `count` random annotations in one transaction, quotes cut from the texts in JS. */
-function bulkInsert(file: string, count: number): void {
+export function bulkInsert(file: string, count: number): void {
   const db = new Database(file);
   try {
     const docs = db.prepare('SELECT id, text FROM documents ORDER BY sort_order').all() as {

@@ -12,6 +12,7 @@ import { benchCodebook } from './codebook';
 import { benchImport } from './import';
 import { benchAnalysis } from './analysis';
 import { benchSearch } from './search';
+import { benchAttributes } from './attributes';
 import { printTable, type Row } from './stats';
 
 async function main(): Promise<void> {
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     rows.push(...(await benchImport({ workDir, repoRoot, log })));
     rows.push(...(await benchAnalysis({ browser, workDir, repoRoot, log })));
     rows.push(...(await benchSearch({ workDir, repoRoot, log })));
+    rows.push(...(await benchAttributes({ workDir, repoRoot, log })));
   } finally {
     await browser.close();
     rmSync(workDir, { recursive: true, force: true });

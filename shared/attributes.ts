@@ -40,3 +40,17 @@ export interface AttributeChange {
   attribute: Attribute;
   history: HistoryState;
 }
+
+/** Value order of an attribute: choices in their order, numbers numerically, else text order. */
+export function sortAttributeValues(
+  attr: Pick<Attribute, 'type' | 'choices'>,
+  values: Iterable<string>,
+): string[] {
+  const set = new Set(values);
+  if (attr.type === 'choice') {
+    const rest = [...set].filter((v) => !attr.choices.includes(v)).sort();
+    return [...attr.choices, ...rest];
+  }
+  if (attr.type === 'number') return [...set].sort((a, b) => Number(a) - Number(b));
+  return [...set].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}

@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   'search-invalid-regex',
   'search-unclosed-quote',
   'search-regex-timeout',
+  'attribute-filter-invalid',
   'internal',
   'code-name-empty',
   'code-name-taken',

@@ -25,7 +25,8 @@ export const analysisCooccurrenceInput = z
 
 export const analysisFrequenciesInput = z
   .object({
-    groupBy: z.enum(['document', 'coder']),
+    /** A document, a coder, or the value of a document attribute (`{ attributeId }`). */
+    groupBy: z.union([z.enum(['document', 'coder']), z.object({ attributeId: id }).strict()]),
     codeIds: ids.optional(),
     includeSubcodes: z.boolean().default(false),
     documentIds: ids.optional(),
@@ -71,11 +72,27 @@ export interface CooccurrenceMatrix {
   counts: number[][];
 }
 
+export type FrequencyGroupBy = 'document' | 'coder' | { attributeId: string };
+
+export interface FrequencyGroup {
+  /** Document id, coder id, or the attribute value (`''` for documents without a value). */
+  id: string;
+  /** Title, name or value (`''` for the group without a value: the UI names it 未设置). */
+  label: string;
+  /** Attribute grouping: the group of documents without a value. */
+  missing?: boolean;
+}
+
 export interface FrequencyTable {
-  groupBy: 'document' | 'coder';
+  groupBy: FrequencyGroupBy;
   includeSubcodes: boolean;
   codes: AnalysisCode[];
-  groups: { id: string; label: string }[];
+  /**
+   * Attribute grouping: every value held by a document in scope (and every choice of a choice
+   * attribute) in value order (choices in their order, numbers numerically, dates and text in
+   * text order), then the group without a value if some document in scope has none.
+   */
+  groups: FrequencyGroup[];
   /** `cells[group][code]`. */
   cells: AnalysisCell[][];
   groupTotals: number[];

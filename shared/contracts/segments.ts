@@ -14,6 +14,23 @@ export type CooccurrenceMode = z.infer<typeof cooccurrenceMode>;
 const ids = z.array(id).max(10_000);
 const query = z.string().max(1_000);
 
+/**
+ * A condition on a document attribute: the segment's document has one of `values` (stored
+ * values; numbers and dates are normalised like `attributes-set`), or has no value when
+ * `missing`, and — for number and date attributes — a value within `min`..`max` (inclusive; a
+ * date bound covers its whole period: max `2019` includes `2019-12-31`).
+ */
+export const attributeCondition = z
+  .object({
+    attributeId: id,
+    values: z.array(z.string().max(10_000)).max(10_000).optional(),
+    missing: z.boolean().optional(),
+    min: z.string().max(100).optional(),
+    max: z.string().max(100).optional(),
+  })
+  .strict();
+export type AttributeCondition = z.infer<typeof attributeCondition>;
+
 /** Filter fields shared by `segments-query`, `segments-export` (all optional; absent = any). */
 export const segmentFilterShape = {
   codeIds: ids.optional(),
@@ -27,6 +44,8 @@ export const segmentFilterShape = {
   textQuery: query.optional(),
   /** Only annotations of `codeA` or `codeB` that co-occur with the other (a co-occurrence cell). */
   cooccurrence: z.object({ codeA: id, codeB: id, mode: cooccurrenceMode }).strict().optional(),
+  /** Document attribute conditions, all of which must hold (AND). */
+  attributes: z.array(attributeCondition).max(50).optional(),
 };
 export const segmentFilter = z.object(segmentFilterShape).strict();
 export type SegmentFilter = z.infer<typeof segmentFilter>;

@@ -1,7 +1,7 @@
 /**
  * Counting annotations into (group, code) cells in SQL, for the matrix and the frequency tables.
- * The analyses differ only in the group: the document (matrix), the coder (frequencies), and
- * later a document attribute (one more grouping expression, joined from the attribute table).
+ * The analyses differ only in the group: the document (matrix), the coder (frequencies), or the
+ * value of a document attribute (joined from `document_attributes`; '' for no value).
  *
  * Coded characters are the length of the UNION of the annotations' ranges, computed in SQL with
  * a window: with the ranges of one (group, code, document) sorted by start and M the largest end
@@ -14,8 +14,11 @@ import type { AnalysisCell } from '../../../shared/contracts/analysis';
 import type { CoreContext } from '../context';
 import type { CodeScope } from './scope';
 
-/** A grouping: the SQL expression on `annotations a` whose value is the group id. */
-export type GroupExpr = 'a.document_id' | 'a.coder_id';
+/**
+ * A grouping: the SQL expression on `annotations a` whose value is the group id, or a document
+ * attribute, whose value (via a LEFT JOIN, '' when the document has none) is the group id.
+ */
+export type GroupExpr = 'a.document_id' | 'a.coder_id' | { attributeId: string };
 
 function documentFilter(documentIds: readonly string[] | undefined, params: string[]): string {
   if (!documentIds) return '';
@@ -43,26 +46,36 @@ export function countCells(
   const params: string[] = [];
   let source: string;
   let rowExpr: string;
+  let groupSql: string;
+  let groupJoin = '';
+  if (typeof groupExpr === 'string') {
+    groupSql = groupExpr;
+  } else {
+    groupJoin = 'LEFT JOIN document_attributes v ON v.document_id = a.document_id AND v.attribute_id = ?';
+    params.push(groupExpr.attributeId);
+    groupSql = "coalesce(v.value, '')";
+  }
   if (oneToOne) {
-    source = 'annotations a WHERE a.code_id IN (SELECT value FROM json_each(?))';
+    source = `annotations a ${groupJoin} WHERE a.code_id IN (SELECT value FROM json_each(?))`;
     params.push(JSON.stringify(scope.memberIds));
     rowExpr = 'a.code_id';
   } else {
     const pairs: [string, number][] = [];
     for (const [code, rows] of scope.rowsOf) for (const row of rows) pairs.push([code, row]);
-    source = `annotations a
+    source = `annotations a ${groupJoin}
          JOIN (SELECT json_extract(value, '$[0]') AS code, json_extract(value, '$[1]') AS r FROM json_each(?)) p
            ON p.code = a.code_id WHERE 1`;
     params.push(JSON.stringify(pairs));
     rowExpr = 'p.r';
   }
   const docs = documentFilter(documentIds, params);
-  const partition = groupExpr === 'a.document_id' ? '' : `, ${groupExpr}`;
+  // Ranges merge only within a document; an attribute value is a function of the document.
+  const partition = groupExpr === 'a.coder_id' ? `, ${groupSql}` : '';
   const rows = ctx.db
     .stmt(
       `SELECT g, r, count(*), sum(max(0, e - max(s, coalesce(m, s))))
        FROM (
-         SELECT ${groupExpr} AS g, ${rowExpr} AS r, a.start_offset AS s, a.end_offset AS e,
+         SELECT ${groupSql} AS g, ${rowExpr} AS r, a.start_offset AS s, a.end_offset AS e,
                 max(a.end_offset) OVER (PARTITION BY ${rowExpr}, a.document_id${partition} ORDER BY a.start_offset
                                         ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS m
          FROM ${source}${docs}

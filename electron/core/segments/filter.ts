@@ -9,6 +9,7 @@ import type { CoreContext } from '../context';
 import { listCodes } from '../codes/handlers';
 import { codesInTreeOrder, expandCodeIds, requireCoders, requireDocuments } from '../analysis/scope';
 import { cooccurringIds } from '../analysis/cooccurrence';
+import { attributeConditionSql } from '../attributes/filter';
 import { likePattern, queryForms } from './script';
 
 export interface SqlFilter {
@@ -47,6 +48,11 @@ export function buildFilter(ctx: CoreContext, f: SegmentFilter): SqlFilter {
   if (f.cooccurrence) {
     where.push('a.id IN (SELECT value FROM json_each(?))');
     params.push(JSON.stringify(cooccurringIds(ctx, f.cooccurrence)));
+  }
+  for (const condition of f.attributes ?? []) {
+    const c = attributeConditionSql(ctx, condition);
+    where.push(c.sql);
+    params.push(...c.params);
   }
   return { where: where.length > 0 ? where.join(' AND ') : '1', params };
 }

@@ -88,6 +88,7 @@ export function statusForError(code: ErrorCode): number {
     case 'split-invalid':
     case 'attribute-invalid':
     case 'attribute-value-invalid':
+    case 'attribute-filter-invalid':
     case 'search-empty-query':
     case 'search-invalid-regex':
     case 'search-unclosed-quote':

@@ -102,6 +102,8 @@ export const en: Messages = {
   'error.attribute-invalid':
     'Cannot create the attribute “{name}”: the name is taken or is a dataset column, or it has no choices.',
   'error.attribute-value-invalid': '“{value}” is not a valid value of “{name}”.',
+  'error.attribute-filter-invalid':
+    'The attribute “{name}” is not a number or a date: it cannot be filtered by a range.',
   'history.document-import': 'import document',
   'history.document-split': 'split document',
   'error.import-unsupported-format':

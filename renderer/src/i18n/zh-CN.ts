@@ -99,6 +99,7 @@ export const zhCN = {
   'error.attribute-not-found': '找不到该属性，可能已被删除。',
   'error.attribute-invalid': '无法新建属性「{name}」：名称重复、与导出列同名，或选项为空。',
   'error.attribute-value-invalid': '「{value}」不是属性「{name}」的有效值。',
+  'error.attribute-filter-invalid': '属性「{name}」不是数字或日期，不能按范围筛选。',
   'history.document-import': '导入文档',
   'history.document-split': '拆分文档',
   'error.import-unsupported-format':

@@ -101,6 +101,7 @@ export const zhTW: Messages = {
   'error.attribute-not-found': '找不到此屬性，可能已被刪除。',
   'error.attribute-invalid': '無法新增屬性「{name}」：名稱重複、與匯出欄同名，或選項為空。',
   'error.attribute-value-invalid': '「{value}」不是屬性「{name}」的有效值。',
+  'error.attribute-filter-invalid': '屬性「{name}」不是數字或日期，不能依範圍篩選。',
   'history.document-import': '匯入文件',
   'history.document-split': '拆分文件',
   'error.import-unsupported-format':

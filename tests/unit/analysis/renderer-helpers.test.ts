@@ -27,6 +27,10 @@ describe('segments link', () => {
       memoQuery: '备忘 #1?',
       textQuery: '財政 & 压力',
       cooccurrence: { codeA: 'a', codeB: 'b', mode: 'paragraph' },
+      attributes: [
+        { attributeId: 'p', values: ['河南', 'a~b & c'], missing: true, min: '', max: '' },
+        { attributeId: 'y', values: [], missing: false, min: '2010', max: '2020-06' },
+      ],
       sort: 'length',
       direction: 'desc',
       groupBy: 'document',
@@ -45,6 +49,30 @@ describe('segments link', () => {
     expect(s.direction).toBe('asc');
     expect(s.groupBy).toBeNull();
     expect(s.cooccurrence).toBeNull(); // coB missing
+  });
+
+  test('attribute conditions: URL form and API filter', () => {
+    const hash = segmentsHash({
+      attributes: [{ attributeId: 'p', values: ['四川'], missing: true, min: '', max: '' }],
+    });
+    const query = new URLSearchParams([
+      ['attr', 'p'],
+      ['av', 'p~四川'],
+      ['av', 'p~'],
+    ]);
+    expect(hash).toBe(`#/view/segments?${query.toString()}`);
+    const s = parseSegmentsHash(hash);
+    expect(toFilter(s)).toEqual({ attributes: [{ attributeId: 'p', values: ['四川'], missing: true }] });
+    // Values of an attribute not named by `attr` are ignored; a bare `attr` means "any value".
+    expect(parseSegmentsHash('#/view/segments?attr=y&av=z~1').attributes).toEqual([
+      { attributeId: 'y', values: [], missing: false, min: '', max: '' },
+    ]);
+    expect(
+      toFilter({
+        ...DEFAULT_SEGMENTS_STATE,
+        attributes: [{ attributeId: 'y', values: [], missing: false, min: ' 2010 ', max: '' }],
+      }),
+    ).toEqual({ attributes: [{ attributeId: 'y', min: '2010' }] });
   });
 
   test('the API filter carries only what is set; blank queries are dropped', () => {

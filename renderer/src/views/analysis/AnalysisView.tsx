@@ -2,11 +2,9 @@
  * 分析 — the analysis view (issue 6): the code × document matrix (annotation counts, or the share
  * of each document's characters coded) as a heat map, a bar chart of code frequencies per
  * document, the code co-occurrence matrix (overlap / same sentence / same paragraph), and code
- * frequencies per coder. Every cell and bar links to the coded segments view filtered to the
- * annotations behind it; tables export as CSV, the chart as PNG or SVG.
- *
- * Grouping by document attribute (province, year, …) plugs in as another `groupBy` of
- * `analysis-frequencies` and one more table here once attributes exist.
+ * frequencies per coder and per value of a document attribute (AttributeFrequencies.tsx). Every
+ * cell and bar links to the coded segments view filtered to the annotations behind it; tables
+ * export as CSV, charts as PNG or SVG.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type {
@@ -24,6 +22,7 @@ import { saveWithToast } from '../segments/save';
 import { exportName, toCsv } from './csv';
 import { FrequencyChart, type ChartHandle } from './FrequencyChart';
 import { HeatTable } from './HeatTable';
+import { AttributeFrequencies } from './AttributeFrequencies';
 import './analysis.css';
 
 type Measure = 'count' | 'share';
@@ -336,6 +335,14 @@ export function AnalysisView({ store }: ViewProps) {
         ) : (
           <p className="pz-muted">{t('analysis.loading')}</p>
         )}
+      </section>
+
+      <section className="pz-analysis-block" aria-labelledby="pz-attr-title" data-testid="attribute-block">
+        <AttributeFrequencies
+          store={store}
+          includeSubcodes={includeSubcodes}
+          refreshKey={`${revision}/${annotationTotal}`}
+        />
       </section>
 
       {byCoder ? (

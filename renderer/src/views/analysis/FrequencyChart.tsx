@@ -1,7 +1,7 @@
 /**
- * Bar chart of code frequencies per document (ECharts 6, tree-shaken: core + bar chart + grid,
+ * Bar chart of code frequencies per document or per attribute value (ECharts 6, tree-shaken: core + bar chart + grid,
  * tooltip and legend + the SVG renderer; nothing evaluates code, so it runs under the app's
- * strict CSP). Grouped bars: one series per code in its colour, one category per document.
+ * strict CSP). Grouped bars: one series per code in its colour, one category per group.
  * A bar click opens the coded segments behind it. Export: SVG via `renderToSVGString`, PNG by
  * drawing that SVG onto a canvas at 2× (no second renderer bundled).
  */
@@ -30,6 +30,8 @@ interface Props {
   series: readonly ChartSeries[];
   onBar: (seriesIndex: number, categoryIndex: number) => void;
   handleRef: { current: ChartHandle | null };
+  /** `data-testid` of the chart element (several charts on one page). */
+  testId?: string;
 }
 
 function shorten(s: string, n: number): string {
@@ -58,7 +60,7 @@ async function svgToPng(svg: string, width: number, height: number, scale = 2): 
   }
 }
 
-export function FrequencyChart({ categories, series, onBar, handleRef }: Props) {
+export function FrequencyChart({ categories, series, onBar, handleRef, testId = 'frequency-chart' }: Props) {
   const el = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const onBarRef = useRef(onBar);
@@ -120,6 +122,12 @@ export function FrequencyChart({ categories, series, onBar, handleRef }: Props) 
 
   const data = series.map((s) => ({ code: s.name, values: s.values }));
   return (
-    <div ref={el} className="pz-chart" data-testid="frequency-chart" data-chart={JSON.stringify(data)} />
+    <div
+      ref={el}
+      className="pz-chart"
+      data-testid={testId}
+      data-categories={JSON.stringify(categories.map((c) => c.label))}
+      data-chart={JSON.stringify(data)}
+    />
   );
 }

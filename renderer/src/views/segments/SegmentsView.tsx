@@ -1,6 +1,7 @@
 /**
  * 编码片段 — the coded segments view (issue 6): every annotation matching a filter (code with or
- * without sub-codes, document, coder, memo text, segment text, or a co-occurrence cell), sorted,
+ * without sub-codes, document, coder, memo text, segment text, document attribute values or
+ * ranges, or a co-occurrence cell), sorted,
  * optionally grouped by code or document with counts, in a virtualised list that loads pages
  * from the core as it scrolls (100,000 rows stay smooth). A row opens its document with the
  * annotation selected. The filter lives in the URL (link.ts) so analysis cells link here.
@@ -21,6 +22,8 @@ import {
 import { listLayout } from './layout';
 import { SegmentRowView } from './SegmentRowView';
 import { CodePicker } from './CodePicker';
+import { AttributeFilter } from './AttributeFilter';
+import { useAttributeTable } from './useAttributeTable';
 import { saveWithToast } from './save';
 import { useSegments } from './useSegments';
 import './segments.css';
@@ -45,6 +48,7 @@ export function SegmentsView({ store, navigate }: ViewProps) {
   const coders = useStore(store, (s) => s.coders);
   const revision = useStore(store, (s) => s.historyRevision);
   const [state, setState] = useState<SegmentsState>(() => parseSegmentsHash(location.hash));
+  const attributeTable = useAttributeTable(store);
 
   // Links from elsewhere (analysis cells) change the hash: follow them.
   useEffect(() => {
@@ -242,6 +246,11 @@ export function SegmentsView({ store, navigate }: ViewProps) {
             <option value="document">{t('segments.group.document')}</option>
           </select>
         </label>
+        <AttributeFilter
+          table={attributeTable}
+          conditions={state.attributes}
+          onChange={(attributes) => update({ attributes })}
+        />
         <button type="button" className="pz-link" onClick={() => update({ ...DEFAULT_SEGMENTS_STATE })}>
           {t('segments.clear')}
         </button>
