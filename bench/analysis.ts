@@ -17,21 +17,11 @@ import Database from 'better-sqlite3';
 import type { Browser } from 'playwright-core';
 import { openCore } from '../electron/core/index';
 import { createServer } from '../electron/core/server/http';
-import { percentile, type Row } from './stats';
+import { percentile, type Row, mulberry32 } from './stats';
 
 const ANNOTATIONS = 100_000;
 const CORE_RUNS = 9;
 const UI_RUNS = 5;
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function timeIt(runs: number, fn: () => unknown): Promise<number[]> {
   const out: number[] = [];

@@ -14,23 +14,12 @@ import type { AddressInfo } from 'node:net';
 import type { Browser } from 'playwright-core';
 import { openCore } from '../electron/core/index';
 import { createServer } from '../electron/core/server/http';
-import { percentile, type Row } from './stats';
+import { percentile, type Row, mulberry32 } from './stats';
 
 const TARGET_CHARS = 300_000;
 const ANNOTATIONS = 10_000;
 const OPEN_RUNS = 7;
 const EDIT_RUNS = 30;
-
-/** A deterministic PRNG, so that every run codes the same passages. */
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export function makeLongText(seedText: string, target: number): string {
   let text = '';

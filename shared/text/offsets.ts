@@ -10,11 +10,16 @@
 
 /** Number of code points in `text`. */
 export function codePointLength(text: string): number {
+  return countCodePoints(text, 0, text.length);
+}
+
+/** Number of code points in `text` between UTF-16 offsets `from` and `to`. */
+export function countCodePoints(text: string, from: number, to: number): number {
   let n = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    // A high surrogate followed by a low one is one code point.
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    // A high surrogate followed by a low one (inside the range) is one code point.
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
       const d = text.charCodeAt(i + 1);
       if (d >= 0xdc00 && d <= 0xdfff) i++;
     }

@@ -22,6 +22,7 @@ import { Trie } from 'opencc-js/core';
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import TWVariantsRev from 'opencc-js/dict/TWVariantsRev';
 import { ScriptMap } from './script-map';
+import { countCodePoints } from './offsets';
 
 export { ScriptMap, type Bias, type Span } from './script-map';
 
@@ -174,19 +175,6 @@ function toCodePointPieces(src: string, dst: string, pieces: readonly number[]):
     d += dl;
   }
   return out;
-}
-
-function countCodePoints(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-      const next = text.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
 }
 
 // opencc-js skips an Ideographic Description Sequence (⿰氵each) as one unmatched unit; so do we,

@@ -6,6 +6,7 @@
 import type { Annotation } from '../../../../shared/domain';
 import { foldForSearch, type Span } from '../../../../shared/text/script-convert';
 import { expandToSpans } from '../../../../shared/text/sentences';
+import { countCodePoints } from '../../../../shared/text/offsets';
 
 /** Annotations in reading order: by start, then the longer first, then id (stable). */
 export function readingOrder(annotations: readonly Annotation[]): Annotation[] {
@@ -82,19 +83,6 @@ export function findMatches(folded: string, query: string): Span[] {
     last = at + q.length;
   }
   return out;
-}
-
-function countCodePoints(text: string, from: number, to: number): number {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
-      const d = text.charCodeAt(i + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) i++;
-    }
-    n++;
-  }
-  return n;
 }
 
 /** The index of the first match at or after code point `from` (wrapping to 0). */
