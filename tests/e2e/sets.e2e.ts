@@ -1,6 +1,6 @@
 /**
  * Document sets in Chromium: create 讲话 in the library, tick two seeds and add them, filter the
- * library by the set (2 rows), rename it, undo the rename with Ctrl+Z, export the CSV (the
+ * library (2 rows) and the sidebar by the set, rename it, undo the rename with Ctrl+Z, export the CSV (the
  * document_sets column names the set), delete the set (documents remain; export column empty).
  */
 import { readFileSync } from 'node:fs';
@@ -68,6 +68,9 @@ describe('document sets', () => {
       docs[0]!.id,
       docs[2]!.id,
     ]);
+    // The sidebar follows the same filter and names it.
+    await expect.poll(() => page.locator('.pz-nav .pz-nav-item').count()).toBe(2);
+    await expect(page.locator('.pz-sets-nav').textContent()).resolves.toContain('文档集：讲话');
     await page.screenshot({ path: '/tmp/pizhu-sets.png' });
   });
 
@@ -106,6 +109,8 @@ describe('document sets', () => {
     expect((await app.api('history-state', {})).undoKind).toBe('set-delete');
     expect(await app.api('documents-list', {})).toHaveLength(docs.length);
     await expect.poll(() => rows().count()).toBe(docs.length);
+    await expect.poll(() => page.locator('.pz-nav .pz-nav-item').count()).toBe(docs.length);
+    expect(await page.locator('.pz-sets-nav').count()).toBe(0);
 
     [header, ...records] = await exportCsv();
     expect(header!.at(-1)).toBe('document_sets');

@@ -25,6 +25,8 @@ export const setsMessages = defineMessages({
     'sets.selectAll': '全选当前列表',
     'sets.selectDoc': '选择「{title}」',
     'sets.col': '文档集',
+    'sets.navFilter': '文档集：{name}',
+    'sets.clearFilter': '显示全部',
     'sets.emptyFilter': '该文档集中还没有文档。勾选文档后点击“加入文档集”。',
   },
   'zh-TW': {
@@ -50,6 +52,8 @@ export const setsMessages = defineMessages({
     'sets.selectAll': '全選目前清單',
     'sets.selectDoc': '選擇「{title}」',
     'sets.col': '文件集',
+    'sets.navFilter': '文件集：{name}',
+    'sets.clearFilter': '顯示全部',
     'sets.emptyFilter': '此文件集中還沒有文件。勾選文件後點選「加入文件集」。',
   },
   en: {
@@ -75,6 +79,8 @@ export const setsMessages = defineMessages({
     'sets.selectAll': 'Select all listed',
     'sets.selectDoc': 'Select “{title}”',
     'sets.col': 'Sets',
+    'sets.navFilter': 'Set: {name}',
+    'sets.clearFilter': 'Show all',
     'sets.emptyFilter': 'No documents in this set yet. Tick documents and choose “Add to set”.',
   },
 });

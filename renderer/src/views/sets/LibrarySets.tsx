@@ -1,9 +1,11 @@
 /**
  * Document sets in the library table: `useLibrarySets` filters the documents by the chosen set
  * and keeps the ticked documents; `SetSelection` is the checkbox cell (header: tick all listed),
- * `SetsColumn` the cell listing a document's sets. Kept here so LibraryView only places them.
+ * `SetsColumn` the cell listing a document's sets; `useNavSets` applies the same filter to the
+ * sidebar. Kept here so LibraryView and App only place them.
  */
 import { useMemo, useState, type ReactNode } from 'react';
+import type { DocumentSet } from '../../../../shared/contracts/sets';
 import type { DocumentSummary } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
 import type { Store } from '../../state/store';
@@ -21,15 +23,39 @@ export interface LibrarySets {
   bar: ReactNode;
 }
 
+function inSet(all: readonly DocumentSummary[], filter: DocumentSet | null): readonly DocumentSummary[] {
+  if (!filter) return all;
+  const members = new Set(filter.documentIds);
+  return all.filter((d) => members.has(d.id));
+}
+
+/**
+ * The sidebar's documents under the same set filter, and a line naming the filter (with a button
+ * that clears it) to show under the sidebar title; null when unfiltered.
+ */
+export function useNavSets(
+  store: Store,
+  all: readonly DocumentSummary[],
+): { documents: readonly DocumentSummary[]; label: ReactNode } {
+  const { t } = useI18n();
+  const { filter, setFilter } = useDocumentSets(store);
+  const documents = useMemo(() => inSet(all, filter), [all, filter]);
+  const label = filter ? (
+    <p className="pz-sets-nav">
+      <span>{t('sets.navFilter', { name: filter.name })}</span>
+      <button type="button" className="pz-link pz-small" onClick={() => setFilter(null)}>
+        {t('sets.clearFilter')}
+      </button>
+    </p>
+  ) : null;
+  return { documents, label };
+}
+
 export function useLibrarySets(store: Store, all: readonly DocumentSummary[]): LibrarySets {
   const sets = useDocumentSets(store);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const { filter } = sets;
-  const documents = useMemo(() => {
-    if (!filter) return all;
-    const members = new Set(filter.documentIds);
-    return all.filter((d) => members.has(d.id));
-  }, [all, filter]);
+  const documents = useMemo(() => inSet(all, filter), [all, filter]);
   // Only documents still listed count as selected (a filter change or a delete hides others).
   const selected = useMemo(
     () => new Set(documents.filter((d) => ticked.has(d.id)).map((d) => d.id)),

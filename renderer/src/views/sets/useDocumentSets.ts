@@ -1,6 +1,6 @@
 /**
  * The library's document sets: the list (reloaded after undo/redo and when documents change), the
- * set filter (kept for the session, so going back to the library keeps it), and the mutations,
+ * set filter (filter.ts, shared with the sidebar), and the mutations,
  * each one core command whose history state goes to the store and whose errors become toasts.
  */
 import { useCallback, useEffect, useState } from 'react';
@@ -8,8 +8,7 @@ import type { ApiInput, ApiResult } from '../../../../shared/api';
 import type { DocumentSet } from '../../../../shared/contracts/sets';
 import type { HistoryState } from '../../../../shared/domain';
 import { asPizhuError, useStore, type Store } from '../../state/store';
-
-const FILTER_KEY = 'pizhu.library.set';
+import { setSetFilter, setsChanged, useSetFilterId, useSetsVersion } from './filter';
 
 type SetMutation =
   | 'sets-create'
@@ -32,10 +31,10 @@ export function useDocumentSets(store: Store): DocumentSets {
   const revision = useStore(store, (s) => s.historyRevision);
   const documents = useStore(store, (s) => s.documents);
   const [sets, setSets] = useState<DocumentSet[]>([]);
-  const [filterId, setFilterId] = useState<string | null>(() => sessionStorage.getItem(FILTER_KEY));
+  const filterId = useSetFilterId();
+  const version = useSetsVersion();
 
   const load = useCallback(() => store.api.call('sets-list', {}), [store]);
-  const reload = useCallback(async () => setSets(await load()), [load]);
 
   useEffect(() => {
     let live = true;
@@ -46,30 +45,24 @@ export function useDocumentSets(store: Store): DocumentSets {
     return () => {
       live = false;
     };
-  }, [load, store, revision, documents]);
-
-  const setFilter = useCallback((id: string | null) => {
-    if (id) sessionStorage.setItem(FILTER_KEY, id);
-    else sessionStorage.removeItem(FILTER_KEY);
-    setFilterId(id);
-  }, []);
+  }, [load, store, revision, documents, version]);
 
   const mutate = useCallback(
     async <M extends SetMutation>(method: M, input: ApiInput<M>) => {
       try {
         const result = await store.api.call(method, input);
         store.setHistory((result as { history: HistoryState }).history);
-        await reload();
+        setsChanged(); // every mounted list (library, sidebar) reloads
         return result;
       } catch (err) {
         store.toast({ tone: 'error', error: asPizhuError(err) });
         return undefined;
       }
     },
-    [store, reload],
+    [store],
   );
 
   // A deleted (or undone) set no longer filters.
   const filter = sets.find((s) => s.id === filterId) ?? null;
-  return { sets, filter, setFilter, mutate };
+  return { sets, filter, setFilter: setSetFilter, mutate };
 }
