@@ -31,6 +31,7 @@ import { attributesContract } from './contracts/attributes';
 import { segmentsContract } from './contracts/segments';
 import { analysisContract } from './contracts/analysis';
 import { searchContract } from './contracts/search';
+import { setsContract } from './contracts/sets';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -82,6 +83,7 @@ export const apiContract = {
   ...segmentsContract,
   ...analysisContract,
   ...searchContract,
+  ...setsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

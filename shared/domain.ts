@@ -188,6 +188,8 @@ export interface DatasetRow {
   document_memo: string;
   /** The definition (code memo) of the annotation's code. */
   code_memo: string;
+  /** Names of the document sets the annotation's document belongs to, in set order, joined with `; `. */
+  document_sets: string;
 }
 
 export const DATASET_COLUMNS = [
@@ -206,6 +208,7 @@ export const DATASET_COLUMNS = [
   'updated_at',
   'document_memo',
   'code_memo',
+  'document_sets',
 ] as const satisfies readonly (keyof DatasetRow)[];
 
 /** How `ExportFile.content` is encoded: text as is, or binary (XLSX, PNG) as base64. */

@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'code-cycle',
   'code-no-parent',
   'codebook-invalid',
+  'set-name-taken',
+  'set-not-found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

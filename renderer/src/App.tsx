@@ -14,6 +14,7 @@ import { CodeCounts, LibraryView } from './views/library/LibraryView';
 import { VIEWS, type Navigate } from './views/registry';
 import { documentHash, parseRoute, type Route } from './routes';
 import { installGlobalDrop } from './views/import/dropzone';
+import { useNavSets } from './views/sets/LibrarySets';
 
 function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(location.hash));
@@ -34,6 +35,8 @@ export function App({ store }: { store: Store }) {
   const documentId = useStore(store, (s) => s.documentId);
   const doc = useStore(store, (s) => s.document);
   const documentError = useStore(store, (s) => s.documentError);
+  // The sidebar lists the documents of the library's set filter (views/sets).
+  const nav = useNavSets(store, documents);
 
   const route = useRoute();
   const routeDoc = route.kind === 'document' ? route.id : null;
@@ -109,8 +112,9 @@ export function App({ store }: { store: Store }) {
       <div className="pz-body">
         <nav className="pz-nav" aria-label={t('nav.library')}>
           <h2 className="pz-nav-title">{t('nav.library')}</h2>
+          {nav.label}
           <ul>
-            {documents.map((d) => (
+            {nav.documents.map((d) => (
               <li key={d.id}>
                 <button
                   type="button"

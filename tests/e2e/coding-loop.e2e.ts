@@ -114,7 +114,7 @@ describe('coding loop', () => {
     const csv = bytes.subarray(3).toString('utf8');
     const [header, ...rest] = csv.split('\r\n');
     expect(header).toBe(
-      'annotation_id,document_id,document_title,source_file,code,code_path,coder,start,end,text,memo,created_at,updated_at,document_memo,code_memo',
+      'annotation_id,document_id,document_title,source_file,code,code_path,coder,start,end,text,memo,created_at,updated_at,document_memo,code_memo,document_sets',
     );
     const body = rest.join('\r\n');
     // The memo has a comma, ASCII quotes and a newline: quoted, quotes doubled.

@@ -121,7 +121,7 @@ describe('memos', () => {
     ]);
     const csv = readFileSync(await download.path(), 'utf8');
     const [header, row] = parseCsvStrict(csv.slice(1));
-    expect(header!.slice(-2)).toEqual(['document_memo', 'code_memo']);
+    expect(header!.slice(-3)).toEqual(['document_memo', 'code_memo', 'document_sets']);
     const get = (col: string) => row![header!.indexOf(col)];
     expect(get('text')).toBe(PHRASE);
     expect(get('memo')).toBe(ANNOTATION_MEMO);

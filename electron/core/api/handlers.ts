@@ -19,6 +19,7 @@ import { libraryHandlers } from '../library/handlers';
 import { segmentHandlers } from '../segments/handlers';
 import { analysisHandlers } from '../analysis/handlers';
 import { searchHandlers } from '../search/handlers';
+import { setHandlers } from '../sets/handlers';
 
 export type HandlerMap = Partial<ApiHandlers>;
 
@@ -53,5 +54,6 @@ export function createHandlers(ctx: CoreContext): ApiHandlers {
     segmentHandlers(ctx),
     analysisHandlers(ctx),
     searchHandlers(ctx),
+    setHandlers(ctx),
   ]);
 }

@@ -19,6 +19,7 @@ import { DATASET_COLUMNS, type DatasetRow, type ExportFile, type ExportFormat } 
 import type { CoreContext } from '../context';
 import { codePaths, listCodes } from '../codes/handlers';
 import { listAttributes } from '../attributes/handlers';
+import { setNamesByDocument } from '../sets/handlers';
 
 interface JoinedRow {
   annotation_id: string;
@@ -40,6 +41,7 @@ export function datasetRows(ctx: CoreContext): DatasetRow[] {
   const codes = listCodes(ctx);
   const paths = codePaths(codes);
   const definitions = new Map(codes.map((c) => [c.id, c.definition]));
+  const sets = setNamesByDocument(ctx.db);
   const rows = ctx.db
     .stmt(
       `SELECT a.id AS annotation_id, d.id AS document_id, d.title AS document_title, d.source_file,
@@ -69,6 +71,7 @@ export function datasetRows(ctx: CoreContext): DatasetRow[] {
       updated_at: r.updated_at,
       document_memo: r.document_memo,
       code_memo: definitions.get(r.code_id) ?? '',
+      document_sets: (sets.get(r.document_id) ?? []).join('; '),
     };
   });
 }

@@ -3,6 +3,7 @@
  * file → one or more documents, one transaction, one undoable command), `documents-split-suggest`
  * and `documents-split` (one document → parts, annotations carried over, one undoable command).
  */
+import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
 import type { ApiHandlers } from '../../../shared/api';
 import { PizhuError } from '../../../shared/errors';
@@ -19,6 +20,7 @@ import { guessTitle, prepareImport, toPreview } from './prepare';
 import { suggestSplits } from './split';
 // Registers the document_attributes table with the undo log (split moves attribute values).
 import '../attributes/handlers';
+import '../sets/tables';
 
 type ImportHandlers = Pick<
   ApiHandlers,
@@ -230,6 +232,19 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
               value: v.value,
             });
           }
+        }
+        // Set memberships (讲话, 调研报告 …) too: every part stays in the source's sets.
+        for (const m of db
+          .stmt('SELECT id, set_id FROM document_set_members WHERE document_id = ?')
+          .all(id) as { id: string; set_id: string }[]) {
+          changes.remove('document_set_members', m.id);
+          for (const part of inserted)
+            changes.insert('document_set_members', {
+              id: randomUUID(),
+              set_id: m.set_id,
+              document_id: part.id,
+              added_at: now,
+            });
         }
         changes.remove('documents', id);
         record(db, 'document-split', changes, now);

@@ -1,11 +1,12 @@
 /**
- * Managing documents in the library: rename, delete (the document, its annotations and its
- * attribute values in one undoable command; the UI asks for confirmation first), reorder.
+ * Managing documents in the library: rename, delete (the document, its annotations, its
+ * attribute values and its set memberships in one undoable command; the UI asks for confirmation first), reorder.
  */
 import type { ApiHandlers } from '../../../shared/api';
 import { PizhuError } from '../../../shared/errors';
 import { isoNow, type CoreContext } from '../context';
 import { ChangeSet, historyState, record } from '../history/log';
+import { MEMBERSHIPS_OF_DOCUMENT } from '../sets/tables';
 
 type LibraryHandlers = Pick<ApiHandlers, 'documents-rename' | 'documents-delete' | 'documents-reorder'>;
 
@@ -42,6 +43,8 @@ export function libraryHandlers(ctx: CoreContext, summaries: ApiHandlers['docume
           id: string;
         }[];
         for (const v of values) changes.remove('document_attributes', v.id);
+        for (const m of db.stmt(MEMBERSHIPS_OF_DOCUMENT).all(id) as { id: string }[])
+          changes.remove('document_set_members', m.id);
         const row = changes.remove('documents', id);
         record(db, 'document-delete', changes, now);
         return { id, title: row.title as string, annotations: annotations.length };

@@ -13,6 +13,7 @@ import { docviewMessages } from './features/docview';
 import { importMessages } from './features/import';
 import { searchMessages } from './features/search';
 import { segmentsMessages } from './features/segments';
+import { setsMessages } from './features/sets';
 
 export const catalog = {
   'zh-CN': {
@@ -24,6 +25,7 @@ export const catalog = {
     ...importMessages['zh-CN'],
     ...searchMessages['zh-CN'],
     ...segmentsMessages['zh-CN'],
+    ...setsMessages['zh-CN'],
   },
   'zh-TW': {
     ...zhTW,
@@ -34,6 +36,7 @@ export const catalog = {
     ...importMessages['zh-TW'],
     ...searchMessages['zh-TW'],
     ...segmentsMessages['zh-TW'],
+    ...setsMessages['zh-TW'],
   },
   en: {
     ...en,
@@ -44,6 +47,7 @@ export const catalog = {
     ...importMessages.en,
     ...searchMessages.en,
     ...segmentsMessages.en,
+    ...setsMessages.en,
   },
 };
 

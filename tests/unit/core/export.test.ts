@@ -77,6 +77,11 @@ describe('export-dataset', () => {
       // Memos of the document and the code travel with each row, in the last two columns.
       void f.h['documents-update-memo']({ id: f.docs[0]!.id, memo: '文档备忘, "引号"\n第二行' });
       void f.h['codes-update']({ id: f.child.id, definition: '财政收支压力' });
+      // Set names of the document, in set order, in the last column (quoted like any field).
+      for (const name of ['讲话, "甲"', '省份']) {
+        const { set } = f.h['sets-create']({ name }) as { set: { id: string } };
+        void f.h['sets-add-documents']({ id: set.id, documentIds: [f.docs[0]!.id] });
+      }
       const file = f.h['export-dataset']({ format: 'csv' }) as ExportFile;
       expect(file.fileName).toBe('pizhu-dataset-20261123-090507.csv');
       expect(file.mimeType).toMatch(/^text\/csv/);
@@ -108,9 +113,10 @@ describe('export-dataset', () => {
         updated_at: quoted.updatedAt,
         document_memo: '文档备忘, "引号"\n第二行',
         code_memo: '财政收支压力',
+        document_sets: '讲话, "甲"; 省份',
       });
-      expect(DATASET_COLUMNS.slice(-2)).toEqual(['document_memo', 'code_memo']);
-      expect(rows[3]).toMatchObject({ document_memo: '', code_memo: '' });
+      expect(DATASET_COLUMNS.slice(-3)).toEqual(['document_memo', 'code_memo', 'document_sets']);
+      expect(rows[3]).toMatchObject({ document_memo: '', code_memo: '', document_sets: '' });
       expect(rows[0]!.coder!.length).toBeGreaterThan(0);
       expect(rows[1]!.text).toBe('  前后空格  ');
       expect(rows[2]!.text).toBe(text.slice(18).join(''));

@@ -1,18 +1,21 @@
 /**
  * The library: every document with its length and its annotation counts per code. A click opens
  * it in the document view. The same list, compact, is the sidebar of the document view.
+ * With a store, the table can be filtered by a document set and documents ticked to add them to
+ * (or remove them from) a set (views/sets).
  */
 import type { Code, DocumentSummary } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
 import type { Store } from '../../state/store';
 import { DocumentMemoButton } from '../memos/DocumentMemoButton';
+import { SetSelection, SetsColumn, useLibrarySets } from '../sets/LibrarySets';
 
 interface Props {
   documents: readonly DocumentSummary[];
   codes: readonly Code[];
   onOpen: (id: string) => void;
-  /** When given, each row has a small document-memo button. */
-  store?: Store;
+  /** Each row has a small document-memo button; sets are loaded through it. */
+  store: Store;
 }
 
 export function CodeCounts({ doc, codes }: { doc: DocumentSummary; codes: readonly Code[] }) {
@@ -36,20 +39,24 @@ export function CodeCounts({ doc, codes }: { doc: DocumentSummary; codes: readon
   );
 }
 
-export function LibraryView({ documents, codes, onOpen, store }: Props) {
+export function LibraryView({ documents: all, codes, onOpen, store }: Props) {
   const { t } = useI18n();
+  const sets = useLibrarySets(store, all);
+  const documents = sets.documents;
   return (
     <section className="pz-library" aria-labelledby="pz-library-title">
       <header className="pz-library-head">
         <h1 id="pz-library-title">{t('library.title')}</h1>
         <span className="pz-muted">{t('library.count', { count: documents.length })}</span>
       </header>
+      {sets.bar}
       {documents.length === 0 ? (
-        <p className="pz-muted">{t('library.empty')}</p>
+        <p className="pz-muted">{sets.filtered ? t('sets.emptyFilter') : t('library.empty')}</p>
       ) : (
         <table className="pz-table">
           <thead>
             <tr>
+              <SetSelection sets={sets} />
               <th>{t('library.col.title')}</th>
               <th>{t('library.col.source')}</th>
               <th className="pz-num">{t('library.col.length')}</th>
@@ -65,16 +72,18 @@ export function LibraryView({ documents, codes, onOpen, store }: Props) {
                   ))}
                 </span>
               </th>
+              <SetsColumn sets={sets} />
             </tr>
           </thead>
           <tbody>
             {documents.map((doc) => (
               <tr key={doc.id} data-document-id={doc.id}>
+                <SetSelection sets={sets} doc={doc} />
                 <td>
                   <button type="button" className="pz-link pz-doc-link" onClick={() => onOpen(doc.id)}>
                     {doc.title}
                   </button>
-                  {store ? <DocumentMemoButton store={store} doc={doc} /> : null}
+                  <DocumentMemoButton store={store} doc={doc} />
                 </td>
                 <td className="pz-muted">{doc.sourceFile}</td>
                 <td className="pz-num">{doc.length.toLocaleString()}</td>
@@ -90,6 +99,7 @@ export function LibraryView({ documents, codes, onOpen, store }: Props) {
                 <td>
                   <CodeCounts doc={doc} codes={codes} />
                 </td>
+                <SetsColumn sets={sets} doc={doc} />
               </tr>
             ))}
           </tbody>
