@@ -4,6 +4,7 @@
  * in text order with click-to-scroll, Escape, the language switch, and a visible, translated
  * error when a write cannot be saved.
  */
+import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newContext, startApp, type RunningApp } from './harness';
@@ -98,7 +99,11 @@ describe('document view', () => {
     await page.keyboard.press('Escape');
     // The README's picture of the document view: three codes, one overlap, nothing selected.
     await page.locator('.pz-toast').first().waitFor({ state: 'detached' });
-    await page.screenshot({ path: 'docs/images/document-view.png' });
+    // Into test-results/ on every run; into the README only when asked, so a test run leaves the
+    // work tree clean: PIZHU_UPDATE_SCREENSHOTS=1 npm run test:e2e
+    const target = process.env.PIZHU_UPDATE_SCREENSHOTS === '1' ? 'docs/images' : 'test-results';
+    mkdirSync(target, { recursive: true });
+    await page.screenshot({ path: `${target}/document-view.png` });
   });
 
   it('switches the UI to English and Traditional Chinese, and remembers the choice', async () => {
