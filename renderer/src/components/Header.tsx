@@ -2,7 +2,8 @@
  * The app bar: name, back to the library, undo/redo, export, save status, language.
  * The save status is the user's proof that every change is on disk.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
+import { useDismiss } from './useDismiss';
 import { LOCALES, historyLabel, translateError, useI18n, type Locale } from '../i18n';
 import { saveFile } from '../api/client';
 import { useStore, type Store } from '../state/store';
@@ -24,14 +25,7 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
   const [menu, setMenu] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
-    if (!menu) return;
-    const close = (e: MouseEvent) => {
-      if (!menuRef.current?.contains(e.target as Node)) setMenu(false);
-    };
-    document.addEventListener('mousedown', close);
-    return () => document.removeEventListener('mousedown', close);
-  }, [menu]);
+  useDismiss(menuRef, menu, useCallback(() => setMenu(false), []));
 
   const kind = (k: string | null) => (k ? historyLabel(t, k) : '');
   const status =

@@ -4,10 +4,11 @@
  * documents hold (plus 未设置, documents without a value) and, for number and date attributes,
  * a min/max range. Conditions are ANDed; inside one, checked values are ORed.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useCallback } from 'react';
 import { sortAttributeValues, type Attribute, type AttributeTable } from '../../../../shared/attributes';
 import { useI18n } from '../../i18n';
 import type { AttributeFilterState } from './link';
+import { useDismiss } from '../../components/useDismiss';
 
 interface Props {
   table: AttributeTable | null;
@@ -76,21 +77,11 @@ function ValuePicker({
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(
+    ref,
+    open,
+    useCallback(() => setOpen(false), []),
+  );
   const chosen = [...condition.values, ...(condition.missing ? [t('segments.attrNone')] : [])];
   const label =
     chosen.length === 0

@@ -3,9 +3,10 @@
  * a tree (indented, with colours). None checked means all codes. Closes on Escape or a click
  * outside.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState, useCallback } from 'react';
 import type { Code } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
+import { useDismiss } from '../../components/useDismiss';
 
 /** Codes in tree order with their depth. */
 export function codeOptions(codes: readonly Code[]): { code: Code; depth: number }[] {
@@ -35,21 +36,11 @@ export function CodePicker({ codes, selected, onChange }: Props) {
   const { t } = useI18n();
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (!open) return;
-    const onDown = (e: MouseEvent) => {
-      if (!ref.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('mousedown', onDown);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('mousedown', onDown);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(
+    ref,
+    open,
+    useCallback(() => setOpen(false), []),
+  );
 
   const names = selected.map((id) => codes.find((c) => c.id === id)?.name ?? id);
   const label =
