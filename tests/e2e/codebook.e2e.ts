@@ -91,6 +91,8 @@ describe('codebook', () => {
       .locator('.pz-coderow')
       .evaluateAll((els) => els.map((e) => e.getAttribute('data-code-name')));
     expect(names).toEqual(['成效', '问题', '财政压力', '放权不到位', '建议']);
+    // Codebook edits go through the same write queue as coding: the header confirms the save.
+    await expect.poll(() => ui.saveStatus().textContent()).toMatch(/^已保存/);
   });
 
   it('codes passages in two seeds with the sub-codes from the toolbar', async () => {

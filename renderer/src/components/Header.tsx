@@ -25,7 +25,11 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
   const [menu, setMenu] = useState(false);
   const menuRef = useRef<HTMLDivElement>(null);
 
-  useDismiss(menuRef, menu, useCallback(() => setMenu(false), []));
+  useDismiss(
+    menuRef,
+    menu,
+    useCallback(() => setMenu(false), []),
+  );
 
   const kind = (k: string | null) => (k ? historyLabel(t, k) : '');
   const status =

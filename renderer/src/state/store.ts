@@ -163,8 +163,11 @@ export class Store {
     return this.state.codes.find((c) => c.id === id);
   }
 
-  /** Runs one write through the queue, tracking the save status; errors become toasts. */
-  private write<T>(op: () => Promise<T>): Promise<T | undefined> {
+  /**
+   * Runs one write through the queue, tracking the save status in the header; errors become
+   * toasts and resolve to undefined. Every view's mutations go through here.
+   */
+  write<T>(op: () => Promise<T>): Promise<T | undefined> {
     this.pending++;
     this.set({ save: { kind: 'saving', pending: this.pending } });
     const run = this.queue.then(op).then(

@@ -70,16 +70,14 @@ export function SearchView({ store, navigate }: ViewProps) {
       .filter((h) => selected.has(hitKey(h)))
       .map(({ documentId, start, end }) => ({ documentId, start, end }));
     setSearchState({ applying: true });
-    try {
+    // In the store's write queue: shown in the save status; errors become toasts.
+    await store.write(async () => {
       const { created, skipped, history } = await store.api.call('search-code', { hits, codeId, expand });
       store.setHistory(history);
       store.toast({ tone: 'info', message: { key: 'search.coded', params: { created, skipped } } });
       await store.refreshProject();
-    } catch (err) {
-      store.toast({ tone: 'error', error: asPizhuError(err) });
-    } finally {
-      setSearchState({ applying: false });
-    }
+    });
+    setSearchState({ applying: false });
   };
 
   const scopeSet = new Set(s.scope ?? []);
