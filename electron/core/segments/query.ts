@@ -14,25 +14,17 @@ import type { CoreContext } from '../context';
 import { codePaths, listCodes } from '../codes/handlers';
 import { codesInTreeOrder } from '../analysis/scope';
 import { buildFilter, orderBy, type SqlFilter } from './filter';
+import type { AnnotationRow } from '../annotations/rows';
 
 export type SegmentsQuery = ApiParsedInput<'segments-query'>;
 
-interface DisplayRow {
-  id: string;
-  document_id: string;
-  code_id: string;
-  coder_id: string;
-  start_offset: number;
-  end_offset: number;
-  quote: string;
-  memo: string;
-  created_at: string;
-  updated_at: string;
+/** An annotation row as stored, plus what the segments list shows with it. */
+type DisplayRow = AnnotationRow & {
   document_title: string;
   coder_name: string;
   before: string;
   after: string;
-}
+};
 
 export function countSegments(ctx: CoreContext, filter: SqlFilter): number {
   const row = ctx.db
