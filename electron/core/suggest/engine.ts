@@ -1,0 +1,168 @@
+/**
+ * The suggester itself, pure: a document's text and a rule set in, scored suggestions out.
+ *
+ * 1. Sentences (shared/text/sentences.ts) and structure (shared/text/structure.ts: headings and
+ *    numbered items, nested) of the canonical text; matching runs on the script-normalised copy
+ *    (same code-point offsets).
+ * 2. Every heading and numbered item gets scores per code: heading rules on its title, and for an
+ *    inline item also the cue rules of its lead sentence.
+ * 3. Every sentence that is not a heading gets its own cue scores. When its best code reaches the
+ *    threshold, that is the suggestion (its own cues say so); otherwise it inherits from the
+ *    innermost enclosing item or section whose best code reaches the threshold.
+ * 4. A numbered item whose sentences (two or more) all get the same code becomes one suggestion.
+ *
+ * Offsets are code points, end exclusive. Linear in the text times the number of rules.
+ */
+import { normalizeText } from '../../../shared/text/normalize';
+import { splitSentences, type Span } from '../../../shared/text/sentences';
+import { detectStructure, type StructureNode } from '../../../shared/text/structure';
+import type { SuggestReason, SuggestRuleKind } from '../../../shared/contracts/suggest';
+import { compilePattern, contentStart, matches, type CompiledPattern } from './pattern';
+
+export interface EngineRule {
+  id: string;
+  codeId: string;
+  kind: SuggestRuleKind;
+  pattern: string;
+  weight: number;
+}
+
+export interface EngineSuggestion {
+  start: number;
+  end: number;
+  codeId: string;
+  score: number;
+  reasons: SuggestReason[];
+  unit: 'sentence' | 'item';
+}
+
+export const DEFAULT_MIN_SCORE = 1;
+
+interface Compiled extends EngineRule {
+  compiled: CompiledPattern;
+}
+
+interface Scored {
+  codeId: string;
+  score: number;
+  reasons: SuggestReason[];
+}
+
+/** Sum of the weights per code of the rules that fire on `text`, best code first. */
+function score(rules: readonly Compiled[], text: string, source: SuggestReason['source']): Scored[] {
+  const start = contentStart(text);
+  const byCode = new Map<string, Scored>();
+  for (const r of rules) {
+    if (!matches(r.compiled, text, start)) continue;
+    let s = byCode.get(r.codeId);
+    if (!s) byCode.set(r.codeId, (s = { codeId: r.codeId, score: 0, reasons: [] }));
+    s.score += r.weight;
+    s.reasons.push({ ruleId: r.id, kind: r.kind, pattern: r.pattern, weight: r.weight, source });
+  }
+  return [...byCode.values()].sort((a, b) => b.score - a.score || (a.codeId < b.codeId ? -1 : 1));
+}
+
+function merge(a: readonly Scored[], b: readonly Scored[]): Scored[] {
+  const out = new Map<string, Scored>();
+  for (const s of [...a, ...b]) {
+    const o = out.get(s.codeId);
+    if (o) out.set(s.codeId, { codeId: s.codeId, score: o.score + s.score, reasons: [...o.reasons, ...s.reasons] });
+    else out.set(s.codeId, { ...s, reasons: [...s.reasons] });
+  }
+  return [...out.values()].sort((x, y) => y.score - x.score || (x.codeId < y.codeId ? -1 : 1));
+}
+
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function suggestText(
+  text: string,
+  rules: readonly EngineRule[],
+  minScore = DEFAULT_MIN_SCORE,
+): EngineSuggestion[] {
+  const norm = [...normalizeText(text)];
+  const slice = (s: number, e: number) => norm.slice(s, e).join('');
+  const compiled: Compiled[] = rules.map((r) => ({ ...r, compiled: compilePattern(r.pattern) }));
+  const cues = compiled.filter((r) => r.kind === 'cue');
+  const headingRules = compiled.filter((r) => r.kind === 'heading');
+
+  const nodes = detectStructure(text);
+  const sentences = splitSentences(text);
+
+  // What each node argues on its own: heading rules on its title (+ cue rules of an item's lead).
+  const nodeBest: (Scored | null)[] = nodes.map((n) => {
+    const source = n.heading ? 'section' : 'item';
+    const title = slice(n.start, n.headEnd);
+    const byTitle = score(headingRules, title, source);
+    const all = n.heading ? byTitle : merge(byTitle, score(cues, title, source));
+    const best = all[0];
+    return best && best.score >= minScore ? best : null;
+  });
+
+  // Innermost node containing each sentence start (nodes are in document order, nested).
+  const out: (EngineSuggestion & { sentence: number })[] = [];
+  let ni = 0;
+  const stack: StructureNode[] = [];
+  sentences.forEach((sen, si) => {
+    while (ni < nodes.length && nodes[ni]!.start <= sen.start) stack.push(nodes[ni++]!);
+    // Keep only the nodes whose extent contains the sentence.
+    for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.end <= sen.start) stack.splice(k, 1);
+    if (stack.some((n) => n.heading && sen.start < n.headEnd && sen.end > n.start)) return; // a heading line
+    const own = score(cues, slice(sen.start, sen.end), 'own');
+    let chosen: Scored | null = own[0] && own[0].score >= minScore ? own[0] : null;
+    if (!chosen) {
+      for (let k = stack.length - 1; k >= 0; k--) {
+        const inherited = nodeBest[stack[k]!.index];
+        if (!inherited) continue;
+        // The sentence's own cues for that code (possibly negative) still count.
+        const mine = own.find((s) => s.codeId === inherited.codeId);
+        const total = inherited.score + (mine?.score ?? 0);
+        if (total >= minScore)
+          chosen = { codeId: inherited.codeId, score: total, reasons: [...inherited.reasons, ...(mine?.reasons ?? [])] };
+        break;
+      }
+    }
+    if (chosen)
+      out.push({ start: sen.start, end: sen.end, codeId: chosen.codeId, score: round(chosen.score), reasons: chosen.reasons, unit: 'sentence', sentence: si });
+  });
+
+  return groupItems(out, nodes, sentences);
+}
+
+/** Replaces the sentences of an inline item by one suggestion when they all argue one code. */
+function groupItems(
+  list: (EngineSuggestion & { sentence: number })[],
+  nodes: readonly StructureNode[],
+  sentences: readonly Span[],
+): EngineSuggestion[] {
+  const bySentence = new Map(list.map((s) => [s.sentence, s]));
+  const consumed = new Set<number>();
+  const items: EngineSuggestion[] = [];
+  // Outer items first: the largest unit that argues one code wins.
+  const inline = nodes.filter((n) => !n.heading).sort((a, b) => a.level - b.level || a.start - b.start);
+  for (const n of inline) {
+    const inside: number[] = [];
+    sentences.forEach((s, i) => {
+      if (s.start >= n.start && s.end <= n.end) inside.push(i);
+    });
+    if (inside.length < 2 || inside.some((i) => consumed.has(i))) continue;
+    const got = inside.map((i) => bySentence.get(i));
+    const codeId = got[0]?.codeId;
+    if (!codeId || got.some((g) => !g || g.codeId !== codeId)) continue;
+    const reasons = new Map<string, SuggestReason>();
+    for (const g of got) for (const r of g!.reasons) reasons.set(`${r.ruleId}/${r.source}`, r);
+    const mean = got.reduce((a, g) => a + g!.score, 0) / got.length;
+    items.push({
+      start: sentences[inside[0]!]!.start,
+      end: sentences[inside.at(-1)!]!.end,
+      codeId,
+      score: round(mean),
+      reasons: [...reasons.values()],
+      unit: 'item',
+    });
+    for (const i of inside) consumed.add(i);
+  }
+  const rest: EngineSuggestion[] = list
+    .filter((s) => !consumed.has(s.sentence))
+    .map(({ sentence: _s, ...s }) => s);
+  return [...rest, ...items].sort((a, b) => a.start - b.start || b.end - a.end);
+}
