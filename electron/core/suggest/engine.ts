@@ -17,7 +17,7 @@ import { normalizeText } from '../../../shared/text/normalize';
 import { splitSentences, type Span } from '../../../shared/text/sentences';
 import { detectStructure, type StructureNode } from '../../../shared/text/structure';
 import type { SuggestReason, SuggestRuleKind } from '../../../shared/contracts/suggest';
-import { compilePattern, contentStart, matches, type CompiledPattern } from './pattern';
+import { compilePattern, contentStart, matchText, matches, type CompiledPattern } from './pattern';
 
 export interface EngineRule {
   id: string;
@@ -80,7 +80,7 @@ export function suggestText(
   minScore = DEFAULT_MIN_SCORE,
 ): EngineSuggestion[] {
   const norm = [...normalizeText(text)];
-  const slice = (s: number, e: number) => norm.slice(s, e).join('');
+  const slice = (s: number, e: number) => matchText(norm.slice(s, e).join(''));
   const compiled: Compiled[] = rules.map((r) => ({ ...r, compiled: compilePattern(r.pattern) }));
   const cues = compiled.filter((r) => r.kind === 'cue');
   const headingRules = compiled.filter((r) => r.kind === 'heading');
@@ -88,44 +88,67 @@ export function suggestText(
   const nodes = detectStructure(text);
   const sentences = splitSentences(text);
 
-  // What each node argues on its own: heading rules on its title (+ cue rules of an item's lead).
+  // What each node argues on its own: a heading by the heading rules on its title, an inline item
+  // (content, not a title) by the cue rules of its lead sentence.
   const nodeBest: (Scored | null)[] = nodes.map((n) => {
-    const source = n.heading ? 'section' : 'item';
     const title = slice(n.start, n.headEnd);
-    const byTitle = score(headingRules, title, source);
-    const all = n.heading ? byTitle : merge(byTitle, score(cues, title, source));
-    const best = all[0];
+    const best = n.heading ? score(headingRules, title, 'section')[0] : score(cues, title, 'item')[0];
     return best && best.score >= minScore ? best : null;
   });
+  const reach = inheritanceEnds(nodes);
 
-  // Innermost node containing each sentence start (nodes are in document order, nested).
+  // Walk the sentences with the stack of nodes whose reach contains them (innermost last).
   const out: (EngineSuggestion & { sentence: number })[] = [];
   let ni = 0;
   const stack: StructureNode[] = [];
   sentences.forEach((sen, si) => {
     while (ni < nodes.length && nodes[ni]!.start <= sen.start) stack.push(nodes[ni++]!);
-    // Keep only the nodes whose extent contains the sentence.
-    for (let k = stack.length - 1; k >= 0; k--) if (stack[k]!.end <= sen.start) stack.splice(k, 1);
+    for (let k = stack.length - 1; k >= 0; k--) if (reach[stack[k]!.index]! <= sen.start) stack.splice(k, 1);
     if (stack.some((n) => n.heading && sen.start < n.headEnd && sen.end > n.start)) return; // a heading line
     const own = score(cues, slice(sen.start, sen.end), 'own');
-    let chosen: Scored | null = own[0] && own[0].score >= minScore ? own[0] : null;
-    if (!chosen) {
-      for (let k = stack.length - 1; k >= 0; k--) {
-        const inherited = nodeBest[stack[k]!.index];
-        if (!inherited) continue;
-        // The sentence's own cues for that code (possibly negative) still count.
-        const mine = own.find((s) => s.codeId === inherited.codeId);
-        const total = inherited.score + (mine?.score ?? 0);
-        if (total >= minScore)
-          chosen = { codeId: inherited.codeId, score: total, reasons: [...inherited.reasons, ...(mine?.reasons ?? [])] };
-        break;
-      }
+    let inherited: Scored | null = null;
+    for (let k = stack.length - 1; k >= 0 && !inherited; k--) {
+      const n = stack[k]!;
+      // An item's lead sentence is what the item's score was computed from: do not count it twice.
+      if (!n.heading && sen.start <= n.start && sen.end >= n.headEnd) continue;
+      inherited = nodeBest[n.index] ?? null;
+    }
+    const mine = own[0] && own[0].score >= minScore ? own[0] : null;
+    let chosen: Scored | null = null;
+    if (mine) {
+      // Its own cues say so (an inherited code agreeing with them adds to the score).
+      const same = inherited && inherited.codeId === mine.codeId ? inherited : null;
+      chosen = same ? { codeId: mine.codeId, score: mine.score + same.score, reasons: [...mine.reasons, ...same.reasons] } : mine;
+    } else if (inherited) {
+      // The sentence's own cues for that code (possibly negative) still count.
+      const forCode = own.find((s) => s.codeId === inherited.codeId);
+      const total = inherited.score + (forCode?.score ?? 0);
+      if (total >= minScore)
+        chosen = { codeId: inherited.codeId, score: total, reasons: [...inherited.reasons, ...(forCode?.reasons ?? [])] };
     }
     if (chosen)
       out.push({ start: sen.start, end: sen.end, codeId: chosen.codeId, score: round(chosen.score), reasons: chosen.reasons, unit: 'sentence', sentence: si });
   });
 
   return groupItems(out, nodes, sentences);
+}
+
+/**
+ * How far each node's code is inherited: an inline item (第一，… 一是…) is often followed by
+ * paragraphs that develop it, so it reaches to its next sibling of the same kind. The last item
+ * of a list keeps its own end (what follows a list is usually something else: a conclusion,
+ * boilerplate). A heading reaches to its end.
+ */
+function inheritanceEnds(nodes: readonly StructureNode[]): number[] {
+  const reach = inheritanceEnds(nodes);
+  const lastOfKind = new Map<string, number>();
+  nodes.forEach((n, i) => {
+    const key = `${n.parent ?? -1}/${n.kind}`;
+    const prev = lastOfKind.get(key);
+    if (prev !== undefined && !nodes[prev]!.heading) reach[prev] = Math.max(reach[prev]!, n.start);
+    lastOfKind.set(key, i);
+  });
+  return reach;
 }
 
 /** Replaces the sentences of an inline item by one suggestion when they all argue one code. */

@@ -41,6 +41,18 @@ export function contentStart(sentence: string): number {
   return m ? m[0].length : 0;
 }
 
+/**
+ * Pinyin glosses that websites insert after characters (`標(biāo)題`, normalised to half-width
+ * brackets) split every cue phrase; matching ignores them. Offsets are not affected: a pattern
+ * only decides whether a sentence matches.
+ */
+const PINYIN_GLOSS = /\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)/gu;
+
+/** The text rules are matched against: normalised, without pinyin glosses. */
+export function matchText(normalised: string): string {
+  return normalised.includes('(') ? normalised.replace(PINYIN_GLOSS, '') : normalised;
+}
+
 /** True when the compiled pattern occurs in `text` (normalised). `start`: the content start. */
 export function matches(p: CompiledPattern, text: string, start = 0): boolean {
   if (p.parts.length === 0) return false;
