@@ -140,7 +140,7 @@ export function suggestText(
  * boilerplate). A heading reaches to its end.
  */
 function inheritanceEnds(nodes: readonly StructureNode[]): number[] {
-  const reach = inheritanceEnds(nodes);
+  const reach = nodes.map((n) => n.end);
   const lastOfKind = new Map<string, number>();
   nodes.forEach((n, i) => {
     const key = `${n.parent ?? -1}/${n.kind}`;
