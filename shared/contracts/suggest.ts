@@ -107,11 +107,11 @@ const updateInput = z
   })
   .strict();
 const importInput = z.object({ content: z.string().max(5_000_000), replace: z.boolean() }).strict();
-const documentInput = z.object({ documentId: id, minScore: z.number().min(-100).max(100).optional() }).strict();
-const item = z.object({ documentId: id, codeId: id, start: offset, end: offset }).strict();
-const acceptInput = z
-  .object({ items: z.array(item).min(1).max(100_000), coderId: id.optional() })
+const documentInput = z
+  .object({ documentId: id, minScore: z.number().min(-100).max(100).optional() })
   .strict();
+const item = z.object({ documentId: id, codeId: id, start: offset, end: offset }).strict();
+const acceptInput = z.object({ items: z.array(item).min(1).max(100_000), coderId: id.optional() }).strict();
 const evaluateInput = z
   .object({ gold: z.string().max(50_000_000), minScore: z.number().min(-100).max(100).optional() })
   .strict();
@@ -119,13 +119,19 @@ const rejectInput = z.object({ items: z.array(item).min(1).max(100_000) }).stric
 
 export const suggestContract = {
   'suggest-rules-list': method<typeof empty, SuggestRule[]>(empty),
-  'suggest-rules-create': method<typeof createInput, { rule: SuggestRule; history: HistoryState }>(createInput),
-  'suggest-rules-update': method<typeof updateInput, { rule: SuggestRule; history: HistoryState }>(updateInput),
+  'suggest-rules-create': method<typeof createInput, { rule: SuggestRule; history: HistoryState }>(
+    createInput,
+  ),
+  'suggest-rules-update': method<typeof updateInput, { rule: SuggestRule; history: HistoryState }>(
+    updateInput,
+  ),
   'suggest-rules-delete': method<z.ZodObject<{ id: typeof id }>, { history: HistoryState }>(
     z.object({ id }).strict(),
   ),
   'suggest-rules-export': method<typeof empty, ExportFile>(empty),
-  'suggest-rules-import': method<typeof importInput, { imported: number; history: HistoryState }>(importInput),
+  'suggest-rules-import': method<typeof importInput, { imported: number; history: HistoryState }>(
+    importInput,
+  ),
   'suggest-document': method<typeof documentInput, Suggestion[]>(documentInput),
   'suggest-accept': method<
     typeof acceptInput,

@@ -62,16 +62,6 @@ function score(rules: readonly Compiled[], text: string, source: SuggestReason['
   return [...byCode.values()].sort((a, b) => b.score - a.score || (a.codeId < b.codeId ? -1 : 1));
 }
 
-function merge(a: readonly Scored[], b: readonly Scored[]): Scored[] {
-  const out = new Map<string, Scored>();
-  for (const s of [...a, ...b]) {
-    const o = out.get(s.codeId);
-    if (o) out.set(s.codeId, { codeId: s.codeId, score: o.score + s.score, reasons: [...o.reasons, ...s.reasons] });
-    else out.set(s.codeId, { ...s, reasons: [...s.reasons] });
-  }
-  return [...out.values()].sort((x, y) => y.score - x.score || (x.codeId < y.codeId ? -1 : 1));
-}
-
 const round = (n: number) => Math.round(n * 100) / 100;
 
 export function suggestText(
@@ -118,16 +108,30 @@ export function suggestText(
     if (mine) {
       // Its own cues say so (an inherited code agreeing with them adds to the score).
       const same = inherited && inherited.codeId === mine.codeId ? inherited : null;
-      chosen = same ? { codeId: mine.codeId, score: mine.score + same.score, reasons: [...mine.reasons, ...same.reasons] } : mine;
+      chosen = same
+        ? { codeId: mine.codeId, score: mine.score + same.score, reasons: [...mine.reasons, ...same.reasons] }
+        : mine;
     } else if (inherited) {
       // The sentence's own cues for that code (possibly negative) still count.
       const forCode = own.find((s) => s.codeId === inherited.codeId);
       const total = inherited.score + (forCode?.score ?? 0);
       if (total >= minScore)
-        chosen = { codeId: inherited.codeId, score: total, reasons: [...inherited.reasons, ...(forCode?.reasons ?? [])] };
+        chosen = {
+          codeId: inherited.codeId,
+          score: total,
+          reasons: [...inherited.reasons, ...(forCode?.reasons ?? [])],
+        };
     }
     if (chosen)
-      out.push({ start: sen.start, end: sen.end, codeId: chosen.codeId, score: round(chosen.score), reasons: chosen.reasons, unit: 'sentence', sentence: si });
+      out.push({
+        start: sen.start,
+        end: sen.end,
+        codeId: chosen.codeId,
+        score: round(chosen.score),
+        reasons: chosen.reasons,
+        unit: 'sentence',
+        sentence: si,
+      });
   });
 
   return groupItems(out, nodes, sentences);

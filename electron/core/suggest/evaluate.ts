@@ -20,7 +20,11 @@ import type { DefaultCode } from './default-rules';
 import { suggestText, DEFAULT_MIN_SCORE } from './engine';
 import { activeRules, categoryCodes } from './rules';
 
-export const EVAL_CODES = ['achievement', 'problem', 'recommendation'] as const satisfies readonly DefaultCode[];
+export const EVAL_CODES = [
+  'achievement',
+  'problem',
+  'recommendation',
+] as const satisfies readonly DefaultCode[];
 export type EvalCode = (typeof EVAL_CODES)[number];
 
 export interface GoldLine {
@@ -56,7 +60,9 @@ export function parseGold(content: string): GoldLine[] {
     try {
       json = JSON.parse(raw);
     } catch (err) {
-      throw new PizhuError('invalid-input', `Gold line ${i + 1}: not JSON (${(err as Error).message})`, { line: i + 1 });
+      throw new PizhuError('invalid-input', `Gold line ${i + 1}: not JSON (${(err as Error).message})`, {
+        line: i + 1,
+      });
     }
     const parsed = lineSchema.safeParse(json);
     if (!parsed.success) {
@@ -138,10 +144,13 @@ export function evaluateProject(db: Db, gold: readonly GoldLine[], minScore = DE
   const rules = activeRules(db);
   const docs: EvalDocument[] = [];
   for (const file of files) {
-    const rows = db.stmt('SELECT text FROM documents WHERE source_file = ? ORDER BY sort_order').all(file) as {
+    const rows = db
+      .stmt('SELECT text FROM documents WHERE source_file = ? ORDER BY sort_order')
+      .all(file) as {
       text: string;
     }[];
-    if (rows.length === 0) throw new PizhuError('document-not-found', `No document with source file ${file}`, { id: file });
+    if (rows.length === 0)
+      throw new PizhuError('document-not-found', `No document with source file ${file}`, { id: file });
     const lines = gold.filter((g) => g.file === file);
     const found = new Set<number>();
     for (const { text } of rows) {
@@ -159,7 +168,9 @@ export function evaluateProject(db: Db, gold: readonly GoldLine[], minScore = DE
     }
     const missing = lines.find((g) => !found.has(g.line));
     if (missing)
-      throw new PizhuError('invalid-input', `Gold line ${missing.line}: quote not found in ${file}`, { line: missing.line });
+      throw new PizhuError('invalid-input', `Gold line ${missing.line}: quote not found in ${file}`, {
+        line: missing.line,
+      });
   }
   return scoreDocuments(docs);
 }

@@ -62,7 +62,8 @@ function checkItems(db: Db, items: readonly SuggestItem[]): void {
     if (length === undefined) {
       const row = db.stmt('SELECT length FROM documents WHERE id = ?').get(it.documentId) as
         { length: number } | undefined;
-      if (!row) throw new PizhuError('document-not-found', `No document ${it.documentId}`, { id: it.documentId });
+      if (!row)
+        throw new PizhuError('document-not-found', `No document ${it.documentId}`, { id: it.documentId });
       lengths.set(it.documentId, (length = row.length));
     }
     getCodeRow(db, it.codeId);

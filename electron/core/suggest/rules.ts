@@ -84,7 +84,9 @@ export function ensureDefaultRules(db: Db, now: string): void {
       `INSERT INTO suggest_rules (id, code_id, kind, pattern, weight, enabled, note, sort_order, created_at)
        VALUES (?, ?, ?, ?, ?, 1, '', ?, ?)`,
     );
-    let order = (db.stmt('SELECT ifnull(max(sort_order), -1) + 1 AS n FROM suggest_rules').get() as { n: number }).n;
+    let order = (
+      db.stmt('SELECT ifnull(max(sort_order), -1) + 1 AS n FROM suggest_rules').get() as { n: number }
+    ).n;
     for (const r of DEFAULT_RULES) {
       const codeId = codes.get(r.code);
       if (codeId) insert.run(randomUUID(), codeId, r.kind, r.pattern, r.weight, order++, now);
@@ -168,9 +170,17 @@ export function parseRulesFile(db: Db, content: string): ParsedRule[] {
   }
   const byPath = new Map([...pathsById(db)].map(([id, path]) => [path, id]));
   return parsed.data.rules.map((r, i) => {
-    const codeId = byPath.get(r.code.split('>').map((s) => s.trim()).join(PATH_SEPARATOR));
+    const codeId = byPath.get(
+      r.code
+        .split('>')
+        .map((s) => s.trim())
+        .join(PATH_SEPARATOR),
+    );
     if (!codeId)
-      throw new PizhuError('suggest-rules-unknown-code', `Rule ${i + 1}: no code ${r.code}`, { line: i + 1, code: r.code });
+      throw new PizhuError('suggest-rules-unknown-code', `Rule ${i + 1}: no code ${r.code}`, {
+        line: i + 1,
+        code: r.code,
+      });
     return { codeId, kind: r.kind, pattern: r.pattern, weight: r.weight, enabled: r.enabled, note: r.note };
   });
 }

@@ -10,14 +10,15 @@ import { DEFAULT_MIN_SCORE, suggestText } from './engine';
 import { activeRules, pathsById } from './rules';
 
 export function suggestDocument(db: Db, documentId: string, minScore = DEFAULT_MIN_SCORE): Suggestion[] {
-  const doc = db.stmt('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string } | undefined;
+  const doc = db.stmt('SELECT text FROM documents WHERE id = ?').get(documentId) as
+    { text: string } | undefined;
   if (!doc) throw new PizhuError('document-not-found', `No document ${documentId}`, { id: documentId });
   const paths = pathsById(db);
   const raw = suggestText(doc.text, activeRules(db), minScore);
   const rejected = new Set(
-    (db.stmt('SELECT id FROM suggest_rejections WHERE document_id = ?').all(documentId) as { id: string }[]).map(
-      (r) => r.id,
-    ),
+    (
+      db.stmt('SELECT id FROM suggest_rejections WHERE document_id = ?').all(documentId) as { id: string }[]
+    ).map((r) => r.id),
   );
   const coded = db
     .stmt('SELECT code_id, start_offset AS s, end_offset AS e FROM annotations WHERE document_id = ?')
