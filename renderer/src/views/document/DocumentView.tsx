@@ -31,6 +31,7 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useDocumentKeys } from './useDocumentKeys';
 import { useViewText } from './useViewText';
+import { SuggestBar } from '../suggest/SuggestBar';
 
 export interface Pending {
   start: number;
@@ -282,6 +283,7 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
           onFind={openFind}
           onShortcuts={() => setSheetOpen(true)}
         />
+        <SuggestBar key={doc.id} store={store} doc={doc} dom={dom} view={view} scroller={scrollRef} />
         {find.open ? (
           <FindBar
             query={find.query}
