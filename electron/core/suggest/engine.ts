@@ -69,8 +69,17 @@ export function suggestText(
   rules: readonly EngineRule[],
   minScore = DEFAULT_MIN_SCORE,
 ): EngineSuggestion[] {
-  const norm = [...normalizeText(text)];
-  const slice = (s: number, e: number) => matchText(norm.slice(s, e).join(''));
+  // Code point → UTF-16 index into the normalised text (same code-point length as `text`).
+  const norm = normalizeText(text);
+  const at = new Int32Array(norm.length + 1);
+  let cps = 0;
+  for (let i = 0; i < norm.length; i++) {
+    at[cps++] = i;
+    const c = norm.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) i++;
+  }
+  at[cps] = norm.length;
+  const slice = (s: number, e: number) => matchText(norm.slice(at[s], at[e]));
   const compiled: Compiled[] = rules.map((r) => ({ ...r, compiled: compilePattern(r.pattern) }));
   const cues = compiled.filter((r) => r.kind === 'cue');
   const headingRules = compiled.filter((r) => r.kind === 'heading');
@@ -155,6 +164,18 @@ function inheritanceEnds(nodes: readonly StructureNode[]): number[] {
   return reach;
 }
 
+/** Index of the first sentence starting at or after `offset` (binary search). */
+function firstAtOrAfter(sentences: readonly Span[], offset: number): number {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sentences[mid]!.start < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Replaces the sentences of an inline item by one suggestion when they all argue one code. */
 function groupItems(
   list: (EngineSuggestion & { sentence: number })[],
@@ -168,9 +189,8 @@ function groupItems(
   const inline = nodes.filter((n) => !n.heading).sort((a, b) => a.level - b.level || a.start - b.start);
   for (const n of inline) {
     const inside: number[] = [];
-    sentences.forEach((s, i) => {
-      if (s.start >= n.start && s.end <= n.end) inside.push(i);
-    });
+    for (let i = firstAtOrAfter(sentences, n.start); i < sentences.length && sentences[i]!.end <= n.end; i++)
+      inside.push(i);
     if (inside.length < 2 || inside.some((i) => consumed.has(i))) continue;
     const got = inside.map((i) => bySentence.get(i));
     const codeId = got[0]?.codeId;

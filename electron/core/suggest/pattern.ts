@@ -55,21 +55,23 @@ export function matchText(normalised: string): string {
 
 /** True when the compiled pattern occurs in `text` (normalised). `start`: the content start. */
 export function matches(p: CompiledPattern, text: string, start = 0): boolean {
-  if (p.parts.length === 0) return false;
-  const [first, ...rest] = p.parts as [string, ...string[]];
+  const parts = p.parts;
+  if (parts.length === 0) return false;
+  const first = parts[0]!;
   let at = p.anchored ? (text.startsWith(first, start) ? start : -1) : text.indexOf(first);
   while (at !== -1) {
-    if (followsWithin(rest, text, at + first.length)) return true;
+    if (parts.length === 1 || followsWithin(parts, text, at + first.length)) return true;
     if (p.anchored) return false;
     at = text.indexOf(first, at + 1);
   }
   return false;
 }
 
-/** The parts occur in order, each starting at most GAP characters after the previous one ended. */
+/** parts[1…] occur in order, each starting at most GAP characters after the previous one ended. */
 function followsWithin(parts: readonly string[], text: string, from: number): boolean {
   let pos = from;
-  for (const part of parts) {
+  for (let k = 1; k < parts.length; k++) {
+    const part = parts[k]!;
     // The earliest occurrence leaves the most room for the parts after it.
     const at = text.indexOf(part, pos);
     if (at === -1 || at - pos > GAP) return false;

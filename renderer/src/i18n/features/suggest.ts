@@ -3,6 +3,12 @@ import { defineMessages } from '../define';
 
 export const suggestMessages = defineMessages({
   'zh-CN': {
+    'history.suggest-accept': '接受编码建议',
+    'history.suggest-reject': '拒绝编码建议',
+    'history.suggest-rule-create': '添加建议规则',
+    'history.suggest-rule-update': '修改建议规则',
+    'history.suggest-rule-delete': '删除建议规则',
+    'history.suggest-rules-import': '导入建议规则',
     'suggest.title': '编码建议',
     'suggest.run': '建议编码',
     'suggest.running': '正在分析…',
@@ -60,6 +66,12 @@ export const suggestMessages = defineMessages({
       '规则文件第 {line} 条使用了本项目没有的编码「{code}」。没有导入任何规则。',
   },
   'zh-TW': {
+    'history.suggest-accept': '接受編碼建議',
+    'history.suggest-reject': '拒絕編碼建議',
+    'history.suggest-rule-create': '新增建議規則',
+    'history.suggest-rule-update': '修改建議規則',
+    'history.suggest-rule-delete': '刪除建議規則',
+    'history.suggest-rules-import': '匯入建議規則',
     'suggest.title': '編碼建議',
     'suggest.run': '建議編碼',
     'suggest.running': '正在分析…',
@@ -117,6 +129,12 @@ export const suggestMessages = defineMessages({
       '規則檔第 {line} 條使用了本專案沒有的編碼「{code}」。沒有匯入任何規則。',
   },
   en: {
+    'history.suggest-accept': 'Accept code suggestions',
+    'history.suggest-reject': 'Reject code suggestions',
+    'history.suggest-rule-create': 'Add a suggestion rule',
+    'history.suggest-rule-update': 'Edit a suggestion rule',
+    'history.suggest-rule-delete': 'Delete a suggestion rule',
+    'history.suggest-rules-import': 'Import suggestion rules',
     'suggest.title': 'Code suggestions',
     'suggest.run': 'Suggest codes',
     'suggest.running': 'Analysing…',
