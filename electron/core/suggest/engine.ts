@@ -49,7 +49,12 @@ interface Scored {
 }
 
 /** Sum of the weights per code of the rules that fire on `text`, best code first. */
-function score(rules: readonly Compiled[], text: string, source: SuggestReason['source']): Scored[] {
+function score(
+  rules: readonly Compiled[],
+  text: string,
+  source: SuggestReason['source'],
+  rank: ReadonlyMap<string, number>,
+): Scored[] {
   const start = contentStart(text);
   const byCode = new Map<string, Scored>();
   for (const r of rules) {
@@ -59,7 +64,8 @@ function score(rules: readonly Compiled[], text: string, source: SuggestReason['
     s.score += r.weight;
     s.reasons.push({ ruleId: r.id, kind: r.kind, pattern: r.pattern, weight: r.weight, source });
   }
-  return [...byCode.values()].sort((a, b) => b.score - a.score || (a.codeId < b.codeId ? -1 : 1));
+  // Ties go to the code whose rules come first in the rule set: deterministic, and the user's order.
+  return [...byCode.values()].sort((a, b) => b.score - a.score || rank.get(a.codeId)! - rank.get(b.codeId)!);
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -81,6 +87,8 @@ export function suggestText(
   at[cps] = norm.length;
   const slice = (s: number, e: number) => matchText(norm.slice(at[s], at[e]));
   const compiled: Compiled[] = rules.map((r) => ({ ...r, compiled: compilePattern(r.pattern) }));
+  const rank = new Map<string, number>();
+  for (const r of compiled) if (!rank.has(r.codeId)) rank.set(r.codeId, rank.size);
   const cues = compiled.filter((r) => r.kind === 'cue');
   const headingRules = compiled.filter((r) => r.kind === 'heading');
 
@@ -91,7 +99,9 @@ export function suggestText(
   // (content, not a title) by the cue rules of its lead sentence.
   const nodeBest: (Scored | null)[] = nodes.map((n) => {
     const title = slice(n.start, n.headEnd);
-    const best = n.heading ? score(headingRules, title, 'section')[0] : score(cues, title, 'item')[0];
+    const best = n.heading
+      ? score(headingRules, title, 'section', rank)[0]
+      : score(cues, title, 'item', rank)[0];
     return best && best.score >= minScore ? best : null;
   });
   const reach = inheritanceEnds(nodes);
@@ -104,7 +114,7 @@ export function suggestText(
     while (ni < nodes.length && nodes[ni]!.start <= sen.start) stack.push(nodes[ni++]!);
     for (let k = stack.length - 1; k >= 0; k--) if (reach[stack[k]!.index]! <= sen.start) stack.splice(k, 1);
     if (stack.some((n) => n.heading && sen.start < n.headEnd && sen.end > n.start)) return; // a heading line
-    const own = score(cues, slice(sen.start, sen.end), 'own');
+    const own = score(cues, slice(sen.start, sen.end), 'own', rank);
     let inherited: Scored | null = null;
     for (let k = stack.length - 1; k >= 0 && !inherited; k--) {
       const n = stack[k]!;

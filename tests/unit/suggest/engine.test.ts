@@ -96,6 +96,15 @@ describe('suggestText', () => {
     expect(strip(suggestText(trad, RULES))).toEqual(strip(suggestText(text, RULES)));
   });
 
+  it('breaks a tie by the order of the codes in the rule set, not by their ids', () => {
+    const tie = (first: string, second: string): EngineRule[] => [
+      { id: 'x', codeId: first, kind: 'cue', pattern: '压力', weight: 1 },
+      { id: 'y', codeId: second, kind: 'cue', pattern: '加快', weight: 1 },
+    ];
+    expect(suggestText('要加快缓解压力。', tie('zz', 'aa'))[0]!.codeId).toBe('zz');
+    expect(suggestText('要加快缓解压力。', tie('aa', 'zz'))[0]!.codeId).toBe('aa');
+  });
+
   it('honours the threshold and ignores disabled (absent) rules', () => {
     expect(suggestText(text, RULES, 100)).toEqual([]);
     expect(
