@@ -4,11 +4,13 @@
  * 1. Sentences (shared/text/sentences.ts) and structure (shared/text/structure.ts: headings and
  *    numbered items, nested) of the canonical text; matching runs on the script-normalised copy
  *    (same code-point offsets).
- * 2. Every heading and numbered item gets scores per code: heading rules on its title, and for an
- *    inline item also the cue rules of its lead sentence.
+ * 2. Every heading gets scores per code from the heading rules on its title; every inline item
+ *    from the cue rules on its lead sentence.
  * 3. Every sentence that is not a heading gets its own cue scores. When its best code reaches the
  *    threshold, that is the suggestion (its own cues say so); otherwise it inherits from the
- *    innermost enclosing item or section whose best code reaches the threshold.
+ *    innermost enclosing item or section whose best code reaches the threshold. An inline item
+ *    reaches to its next sibling; in the paragraphs after its own, only sentences with some cue
+ *    of their own for the item's code inherit it (the rest is usually background).
  * 4. A numbered item whose sentences (two or more) all get the same code becomes one suggestion.
  *
  * Offsets are code points, end exclusive. Linear in the text times the number of rules.
@@ -120,7 +122,17 @@ export function suggestText(
       const n = stack[k]!;
       // An item's lead sentence is what the item's score was computed from: do not count it twice.
       if (!n.heading && sen.start <= n.start && sen.end >= n.headEnd) continue;
-      inherited = nodeBest[n.index] ?? null;
+      // Beyond an item's own paragraph (its extended reach), only sentences with some cue of
+      // their own for the item's code inherit it: the rest is usually background, and inherits nothing.
+      const best = nodeBest[n.index] ?? null;
+      if (
+        best &&
+        !n.heading &&
+        sen.start >= n.end &&
+        !own.some((o) => o.codeId === best.codeId && o.score > 0)
+      )
+        break;
+      inherited = best;
     }
     const mine = own[0] && own[0].score >= minScore ? own[0] : null;
     let chosen: Scored | null = null;

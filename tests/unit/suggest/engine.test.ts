@@ -96,6 +96,21 @@ describe('suggestText', () => {
     expect(strip(suggestText(trad, RULES))).toEqual(strip(suggestText(text, RULES)));
   });
 
+  it('lets the paragraphs after an item inherit its code only when they have a cue for it', () => {
+    const rules: EngineRule[] = [
+      { id: 'a', codeId: 'R', kind: 'cue', pattern: '^要', weight: 1.2 },
+      { id: 'b', codeId: 'R', kind: 'cue', pattern: '加强', weight: 0.5 },
+    ];
+    const t = '第一，要加强培训。\n培训是基础。\n培训必须加强。\n第二，要完善制度。\n';
+    const got = suggestText(t, rules).map((s) => [cut(t, s), s.score]);
+    expect(got).toEqual([
+      ['第一，要加强培训。', 1.7],
+      // 培训是基础。 (background, no cue) inherits nothing.
+      ['培训必须加强。', 2.2],
+      ['第二，要完善制度。', 1.2],
+    ]);
+  });
+
   it('breaks a tie by the order of the codes in the rule set, not by their ids', () => {
     const tie = (first: string, second: string): EngineRule[] => [
       { id: 'x', codeId: first, kind: 'cue', pattern: '压力', weight: 1 },
