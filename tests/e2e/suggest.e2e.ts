@@ -132,6 +132,29 @@ describe('code suggestions', () => {
     await expect.poll(async () => (await annotations()).length).toBe(1);
   });
 
+  it('runs over the corpus with progress, then accepts all above the threshold in one undo step', async () => {
+    await page.evaluate(() => (location.hash = '#/view/suggest'));
+    const docs = await app.api('documents-list', {});
+    const total = async () =>
+      (await app.api('documents-list', {})).reduce((a, d) => a + d.annotationTotal, 0);
+    const before = await total();
+    let expected = 0;
+    for (const d of docs)
+      expected += (await app.api('suggest-document', { documentId: d.id })).filter(
+        (s) => s.score >= 3,
+      ).length;
+    expect(expected).toBeGreaterThan(0);
+    await page.getByTestId('suggest-corpus-run').click();
+    await expect
+      .poll(() => page.getByTestId('suggest-corpus-progress').textContent())
+      .toMatch(new RegExp(`已分析 ${docs.length}/${docs.length} 篇文档`));
+    await page.getByTestId('suggest-corpus').getByRole('spinbutton').fill('3');
+    await page.getByTestId('suggest-corpus-accept').click();
+    await expect.poll(total).toBe(before + expected);
+    await page.keyboard.press('Control+z');
+    await expect.poll(total).toBe(before);
+  });
+
   it('lists the rules; disabling one is an undoable edit; screenshots in three languages', async () => {
     await page.evaluate(() => (location.hash = '#/view/suggest'));
     await expect.poll(() => page.getByTestId('suggest-rule-count').textContent()).toMatch(/共 \d+ 条规则/);
