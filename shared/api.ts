@@ -32,6 +32,7 @@ import { segmentsContract } from './contracts/segments';
 import { analysisContract } from './contracts/analysis';
 import { searchContract } from './contracts/search';
 import { setsContract } from './contracts/sets';
+import { interopContract } from './contracts/interop';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -72,9 +73,10 @@ export const apiContract = {
   'history-undo': method<typeof empty, { effect: HistoryEffect; history: HistoryState }>(empty),
   'history-redo': method<typeof empty, { effect: HistoryEffect; history: HistoryState }>(empty),
 
-  'export-dataset': method<z.ZodObject<{ format: z.ZodEnum<{ csv: 'csv'; jsonl: 'jsonl' }> }>, ExportFile>(
-    z.object({ format: z.enum(['csv', 'jsonl']) }).strict(),
-  ),
+  'export-dataset': method<
+    z.ZodObject<{ format: z.ZodEnum<{ csv: 'csv'; jsonl: 'jsonl' }>; formulaGuard: z.ZodOptional<z.ZodBoolean> }>,
+    ExportFile
+  >(z.object({ format: z.enum(['csv', 'jsonl']), formulaGuard: z.boolean().optional() }).strict()),
 
   // Feature contracts (shared/contracts/<feature>.ts) are spread here, one line each:
   ...codebookContract,
@@ -84,6 +86,7 @@ export const apiContract = {
   ...analysisContract,
   ...searchContract,
   ...setsContract,
+  ...interopContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

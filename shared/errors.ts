@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'codebook-invalid',
   'set-name-taken',
   'set-not-found',
+  'interop-invalid',
+  'interop-unsafe',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
