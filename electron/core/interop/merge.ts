@@ -95,12 +95,14 @@ export function mergeModel(ctx: CoreContext, model: ProjectModel, options: Merge
     const cs = new ChangeSet(db);
 
     // Codes.
-    const existing = db.stmt('SELECT id, parent_id, name, definition FROM codes').all() as {
+    const existing = db.stmt('SELECT id, parent_id, name, description, definition FROM codes').all() as {
       id: string;
       parent_id: string | null;
       name: string;
+      description: string;
       definition: string;
     }[];
+    const descriptions = new Map(existing.map((c) => [c.id, c.description]));
     const children = new Map(existing.map((c) => [childKey(c.parent_id, c.name), c.id]));
     const definitions = new Map(existing.map((c) => [c.id, c.definition]));
     const paths = modelCodePaths(model.codes);
@@ -119,7 +121,9 @@ export function mergeModel(ctx: CoreContext, model: ProjectModel, options: Merge
       if (found) {
         codeIds.set(code.key, found);
         report.codes.matched++;
-        if (code.definition && !definitions.get(found)) {
+        // REFI carries one Description: our definition, or the short description when there is
+        // none (so a code whose description came back is not given it as a definition).
+        if (code.definition && !definitions.get(found) && code.definition !== descriptions.get(found)) {
           cs.update('codes', found, { definition: code.definition, memo_updated_at: now });
           definitions.set(found, code.definition);
         }

@@ -118,6 +118,13 @@ export function openCoreDb(core: Core): Database.Database {
   return c;
 }
 
+/** Closes the test connection and the core, so the write-ahead log is folded into the file. */
+export function closeProject(core: Core): void {
+  connections.get(core.file)?.close();
+  connections.delete(core.file);
+  core.close();
+}
+
 /** Everything that must survive an exchange, as comparable plain values (ids replaced by names). */
 export function projectContent(core: Core) {
   const db = openCoreDb(core);
