@@ -95,7 +95,7 @@ export function mergeFile(core: Core, other: string, map: Record<string, string>
   return mergeModel(ctx, model, { codeMap: map, historyKind: historyKindOf(model) });
 }
 
-async function run(args: string[], io: CliIo): Promise<number> {
+function run(args: string[], io: CliIo): Promise<number> {
   const command = parseMergeArgs(args);
   const project = resolve(command.project);
   const other = resolve(command.other);
@@ -109,7 +109,7 @@ async function run(args: string[], io: CliIo): Promise<number> {
   } finally {
     core.close();
   }
-  return 0;
+  return Promise.resolve(0);
 }
 
 export const mergeCommand: CliModule = { name: 'merge', usage: USAGE, run };
