@@ -52,7 +52,9 @@ describe('exchange and exports', () => {
   });
 
   it('exports every format from its card, each with its dataset card', async () => {
-    await page.locator('.pz-tab', { hasText: '导出' }).click();
+    // The header's export menu leads to the export view.
+    await page.locator('.pz-header .pz-menu > button').click();
+    await page.getByRole('menuitem', { name: /更多格式/ }).click();
     await page.locator('.pz-export').waitFor();
     await page.screenshot({ path: '/tmp/pizhu-export-zh-CN.png' });
     for (const [format, name, card] of FORMATS) {

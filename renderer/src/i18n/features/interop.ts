@@ -4,6 +4,7 @@ import { defineMessages } from '../define';
 export const interopMessages = defineMessages({
   'zh-CN': {
     'exportView.title': '导出',
+    'exportView.more': '更多格式（XLSX、句子数据集、Parquet、REFI-QDA）…',
     'exportView.intro':
       '每个导出文件旁都会另存一份数据说明（README.md）：列、偏移约定、代码本、编码员、文档来源。',
     'exportView.guard': "防止 Excel 公式注入（以 = + - @ 开头的单元格前加 '）",
@@ -74,6 +75,7 @@ export const interopMessages = defineMessages({
   },
   'zh-TW': {
     'exportView.title': '匯出',
+    'exportView.more': '更多格式（XLSX、句子資料集、Parquet、REFI-QDA）…',
     'exportView.intro':
       '每個匯出檔旁都會另存一份資料說明（README.md）：欄位、位移約定、代碼本、編碼員、文件來源。',
     'exportView.guard': "防止 Excel 公式注入（以 = + - @ 開頭的儲存格前加 '）",
@@ -144,6 +146,7 @@ export const interopMessages = defineMessages({
   },
   en: {
     'exportView.title': 'Export',
+    'exportView.more': 'More formats (XLSX, sentences, Parquet, REFI-QDA)…',
     'exportView.intro':
       'Every export is saved with a dataset card (README.md) beside it: columns, offset convention, codebook, coders, document provenance.',
     'exportView.guard': "Guard against Excel formula injection (prefix cells starting with = + - @ with ')",
