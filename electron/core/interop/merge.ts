@@ -15,7 +15,7 @@
 import { randomUUID } from 'node:crypto';
 import { PizhuError } from '../../../shared/errors';
 import type { InteropReport } from '../../../shared/contracts/interop';
-import { codePointLength, sliceCodePoints } from '../../../shared/text/offsets';
+import { codePointLength } from '../../../shared/text/offsets';
 import type { CoreContext } from '../context';
 import { isoNow } from '../context';
 import type { Db } from '../db/database';
@@ -197,6 +197,16 @@ export function mergeModel(ctx: CoreContext, model: ProjectModel, options: Merge
     }[])
       docByHash.set(d.text_sha256 ?? textSha256(d.text), { id: d.id, text: d.text, memo: d.memo });
     const docs = new Map<string, { id: string; text: string; length: number }>();
+    // Code points of each document, split once: quotes are cut from them (not with a scan per annotation).
+    const codePoints = new Map<string, string[]>();
+    const cpsOf = (doc: { id: string; text: string }): string[] => {
+      let cps = codePoints.get(doc.id);
+      if (!cps) {
+        cps = [...doc.text];
+        codePoints.set(doc.id, cps);
+      }
+      return cps;
+    };
     let sortOrder = nextSortOrder(db);
     for (const doc of model.documents) {
       const hash = textSha256(doc.text);
@@ -286,7 +296,7 @@ export function mergeModel(ctx: CoreContext, model: ProjectModel, options: Merge
         coder_id: coderId,
         start_offset: a.start,
         end_offset: a.end,
-        quote: sliceCodePoints(doc.text, a.start, a.end),
+        quote: cpsOf(doc).slice(a.start, a.end).join(''),
         memo: a.memo,
         created_at: created,
         updated_at: created,

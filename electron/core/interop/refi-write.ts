@@ -54,7 +54,11 @@ function dateTime(value: string | null | undefined): string | undefined {
 
 function codeElements(codes: readonly ModelCode[], withNotes: boolean): El[] {
   const byParent = new Map<string | null, ModelCode[]>();
-  for (const c of codes) byParent.set(c.parentKey, [...(byParent.get(c.parentKey) ?? []), c]);
+  for (const c of codes) {
+    const list = byParent.get(c.parentKey);
+    if (list) list.push(c);
+    else byParent.set(c.parentKey, [c]);
+  }
   const build = (parent: string | null): El[] =>
     (byParent.get(parent) ?? []).map((c) => {
       const el: El = {
@@ -101,11 +105,17 @@ export function buildQde(model: ProjectModel, origin: string, createdAt: string)
   };
   const attributes = new Map(model.attributes.map((a) => [a.key, a]));
   const valuesByDoc = new Map<string, [string, string][]>();
-  for (const [doc, attr, value] of model.values)
-    valuesByDoc.set(doc, [...(valuesByDoc.get(doc) ?? []), [attr, value]]);
+  for (const [doc, attr, value] of model.values) {
+    const list = valuesByDoc.get(doc);
+    if (list) list.push([attr, value]);
+    else valuesByDoc.set(doc, [[attr, value]]);
+  }
   const annotationsByDoc = new Map<string, ProjectModel['annotations']>();
-  for (const a of model.annotations)
-    annotationsByDoc.set(a.documentKey, [...(annotationsByDoc.get(a.documentKey) ?? []), a]);
+  for (const a of model.annotations) {
+    const list = annotationsByDoc.get(a.documentKey);
+    if (list) list.push(a);
+    else annotationsByDoc.set(a.documentKey, [a]);
+  }
 
   const project: El = {
     '@xmlns': PROJECT_NS,

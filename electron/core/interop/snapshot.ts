@@ -39,7 +39,9 @@ export function snapshotProject(db: Db, schema = 'main', name = ''): ProjectMode
   const byParent = new Map<string | null, Record<string, unknown>[]>();
   for (const c of codes) {
     const p = (c.parent_id as string | null) ?? null;
-    byParent.set(p, [...(byParent.get(p) ?? []), c]);
+    const list = byParent.get(p);
+    if (list) list.push(c);
+    else byParent.set(p, [c]);
   }
   const walk = (parent: string | null) => {
     for (const c of byParent.get(parent) ?? []) {
