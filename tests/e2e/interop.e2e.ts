@@ -73,14 +73,14 @@ describe('exchange and exports', () => {
       await expect
         .poll(() => page.locator(`.pz-export-card[data-format="${format}"] .pz-export-status`).textContent())
         .toContain('已导出');
-      const bytes = readFileSync((await downloads[0]!.path()));
+      const bytes = readFileSync(await downloads[0]!.path());
       if (format === 'qdpx') {
         const files = unzipSync(new Uint8Array(bytes));
         expect(Object.keys(files)).toContain('project.qde');
         expect(Object.keys(files)).toContain('README.md');
       }
       if (format === 'csv') expect(bytes.toString('utf8')).toContain('annotation_id');
-      if (card) expect(readFileSync((await downloads[1]!.path()), 'utf8')).toContain('## Codebook');
+      if (card) expect(readFileSync(await downloads[1]!.path(), 'utf8')).toContain('## Codebook');
     }
   });
 
@@ -117,6 +117,21 @@ describe('exchange and exports', () => {
     await expect.poll(() => page.locator('.pz-library').textContent()).toContain('𠀋𪚥村调研');
     // One undo step takes the whole import back.
     expect((await app.api('history-state', {})).undoKind).toBe('refi-import');
+  });
+
+  it('an exchange file chosen with the ordinary file picker opens the same dialog; cancel writes nothing', async () => {
+    await page.locator('.pz-tab', { hasText: '导入' }).click();
+    const before = (await app.api('codes-list', {})).length;
+    await page
+      .locator('[data-testid="import-files"]')
+      .setInputFiles(join(REPO, 'tests/fixtures/refi/flat-deep.qdc'));
+    const dialog = page.locator('dialog.pz-interop');
+    await expect.poll(() => dialog.textContent()).toContain('304 个代码');
+    expect(await dialog.locator('.pz-interop-map label').count()).toBeGreaterThanOrEqual(301);
+    await dialog.locator('button', { hasText: '取消' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    expect((await app.api('codes-list', {})).length).toBe(before);
+    expect(await page.locator('.pz-import-file').count()).toBe(0);
   });
 
   it('export view in zh-TW and en', async () => {

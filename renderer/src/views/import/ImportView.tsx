@@ -179,7 +179,7 @@ export function ImportView({ store, navigate }: ViewProps) {
           multiple
           hidden
           data-testid="import-files"
-          accept=".txt,.text,.md,.markdown,.docx,.html,.htm,.pdf"
+          accept={`.txt,.text,.md,.markdown,.docx,.html,.htm,.pdf,${INTEROP_ACCEPT}`}
           onChange={(e) => {
             if (e.target.files) addFiles(e.target.files);
             e.target.value = '';
