@@ -74,7 +74,10 @@ export const apiContract = {
   'history-redo': method<typeof empty, { effect: HistoryEffect; history: HistoryState }>(empty),
 
   'export-dataset': method<
-    z.ZodObject<{ format: z.ZodEnum<{ csv: 'csv'; jsonl: 'jsonl' }>; formulaGuard: z.ZodOptional<z.ZodBoolean> }>,
+    z.ZodObject<{
+      format: z.ZodEnum<{ csv: 'csv'; jsonl: 'jsonl' }>;
+      formulaGuard: z.ZodOptional<z.ZodBoolean>;
+    }>,
     ExportFile
   >(z.object({ format: z.enum(['csv', 'jsonl']), formulaGuard: z.boolean().optional() }).strict()),
 
