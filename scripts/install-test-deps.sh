@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the system packages the test suite needs and npm cannot provide: Debian's Chromium
 # (driven by playwright-core; we never download a browser) and CJK fonts (so that Chinese text
-# renders, measures and screenshots like on a researcher's machine). Does nothing when both are
+# renders, measures and screenshots like on a researcher's machine), and libxml2-utils (xmllint,
+# which validates our REFI-QDA exports against the official XSDs). Does nothing when all are
 # present, so it is cheap to run before every `npm ci && npm test`.
 set -euo pipefail
 
-packages=(chromium fonts-noto-cjk)
+packages=(chromium fonts-noto-cjk libxml2-utils)
 missing=()
 for pkg in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then

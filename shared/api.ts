@@ -33,6 +33,7 @@ import { analysisContract } from './contracts/analysis';
 import { searchContract } from './contracts/search';
 import { setsContract } from './contracts/sets';
 import { suggestContract } from './contracts/suggest';
+import { interopContract } from './contracts/interop';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -73,9 +74,13 @@ export const apiContract = {
   'history-undo': method<typeof empty, { effect: HistoryEffect; history: HistoryState }>(empty),
   'history-redo': method<typeof empty, { effect: HistoryEffect; history: HistoryState }>(empty),
 
-  'export-dataset': method<z.ZodObject<{ format: z.ZodEnum<{ csv: 'csv'; jsonl: 'jsonl' }> }>, ExportFile>(
-    z.object({ format: z.enum(['csv', 'jsonl']) }).strict(),
-  ),
+  'export-dataset': method<
+    z.ZodObject<{
+      format: z.ZodEnum<{ csv: 'csv'; jsonl: 'jsonl' }>;
+      formulaGuard: z.ZodOptional<z.ZodBoolean>;
+    }>,
+    ExportFile
+  >(z.object({ format: z.enum(['csv', 'jsonl']), formulaGuard: z.boolean().optional() }).strict()),
 
   // Feature contracts (shared/contracts/<feature>.ts) are spread here, one line each:
   ...codebookContract,
@@ -86,6 +91,7 @@ export const apiContract = {
   ...searchContract,
   ...setsContract,
   ...suggestContract,
+  ...interopContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

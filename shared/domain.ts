@@ -44,7 +44,7 @@ export interface DocumentProvenance {
   sourcePath: string | null;
   /** Cleaning steps applied to the raw text before it became canonical (empty: none). */
   cleaning: string[];
-  /** `txt`, `md`, `docx`, `html` or `pdf`. */
+  /** `txt`, `md`, `docx`, `html`, `pdf`, or `qdpx`/`qde` (REFI-QDA import). */
   format: string;
   /** SHA-256 (hex) of the canonical text in UTF-8: equal for duplicates. */
   textSha256: string | null;

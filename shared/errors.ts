@@ -48,6 +48,8 @@ export const ERROR_CODES = [
   'suggest-rule-not-found',
   'suggest-rules-invalid',
   'suggest-rules-unknown-code',
+  'interop-invalid',
+  'interop-unsafe',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

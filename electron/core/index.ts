@@ -28,6 +28,8 @@ export interface Core {
   /** True when this call created the project file. */
   readonly created: boolean;
   readonly handlers: ApiHandlers;
+  /** The database and clock the handlers use (for in-process callers such as the CLI's merge). */
+  readonly context: CoreContext;
   dispatch(method: string, input: unknown): Promise<unknown>;
   close(): void;
 }
@@ -46,6 +48,7 @@ export function openCore(options: OpenCoreOptions): Core {
     file,
     created,
     handlers,
+    context: ctx,
     dispatch: (method, input) => dispatch(handlers, method, input),
     close: () => db.close(),
   };

@@ -21,6 +21,7 @@ import { analysisHandlers } from '../analysis/handlers';
 import { searchHandlers } from '../search/handlers';
 import { setHandlers } from '../sets/handlers';
 import { suggestHandlers } from '../suggest/handlers';
+import { interopHandlers } from '../interop/handlers';
 
 export type HandlerMap = Partial<ApiHandlers>;
 
@@ -57,5 +58,6 @@ export function createHandlers(ctx: CoreContext): ApiHandlers {
     searchHandlers(ctx),
     setHandlers(ctx),
     suggestHandlers(ctx),
+    interopHandlers(ctx),
   ]);
 }

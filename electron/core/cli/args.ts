@@ -14,7 +14,6 @@ import {
 export type CliCommand =
   | { name: 'help' }
   | { name: 'init'; project: string; empty: boolean; seeds: string | null }
-  | { name: 'export'; project: string; format: 'csv' | 'jsonl'; out: string }
   | { name: 'info'; project: string }
   | {
       name: 'import';
@@ -25,46 +24,58 @@ export type CliCommand =
       keepDuplicates: boolean;
       paths: string[];
     }
-  | { name: 'search'; project: string; query: string; regex: boolean; limit: number | null }
-  | { name: 'evaluate-suggestions'; project: string; gold: string; minScore: number | null };
+  | { name: 'search'; project: string; query: string; regex: boolean; limit: number | null };
 
 /** A mistake in the command line: printed with the usage text, exit code 1. */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export const CLI_USAGE = `Usage: npm run cli -- <command> [options]
-
-Commands:
-  init   --project FILE [--empty] [--seeds DIR]
+/** Usage of the commands parsed here, by name (modules carry their own, registry.ts). */
+export const COMMAND_USAGE: Record<string, string> = {
+  init: `  init   --project FILE [--empty] [--seeds DIR]
          Create a new project with the default codebook (成效, 问题, 建议) and, unless --empty,
          the sample documents. Refuses to overwrite an existing file.
-  export --project FILE --format csv|jsonl --out FILE
-         Write the coded dataset (one row per annotation). CSV is UTF-8 with a BOM for Excel.
-  info   --project FILE
+`,
+  info: `  info   --project FILE
          Show the project's documents, codes, coders and annotation counts.
-  import --project FILE [--encoding auto|utf-8|utf-16|utf-16le|utf-16be|gb18030|gbk|big5]
+`,
+  import: `  import --project FILE [--encoding auto|utf-8|utf-16|utf-16le|utf-16be|gb18030|gbk|big5]
          [--clean pinyin,boilerplate,whitespace,punctuation] [--pattern REGEX]... [--keep-duplicates]
          PATH...
          Import files (.txt .md .docx .html .htm .pdf) and folders (searched recursively) as
          documents; creates the project (empty, default codebook) if it does not exist. One line per
          file; exit code 1 if any file failed. Duplicates of existing documents are skipped unless
-         --keep-duplicates. Cleaning runs only for the steps named in --clean.
-  search --project FILE [--regex] [--limit N] QUERY
+         --keep-duplicates. Cleaning runs only for the steps named in --clean. A REFI-QDA file
+         (.qdpx .qde .qdc) or another project (.pizhu) given by name is merged as by \`merge\`.
+`,
+  search: `  search --project FILE [--regex] [--limit N] QUERY
          Search every document (script- and case-insensitive: 问题 also finds 問題). QUERY: words
          separated by spaces must all occur (AND), A OR B, "exact phrase", /regex/. --regex takes
          QUERY as one regular expression. Prints one KWIC line per hit (title, code-point offset,
          left context, hit, right context; tab-separated), then the total. --limit: lines shown
          (default 5000; the total is always complete).
-  evaluate-suggestions --project FILE --gold GOLD.jsonl [--min-score N]
-         Grade the project's suggestion rules against a gold file (JSON lines
-         {"file", "code": "achievement|problem|recommendation", "quote"}): sentence-level
-         precision, recall and F1 per code and macro (one line reads "macro F1 0.xxx").
-  help   Show this text.
+`,
+};
+
+export const EXIT_CODES = `Exit codes:
+  0  success
+  1  failure: a usage error (printed with the usage), a project or file error (printed as
+     "code: message", the same code the UI translates), or, for import, any file that failed
 `;
 
-const FORMATS = ['csv', 'jsonl'] as const;
+/** The full usage text: built-in commands, then the modules' (in registry order). */
+export function cliUsage(moduleUsages: readonly string[]): string {
+  return `Usage: npm run cli -- <command> [options]      (or: npx pizhu <command> [options])
+       npm run cli -- <command> --help
 
+Commands:
+${[COMMAND_USAGE.init!, COMMAND_USAGE.info!, COMMAND_USAGE.import!, COMMAND_USAGE.search!, ...moduleUsages].join('')}  help   Show this text.
+
+${EXIT_CODES}`;
+}
+
+/** Parses a built-in command; names of command modules (registry.ts) are handled before this. */
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') return { name: 'help' };
@@ -82,19 +93,6 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         seeds: optional(v, 'seeds'),
       };
     }
-    case 'export': {
-      const v = parseOptions(name, rest, {
-        project: { type: 'string' },
-        format: { type: 'string' },
-        out: { type: 'string' },
-      });
-      const project = required(name, v, 'project');
-      const format = required(name, v, 'format');
-      if (!(FORMATS as readonly string[]).includes(format)) {
-        throw new UsageError(`export: --format must be csv or jsonl, got "${format}"`);
-      }
-      return { name, project, format: format as 'csv' | 'jsonl', out: required(name, v, 'out') };
-    }
     case 'info': {
       const v = parseOptions(name, rest, { project: { type: 'string' } });
       return { name, project: required(name, v, 'project') };
@@ -103,24 +101,8 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       return parseImport(rest);
     case 'search':
       return parseSearch(rest);
-    case 'evaluate-suggestions': {
-      const v = parseOptions(name, rest, {
-        project: { type: 'string' },
-        gold: { type: 'string' },
-        'min-score': { type: 'string' },
-      });
-      let minScore: number | null = null;
-      if (v['min-score'] !== undefined) {
-        minScore = Number(v['min-score']);
-        if (!Number.isFinite(minScore) || Math.abs(minScore) > 100)
-          throw new UsageError(`${name}: --min-score must be a number from -100 to 100, got "${String(v['min-score'])}"`);
-      }
-      return { name, project: required(name, v, 'project'), gold: required(name, v, 'gold'), minScore };
-    }
     default:
-      throw new UsageError(
-        `Unknown command "${name}". Commands: init, export, info, import, search, evaluate-suggestions, help.`,
-      );
+      throw new UsageError(`Unknown command "${name}". "npm run cli -- help" lists the commands.`);
   }
 }
 

@@ -3,20 +3,29 @@
  * CLI sees exactly the API's validation and errors). `run(argv, io)` returns the exit code
  * instead of exiting, which lets unit tests call it in-process.
  *
- * Exit codes: 0 success, 1 any failure (usage errors print the usage text; core errors print
- * `code: message`, the same code the UI would translate).
+ * Exit codes (args.ts EXIT_CODES, printed by `help`): 0 success, 1 any failure (usage errors print
+ * the usage text; core errors print `code: message`, the same code the UI would translate).
+ * Commands are the built-ins parsed in args.ts and the modules of registry.ts; `<command> --help`
+ * prints one command's usage.
  */
-import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { Code, Coder, DocumentSummary, ExportFile, ProjectInfo } from '../../../shared/domain';
+import type { Code, Coder, DocumentSummary, ProjectInfo } from '../../../shared/domain';
 import { PizhuError } from '../../../shared/errors';
 import { openCore, type Core } from '../index';
 import { defaultSeedsDir } from '../server/paths';
 import { searchCli } from './search';
-import { evaluateCli } from './evaluate';
-import { CLI_USAGE, UsageError, parseCliArgs, type CliCommand } from './args';
+import { COMMAND_USAGE, UsageError, cliUsage, parseCliArgs, type CliCommand } from './args';
 import { importFiles } from './import';
+import { CLI_MODULES, cliModule } from './registry';
+
+export const CLI_USAGE = cliUsage(CLI_MODULES.map((m) => m.usage));
+
+/** The usage of one command, or null for an unknown name. */
+export function commandUsage(name: string): string | null {
+  const usage = cliModule(name)?.usage ?? COMMAND_USAGE[name];
+  return usage ? `Usage: npm run cli -- ${usage.trimStart()}` : null;
+}
 
 export interface CliIo {
   out(text: string): void;
@@ -29,6 +38,27 @@ const processIo: CliIo = {
 };
 
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name !== undefined && (rest.includes('--help') || rest.includes('-h'))) {
+    const usage = commandUsage(name);
+    if (usage) {
+      io.out(usage);
+      return 0;
+    }
+  }
+  const module = cliModule(name);
+  if (module) {
+    try {
+      return await module.run(rest, io);
+    } catch (err) {
+      if (err instanceof UsageError) {
+        io.err(`error: ${err.message}\n\n${commandUsage(module.name) ?? ''}`);
+        return 1;
+      }
+      io.err(`${describe(err)}\n`);
+      return 1;
+    }
+  }
   let command: CliCommand;
   try {
     command = parseCliArgs(argv);
@@ -46,22 +76,12 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
         return 0;
       case 'init':
         return init(command, io);
-      case 'export':
-        return await exportDataset(command, io);
       case 'info':
         return await info(command, io);
       case 'import':
         return await importFiles(command, io);
       case 'search':
         return await search(command, io);
-      case 'evaluate-suggestions': {
-        const core = openExisting(command.project);
-        try {
-          return await evaluateCli(core, command, io);
-        } finally {
-          core.close();
-        }
-      }
     }
   } catch (err) {
     io.err(`${describe(err)}\n`);
@@ -109,45 +129,6 @@ function openExisting(project: string): Core {
     );
   }
   return openCore({ file, empty: true });
-}
-
-async function exportDataset(command: Extract<CliCommand, { name: 'export' }>, io: CliIo): Promise<number> {
-  const out = resolve(command.out);
-  if (out === resolve(command.project)) throw new UsageError('export: --out must not be the project file');
-  const core = openExisting(command.project);
-  let file: ExportFile;
-  try {
-    file = (await core.dispatch('export-dataset', { format: command.format })) as ExportFile;
-  } finally {
-    core.close();
-  }
-  writeAtomically(out, file.content);
-  io.out(`Exported ${file.rowCount} row(s) to ${out}\n`);
-  return 0;
-}
-
-/**
- * Write to a temporary file beside the target, flush it to disk, then rename: a crash never
- * leaves a truncated dataset under the real name (or destroys a previous good export).
- */
-function writeAtomically(target: string, content: string): void {
-  const tmp = `${target}.tmp-${randomBytes(6).toString('hex')}`;
-  try {
-    const fd = openSync(tmp, 'wx');
-    try {
-      writeSync(fd, content, null, 'utf8');
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, target);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw new PizhuError(
-      'internal',
-      `Cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`,
-    );
-  }
 }
 
 async function search(command: Extract<CliCommand, { name: 'search' }>, io: CliIo): Promise<number> {

@@ -10,8 +10,11 @@ import { PizhuError } from '../../../shared/errors';
 import type { ImportCommitResult } from '../../../shared/import';
 import { openCore } from '../index';
 import { checkSize, SUPPORTED_EXTENSIONS } from '../import/formats';
+import { MAX_INTEROP_BYTES } from '../interop/handlers';
 import type { CliCommand } from './args';
 import type { CliIo } from './commands';
+import { INTEROP_EXTENSIONS } from '../../../shared/contracts/interop';
+import { formatReport, mergeFile } from './merge';
 
 type ImportCommand = Extract<CliCommand, { name: 'import' }>;
 
@@ -36,6 +39,15 @@ export function collectFiles(paths: readonly string[]): { files: string[]; missi
   return { files, missing };
 }
 
+function checkInteropSize(path: string): void {
+  const size = statSync(path).size;
+  if (size > MAX_INTEROP_BYTES)
+    throw new PizhuError('import-too-large', `${path} is larger than ${MAX_INTEROP_BYTES} bytes`, {
+      size,
+      limit: MAX_INTEROP_BYTES,
+    });
+}
+
 export async function importFiles(command: ImportCommand, io: CliIo): Promise<number> {
   const { files, missing } = collectFiles(command.paths);
   const file = resolve(command.project);
@@ -49,6 +61,14 @@ export async function importFiles(command: ImportCommand, io: CliIo): Promise<nu
     for (const m of missing) io.out(`failed    ${m}: not found\n`);
     for (const path of files) {
       try {
+        if ((INTEROP_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())) {
+          // A REFI-QDA file or another project: merged, with its report.
+          checkInteropSize(path);
+          const report = mergeFile(core, path);
+          imported++;
+          io.out(`imported  ${path}: ${report.documents.added} document(s) added\n${formatReport(report)}`);
+          continue;
+        }
         checkSize(path, statSync(path).size);
         const r = (await core.dispatch('import-commit', {
           fileName: path,

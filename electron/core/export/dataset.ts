@@ -5,10 +5,9 @@
  *
  * CSV: UTF-8 with a BOM (Excel detects the encoding only with it), CRLF record separators and
  * RFC 4180 quoting by csv-stringify; fields with leading or trailing whitespace are quoted too,
- * because some readers trim unquoted fields. No guard against CSV formula injection (prefixing
- * `=`, `+`, `-`, `@` with `'`): a researcher's dataset must hold the exact quoted text, and the
- * text comes from their own corpus, not from strangers. Users opening it in a spreadsheet should
- * import it as text; docs/api.md says so.
+ * because some readers trim unquoted fields. Cells starting with `=`, `+`, `-`, `@` get a leading
+ * `'` (the formula guard, cells.ts) unless `formulaGuard` is false: corpora are copied from
+ * websites, and a cell Excel runs as a formula is a risk to whoever opens the file.
  *
  * JSONL: one JSON object per line, UTF-8 without BOM, keys in column order, numbers as numbers.
  * U+2028/U+2029 are escaped so that line-splitting readers (Python's `str.splitlines`) do not
@@ -20,6 +19,7 @@ import type { CoreContext } from '../context';
 import { codePaths, listCodes } from '../codes/handlers';
 import { listAttributes } from '../attributes/handlers';
 import { setNamesByDocument } from '../sets/handlers';
+import { guardRow } from './cells';
 
 interface JoinedRow {
   annotation_id: string;
@@ -115,7 +115,10 @@ export function datasetFileName(at: Date, format: ExportFormat): string {
 }
 
 /** Attribute columns after the fixed ones, in the attributes' order; names never collide (checked at creation). */
-function withAttributes(ctx: CoreContext, rows: DatasetRow[]): { rows: ExportRow[]; columns: string[] } {
+export function withAttributes(
+  ctx: CoreContext,
+  rows: DatasetRow[],
+): { rows: ExportRow[]; columns: string[] } {
   const attributes = listAttributes(ctx.db);
   if (attributes.length === 0) return { rows: rows.map((r) => ({ ...r })), columns: [...DATASET_COLUMNS] };
   const values = new Map<string, string>();
@@ -135,8 +138,10 @@ function withAttributes(ctx: CoreContext, rows: DatasetRow[]): { rows: ExportRow
   };
 }
 
-export function exportDataset(ctx: CoreContext, format: ExportFormat): ExportFile {
-  const { rows, columns } = withAttributes(ctx, datasetRows(ctx));
+export function exportDataset(ctx: CoreContext, format: ExportFormat, formulaGuard = true): ExportFile {
+  const { rows: all, columns } = withAttributes(ctx, datasetRows(ctx));
+  // The formula guard (cells.ts) is for spreadsheets: CSV only; JSONL keeps the exact text.
+  const rows = format === 'csv' && formulaGuard ? all.map((r) => guardRow(r)) : all;
   return {
     fileName: datasetFileName(ctx.now(), format),
     mimeType: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/jsonl;charset=utf-8',

@@ -93,6 +93,8 @@ export function statusForError(code: ErrorCode): number {
     case 'search-invalid-regex':
     case 'search-unclosed-quote':
     case 'search-regex-timeout':
+    case 'interop-invalid':
+    case 'interop-unsafe':
       return 400;
     case 'unauthorized':
       return 401;

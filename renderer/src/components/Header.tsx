@@ -119,6 +119,16 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
               >
                 {t('toolbar.exportJsonl')}
               </button>
+              <button
+                type="button"
+                role="menuitem"
+                onClick={() => {
+                  setMenu(false);
+                  navigate.toView('export');
+                }}
+              >
+                {t('exportView.more')}
+              </button>
             </div>
           ) : null}
         </div>

@@ -15,6 +15,7 @@ import { searchMessages } from './features/search';
 import { segmentsMessages } from './features/segments';
 import { setsMessages } from './features/sets';
 import { suggestMessages } from './features/suggest';
+import { interopMessages } from './features/interop';
 
 export const catalog = {
   'zh-CN': {
@@ -28,6 +29,7 @@ export const catalog = {
     ...segmentsMessages['zh-CN'],
     ...setsMessages['zh-CN'],
     ...suggestMessages['zh-CN'],
+    ...interopMessages['zh-CN'],
   },
   'zh-TW': {
     ...zhTW,
@@ -40,6 +42,7 @@ export const catalog = {
     ...segmentsMessages['zh-TW'],
     ...setsMessages['zh-TW'],
     ...suggestMessages['zh-TW'],
+    ...interopMessages['zh-TW'],
   },
   en: {
     ...en,
@@ -52,6 +55,7 @@ export const catalog = {
     ...segmentsMessages.en,
     ...setsMessages.en,
     ...suggestMessages.en,
+    ...interopMessages.en,
   },
 };
 

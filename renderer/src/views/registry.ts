@@ -14,6 +14,7 @@ import { SegmentsView } from './segments/SegmentsView';
 import { AnalysisView } from './analysis/AnalysisView';
 import { SearchView } from './search/SearchView';
 import { SuggestView } from './suggest/SuggestView';
+import { ExportView } from './export/ExportView';
 
 /** Where a document should open: a code-point range to show (search hit) or an annotation. */
 export type DocumentFocus = { start: number; end: number } | { annotationId: string };
@@ -45,4 +46,5 @@ export const VIEWS: ViewDef[] = [
   { id: 'analysis', labelKey: 'analysis.title', component: AnalysisView },
   { id: 'search', labelKey: 'search.title', component: SearchView },
   { id: 'suggest', labelKey: 'suggest.rules', component: SuggestView },
+  { id: 'export', labelKey: 'exportView.title', component: ExportView },
 ];

@@ -1,6 +1,7 @@
 // Unit tests of the CLI's command-line parsing (electron/core/cli/args.ts): pure, no files.
 import { describe, expect, it } from 'vitest';
 import { UsageError, parseCliArgs } from '../../../electron/core/cli/args';
+import { parseExportArgs } from '../../../electron/core/cli/export';
 
 describe('parseCliArgs', () => {
   it('treats no command, help, --help and -h as help', () => {
@@ -23,15 +24,23 @@ describe('parseCliArgs', () => {
     });
   });
 
-  it('parses export and checks the format', () => {
-    expect(parseCliArgs(['export', '--project', 'p', '--format', 'jsonl', '--out', 'o.jsonl'])).toEqual({
+  it('parses export (a command module) and checks the format', () => {
+    expect(parseExportArgs(['--project', 'p', '--format', 'jsonl', '--out', 'o.jsonl'])).toEqual({
       name: 'export',
       project: 'p',
       format: 'jsonl',
       out: 'o.jsonl',
+      formulaGuard: true,
     });
-    expect(() => parseCliArgs(['export', '--project', 'p', '--format', 'xlsx', '--out', 'o'])).toThrow(
-      /--format must be csv or jsonl/,
+    expect(
+      parseExportArgs(['--project', 'p', '--format', 'xlsx', '--out', 'o', '--no-formula-guard']),
+    ).toMatchObject({
+      format: 'xlsx',
+      formulaGuard: false,
+    });
+    // xlsx, qdpx, … are formats now (issue 11); an unknown one is still refused, naming the choices.
+    expect(() => parseExportArgs(['--project', 'p', '--format', 'odt', '--out', 'o'])).toThrow(
+      /--format must be one of csv, jsonl, xlsx, qdpx, qdc, sentences, parquet/,
     );
   });
 
@@ -41,7 +50,7 @@ describe('parseCliArgs', () => {
 
   it('names the missing option', () => {
     expect(() => parseCliArgs(['init'])).toThrow(/init: --project is required/);
-    expect(() => parseCliArgs(['export', '--project', 'p', '--format', 'csv'])).toThrow(/--out is required/);
+    expect(() => parseExportArgs(['--project', 'p', '--format', 'csv'])).toThrow(/--out is required/);
     expect(() => parseCliArgs(['info', '--project', ''])).toThrow(/--project is required/);
   });
 

@@ -4,7 +4,7 @@
  * cleaning steps with their counts and warnings; then import with a progress bar, per-file
  * results and cancel. `#/view/import?split=<id>` opens the split dialog for a document.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   CLEANING_STEPS,
   IMPORT_ENCODINGS,
@@ -18,6 +18,7 @@ import { SplitDialog } from './SplitDialog';
 import type { ImportItem } from './files';
 import { useImportQueue } from './useImportQueue';
 import { onDroppedFiles, takeDroppedFiles } from './dropzone';
+import { INTEROP_ACCEPT, InteropDialog, isExchangeFile } from '../interop/InteropDialog';
 import './import.css';
 
 function splitTarget(): string | null {
@@ -82,7 +83,19 @@ export function ImportView({ store, navigate }: ViewProps) {
   const [splitId, setSplitId] = useState<string | null>(splitTarget);
   const filesInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
-  const { addFiles } = q;
+  const exchangeInput = useRef<HTMLInputElement>(null);
+  const [exchange, setExchange] = useState<File | null>(null);
+  const { addFiles: addDocuments } = q;
+  // Exchange files (REFI-QDA, another project) go to their own dialog; the rest are documents.
+  const addFiles = useCallback(
+    (files: Iterable<File>) => {
+      const list = [...files];
+      const other = list.find((f) => isExchangeFile(f.name));
+      if (other) setExchange(other);
+      addDocuments(list.filter((f) => !isExchangeFile(f.name)));
+    },
+    [addDocuments],
+  );
 
   useEffect(() => {
     const onHash = () => setSplitId(splitTarget());
@@ -138,14 +151,35 @@ export function ImportView({ store, navigate }: ViewProps) {
         <button type="button" onClick={() => folderInput.current?.click()} disabled={q.run.running}>
           {t('import.pickFolder')}
         </button>
+        <button
+          type="button"
+          onClick={() => exchangeInput.current?.click()}
+          disabled={q.run.running}
+          title={t('interop.hint')}
+        >
+          {t('interop.open')}
+        </button>
         <span className="pz-muted pz-small">{t('import.dropHint')}</span>
+        <input
+          ref={exchangeInput}
+          type="file"
+          hidden
+          data-testid="interop-file"
+          accept={INTEROP_ACCEPT}
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            if (f) setExchange(f);
+            e.target.value = '';
+          }}
+        />
+        {exchange ? <InteropDialog store={store} file={exchange} onClose={() => setExchange(null)} /> : null}
         <input
           ref={filesInput}
           type="file"
           multiple
           hidden
           data-testid="import-files"
-          accept=".txt,.text,.md,.markdown,.docx,.html,.htm,.pdf"
+          accept={`.txt,.text,.md,.markdown,.docx,.html,.htm,.pdf,${INTEROP_ACCEPT}`}
           onChange={(e) => {
             if (e.target.files) addFiles(e.target.files);
             e.target.value = '';

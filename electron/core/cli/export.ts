@@ -1,0 +1,114 @@
+/**
+ * `npm run cli -- export`: writes any research export through the API's `export-file` (the same
+ * bytes the UI saves) and its dataset card beside it (`<name>.README.md`; inside the archive for
+ * QDPX). Formats map to `export-file` formats in one table, so a feature adds its format (spans,
+ * docx, html) with one line.
+ */
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { dirname, basename, extname, join, resolve } from 'node:path';
+import type { ExportBundle, ExportFileFormat } from '../../../shared/contracts/interop';
+import { PizhuError } from '../../../shared/errors';
+import { openCore } from '../index';
+import { UsageError } from './args';
+import type { CliIo } from './commands';
+import { writeAtomically } from './files';
+import type { CliModule } from './module';
+
+/** CLI format → `export-file` format (sentences: CSV when --out ends in .csv, else JSONL). */
+const FORMATS: Record<string, (out: string) => ExportFileFormat> = {
+  csv: () => 'csv',
+  jsonl: () => 'jsonl',
+  xlsx: () => 'xlsx',
+  qdpx: () => 'qdpx',
+  qdc: () => 'qdc',
+  sentences: (out) => (extname(out).toLowerCase() === '.csv' ? 'sentences-csv' : 'sentences-jsonl'),
+  parquet: () => 'parquet',
+};
+
+export interface ExportArgs {
+  name: 'export';
+  project: string;
+  format: string;
+  out: string;
+  formulaGuard: boolean;
+}
+
+const USAGE = `  export --project FILE --format ${Object.keys(FORMATS).join('|')} --out FILE [--no-formula-guard]
+         Write an export and its dataset card (README.md beside it; inside the archive for qdpx).
+         csv/jsonl/xlsx: the coded dataset, one row per annotation (xlsx adds documents and
+         codebook sheets). sentences: one row per sentence with the codes covering it (CSV when
+         --out ends in .csv, else JSONL); parquet: the same rows as Parquet. qdpx: the project
+         for other QDA software (REFI-QDA 1.5); qdc: the codebook. CSV and XLSX cells starting
+         with = + - @ get a leading ' for Excel unless --no-formula-guard.
+`;
+
+export function parseExportArgs(args: string[]): ExportArgs {
+  let values;
+  try {
+    values = parseArgs({
+      args,
+      options: {
+        project: { type: 'string' },
+        format: { type: 'string' },
+        out: { type: 'string' },
+        'no-formula-guard': { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (err) {
+    throw new UsageError(`export: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  for (const key of ['project', 'format', 'out'] as const)
+    if (!values[key]) throw new UsageError(`export: --${key} is required`);
+  const format = values.format!;
+  if (!Object.hasOwn(FORMATS, format))
+    throw new UsageError(
+      `export: --format must be one of ${Object.keys(FORMATS).join(', ')}, got "${format}"`,
+    );
+  return {
+    name: 'export',
+    project: values.project!,
+    format,
+    out: values.out!,
+    formulaGuard: values['no-formula-guard'] !== true,
+  };
+}
+
+/** `dataset.csv` → `dataset.README.md`, in the same folder. */
+export function cardPath(out: string): string {
+  const ext = extname(out);
+  return join(dirname(out), `${basename(out, ext)}.README.md`);
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  const command = parseExportArgs(args);
+  const out = resolve(command.out);
+  const project = resolve(command.project);
+  if (out === project) throw new UsageError('export: --out must not be the project file');
+  if (!existsSync(project))
+    throw new PizhuError(
+      'project-open-failed',
+      `${project} does not exist (create it with: npm run cli -- init --project FILE)`,
+      { file: project },
+    );
+  const core = openCore({ file: project, empty: true });
+  let file: ExportBundle;
+  try {
+    file = (await core.dispatch('export-file', {
+      format: FORMATS[command.format]!(out),
+      formulaGuard: command.formulaGuard,
+    })) as ExportBundle;
+  } finally {
+    core.close();
+  }
+  writeAtomically(out, file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content);
+  if (file.card) writeAtomically(cardPath(out), file.card.content);
+  io.out(
+    `Exported ${file.rowCount} row(s) to ${out}${file.card ? ` (dataset card: ${cardPath(out)})` : ''}\n`,
+  );
+  return 0;
+}
+
+export const exportCommand: CliModule = { name: 'export', usage: USAGE, run };
