@@ -10,12 +10,14 @@ import {
   type CleaningStep,
   type ImportEncoding,
 } from '../../../shared/import';
+import { isAnnotatedExport, parseAnnotatedExport, type AnnotatedExportCommand } from './export-annotated';
 
 export type CliCommand =
   | { name: 'help' }
   | { name: 'init'; project: string; empty: boolean; seeds: string | null }
   | { name: 'export'; project: string; format: 'csv' | 'jsonl'; out: string }
   | { name: 'info'; project: string }
+  | AnnotatedExportCommand
   | {
       name: 'import';
       project: string;
@@ -40,6 +42,11 @@ Commands:
          the sample documents. Refuses to overwrite an existing file.
   export --project FILE --format csv|jsonl --out FILE
          Write the coded dataset (one row per annotation). CSV is UTF-8 with a BOM for Excel.
+  export --project FILE --format docx|html (--documents SEL[,SEL...] | --set NAME) --out FILE
+         [--script original|simplified|traditional] [--lang zh-CN|zh-TW|en]
+         Write annotated documents: DOCX with one Word comment per annotation (code path, coder,
+         memo), or one self-contained HTML page (highlights, margin notes, legend, outline; prints
+         cleanly). SEL is a document id, its exact title, its number as listed by info, or all.
   info   --project FILE
          Show the project's documents, codes, coders and annotation counts.
   import --project FILE [--encoding auto|utf-8|utf-16|utf-16le|utf-16be|gb18030|gbk|big5]
@@ -78,6 +85,7 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       };
     }
     case 'export': {
+      if (isAnnotatedExport(rest)) return parseAnnotatedExport(rest);
       const v = parseOptions(name, rest, {
         project: { type: 'string' },
         format: { type: 'string' },
@@ -86,7 +94,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       const project = required(name, v, 'project');
       const format = required(name, v, 'format');
       if (!(FORMATS as readonly string[]).includes(format)) {
-        throw new UsageError(`export: --format must be csv or jsonl, got "${format}"`);
+        throw new UsageError(
+          `export: --format must be csv or jsonl (dataset), docx or html (annotated documents), got "${format}"`,
+        );
       }
       return { name, project, format: format as 'csv' | 'jsonl', out: required(name, v, 'out') };
     }

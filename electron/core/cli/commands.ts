@@ -16,6 +16,7 @@ import { defaultSeedsDir } from '../server/paths';
 import { searchCli } from './search';
 import { CLI_USAGE, UsageError, parseCliArgs, type CliCommand } from './args';
 import { importFiles } from './import';
+import { runAnnotatedExport, type AnnotatedExportCommand } from './export-annotated';
 
 export interface CliIo {
   out(text: string): void;
@@ -47,6 +48,8 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
         return init(command, io);
       case 'export':
         return await exportDataset(command, io);
+      case 'export-annotated':
+        return await exportAnnotated(command, io);
       case 'info':
         return await info(command, io);
       case 'import':
@@ -117,16 +120,32 @@ async function exportDataset(command: Extract<CliCommand, { name: 'export' }>, i
   return 0;
 }
 
+async function exportAnnotated(command: AnnotatedExportCommand, io: CliIo): Promise<number> {
+  const out = resolve(command.out);
+  if (out === resolve(command.project)) throw new UsageError('export: --out must not be the project file');
+  const core = openExisting(command.project);
+  let file: ExportFile;
+  try {
+    file = await runAnnotatedExport(core, command);
+  } finally {
+    core.close();
+  }
+  writeAtomically(out, file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content);
+  io.out(`Exported ${file.rowCount} annotation(s) to ${out}\n`);
+  return 0;
+}
+
 /**
  * Write to a temporary file beside the target, flush it to disk, then rename: a crash never
  * leaves a truncated dataset under the real name (or destroys a previous good export).
  */
-function writeAtomically(target: string, content: string): void {
+function writeAtomically(target: string, content: string | Uint8Array): void {
   const tmp = `${target}.tmp-${randomBytes(6).toString('hex')}`;
   try {
     const fd = openSync(tmp, 'wx');
     try {
-      writeSync(fd, content, null, 'utf8');
+      if (typeof content === 'string') writeSync(fd, content, null, 'utf8');
+      else writeSync(fd, content);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
