@@ -35,7 +35,7 @@ function shading(fill: string) {
 
 /** Heading level per line start (code point offset of the line) for the document's headings. */
 function headingLines(headings: readonly ExportHeading[]): Map<number, number> {
-  return new Map(headings.map((h) => [h.start, h.level]));
+  return new Map(headings.filter((h) => h.heading).map((h) => [h.start, h.level]));
 }
 
 function documentParagraphs(doc: ExportDocument, labels: (typeof EXPORT_LABELS)[ExportLocale]): Paragraph[] {

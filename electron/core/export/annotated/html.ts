@@ -74,7 +74,9 @@ function documentHtml(
   labels: (typeof EXPORT_LABELS)[ExportLocale],
   lang: string,
 ): string {
-  const headingAt = new Map(doc.headings.map((h, i) => [h.start, { level: h.level, anchor: `d${d}-h${i}` }]));
+  const headingAt = new Map(
+    doc.headings.map((h, i) => [h.start, { level: h.level, anchor: `d${d}-h${i}`, heading: h.heading }]),
+  );
   const rows: string[] = [];
   let line: string[] = [];
   let notes: string[] = [];
@@ -82,7 +84,7 @@ function documentHtml(
   let pos = 0;
   const flush = () => {
     const h = headingAt.get(lineStart);
-    const classes = ['row', line.length === 0 ? 'blank' : '', h ? `hd lv${h.level}` : '']
+    const classes = ['row', line.length === 0 ? 'blank' : '', h?.heading ? `hd lv${h.level}` : '']
       .filter(Boolean)
       .join(' ');
     rows.push(

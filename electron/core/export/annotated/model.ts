@@ -10,6 +10,7 @@ import type { ExportScript } from '../../../../shared/contracts/annotated-export
 import { PizhuError } from '../../../../shared/errors';
 import { loadConverter, type ConverterId } from '../../../../shared/text/script-convert';
 import { OffsetIndex } from '../../../../shared/text/offsets';
+import { detectStructure, type MarkerKind } from '../../../../shared/text/structure';
 import type { CoreContext } from '../../context';
 import { codePaths, listCodes } from '../../codes/handlers';
 import { listSets } from '../../sets/handlers';
@@ -32,12 +33,30 @@ export interface ExportAnnotation {
 }
 
 export interface ExportHeading {
-  /** Code points into the displayed text: the heading line [start, end). */
+  /** Code points into the displayed text: where the line holding the marker starts, the heading's end. */
   start: number;
   end: number;
   level: number;
+  /** Marker and title as displayed: `二、存在的问题`. */
   title: string;
+  /** A stand-alone heading line (Word heading style); false for a numbered paragraph. */
+  heading: boolean;
 }
+
+/** Numbered headings and paragraphs (not inline items) of a canonical text, for the outline. */
+export function structureHeadings(canonical: string): ExportHeading[] {
+  return detectStructure(canonical)
+    .filter((n) => !INLINE_KINDS.has(n.kind))
+    .map((n) => ({
+      start: n.start,
+      end: n.headEnd,
+      level: n.level,
+      title: `${n.marker}${n.title}`,
+      heading: n.heading,
+    }));
+}
+
+const INLINE_KINDS: ReadonlySet<MarkerKind> = new Set(['shi', 'di', 'sequence']);
 
 export interface ExportDocument {
   id: string;
@@ -123,7 +142,7 @@ export async function buildExportModel(
   ctx: CoreContext,
   documentIds: readonly string[],
   script: ExportScript,
-  headingsOf: (canonical: string) => ExportHeading[] = () => [],
+  headingsOf: (canonical: string) => ExportHeading[] = structureHeadings,
 ): Promise<ExportModel> {
   const codes = listCodes(ctx);
   const paths = codePaths(codes);
@@ -164,12 +183,11 @@ export async function buildExportModel(
     });
     const headings = headingsOf(row.text).map((h) => {
       const r = converted ? converted.map.rangeToDisplay(h) : h;
-      return {
-        ...h,
-        start: r.start,
-        end: r.end,
-        title: xmlSafe(converter ? converter.convert(h.title).text : h.title),
-      };
+      // Anchor at the start of the marker's line (a marker may follow an indent).
+      const u = index.toUtf16(r.start);
+      const lineStart = index.toCodePoint(text.lastIndexOf('\n', u - 1) + 1);
+      const title = xmlSafe(converter ? converter.convert(h.title).text : h.title);
+      return { ...h, start: lineStart, end: r.end, title };
     });
     documents.push({
       id,

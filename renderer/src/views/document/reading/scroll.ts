@@ -34,16 +34,29 @@ export function paragraphOf(view: ViewText, dom: TextDom, offset: number): numbe
 
 /**
  * Scrolls `scroller` so that the paragraph holding `offset` starts at its top. Paragraphs use
- * `content-visibility: auto` (estimated sizes until laid out), so the position is corrected once
- * more after the next frame, when the paragraphs around the target have their real size.
+ * `content-visibility: auto`: off-screen ones have an estimated size until the browser lays them
+ * out, which happens in the frames after the scroll and moves the target. So the position is
+ * corrected once a frame until it holds still (at most a dozen frames; a scroll by the reader in
+ * between ends it).
  */
 export function scrollToOffset(view: ViewText, dom: TextDom, scroller: HTMLElement, offset: number): void {
   const i = paragraphOf(view, dom, offset);
   const el = dom.elements[i];
   if (!el) return;
   const place = () => {
-    scroller.scrollTop += el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 2;
+    const delta = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 2;
+    if (Math.abs(delta) >= 1) scroller.scrollTop += delta;
+    return scroller.scrollTop;
   };
-  place();
-  requestAnimationFrame(place);
+  let expected = place();
+  let still = 0;
+  let frames = 0;
+  const settle = () => {
+    if (Math.abs(scroller.scrollTop - expected) > 1) return; // the reader scrolled: leave it
+    const before = scroller.scrollTop;
+    expected = place();
+    still = Math.abs(expected - before) < 1 ? still + 1 : 0;
+    if (still < 3 && ++frames < 12) requestAnimationFrame(settle);
+  };
+  requestAnimationFrame(settle);
 }

@@ -141,6 +141,21 @@ export function useReadingView({ store, doc, view, dom, scrollRef, script, keysB
     }
   }, [dom, view, doc.id, scrollRef, store]);
 
+  // Text size, line height or width changed: the text reflows; keep the paragraph being read at the top.
+  const layoutKey = `${settings.fontSize}/${settings.lineHeight}/${settings.width}`;
+  const placeRef = useRef({ dom, view });
+  useLayoutEffect(() => {
+    placeRef.current = { dom, view };
+  });
+  const shownLayout = useRef(layoutKey);
+  useLayoutEffect(() => {
+    if (shownLayout.current === layoutKey) return;
+    shownLayout.current = layoutKey;
+    const { dom: d, view: v } = placeRef.current;
+    const scroller = scrollRef.current;
+    if (d && scroller && offsetRef.current > 0) scrollToOffset(v, d, scroller, offsetRef.current);
+  }, [layoutKey, scrollRef]);
+
   const jump = useCallback(
     (item: OutlineItem) => {
       const scroller = scrollRef.current;
