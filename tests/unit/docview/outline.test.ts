@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import type { Annotation } from '../../../shared/domain';
 import { detectStructure } from '../../../shared/text/structure';
 import { buildOutline, currentItem, stepHeading } from '../../../renderer/src/views/document/reading/outline';
-import { DEFAULT_READING, parseSettings } from '../../../renderer/src/views/document/reading/settings';
+import { DEFAULT_READING, parseSettings } from '../../../renderer/src/views/document/reading/settings-values';
 
 const TEXT = [
   '一、工作成效',

@@ -7,64 +7,18 @@
  */
 import { useCallback, useState } from 'react';
 
-export type ReadingTheme = 'light' | 'sepia' | 'dark';
-export const READING_THEMES: readonly ReadingTheme[] = ['light', 'sepia', 'dark'];
+import { parseSettings, type ReadingSettings } from './settings-values';
 
-export interface ReadingSettings {
-  /** Text size in px. */
-  fontSize: number;
-  /** Line height as a multiple of the font size. */
-  lineHeight: number;
-  /** Text column width in em. */
-  width: number;
-  theme: ReadingTheme;
-  focus: boolean;
-  outline: boolean;
-  outlineItems: boolean;
-}
-
-export const DEFAULT_READING: ReadingSettings = {
-  fontSize: 17,
-  lineHeight: 1.95,
-  width: 46,
-  theme: 'light',
-  focus: false,
-  outline: true,
-  outlineItems: false,
-};
-
-export const LIMITS = {
-  fontSize: { min: 13, max: 28, step: 1 },
-  lineHeight: { min: 1.4, max: 2.6, step: 0.05 },
-  width: { min: 28, max: 80, step: 2 },
-} as const;
+export {
+  DEFAULT_READING,
+  LIMITS,
+  READING_THEMES,
+  type ReadingSettings,
+  type ReadingTheme,
+} from './settings-values';
 
 const KEY = 'pizhu.reading';
 const POSITION_KEY = 'pizhu.reading.position.';
-
-function clamp(v: unknown, { min, max }: { min: number; max: number }, fallback: number): number {
-  return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
-}
-
-export function parseSettings(raw: string | null): ReadingSettings {
-  let o: Record<string, unknown> = {};
-  try {
-    const parsed: unknown = raw ? JSON.parse(raw) : {};
-    if (parsed && typeof parsed === 'object') o = parsed as Record<string, unknown>;
-  } catch {
-    // Defaults.
-  }
-  const d = DEFAULT_READING;
-  return {
-    fontSize: clamp(o.fontSize, LIMITS.fontSize, d.fontSize),
-    lineHeight: clamp(o.lineHeight, LIMITS.lineHeight, d.lineHeight),
-    width: clamp(o.width, LIMITS.width, d.width),
-    theme: READING_THEMES.includes(o.theme as ReadingTheme) ? (o.theme as ReadingTheme) : d.theme,
-    focus: typeof o.focus === 'boolean' ? o.focus : d.focus,
-    outline: typeof o.outline === 'boolean' ? o.outline : d.outline,
-    outlineItems: typeof o.outlineItems === 'boolean' ? o.outlineItems : d.outlineItems,
-  };
-}
 
 function read(key: string): string | null {
   try {

@@ -25,6 +25,7 @@ import { isTypingTarget } from '../useDocumentKeys';
 import { OutlinePanel } from './OutlinePanel';
 import { buildOutline, currentItem, outlineNodes, stepHeading, type OutlineItem } from './outline';
 import { ReadingControls } from './ReadingControls';
+import type { StructureNode } from '../../../../../shared/text/structure';
 import { offsetAtTop, scrollToOffset } from './scroll';
 import { readPosition, useReadingSettings, writePosition, type ReadingTheme } from './settings';
 import './reading.css';
@@ -91,7 +92,22 @@ export function useReadingView({ store, doc, view, dom, scrollRef, script, keysB
   const [settings, update] = useReadingSettings();
   const codes = useStore(store, (s) => s.codes);
   const annotations = useStore(store, (s) => s.annotations);
-  const nodes = useMemo(() => outlineNodes(doc.text), [doc.text]);
+  // Detected after the text has painted (an idle moment), so opening a long document never waits
+  // for its outline.
+  const [structure, setStructure] = useState<{ text: string; nodes: StructureNode[] } | null>(null);
+  useEffect(() => {
+    const run = () => setStructure({ text: doc.text, nodes: outlineNodes(doc.text) });
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(run, { timeout: 500 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(run, 50);
+    return () => clearTimeout(id);
+  }, [doc.text]);
+  const nodes = useMemo(
+    () => (structure && structure.text === doc.text ? structure.nodes : []),
+    [structure, doc.text],
+  );
   const items = useMemo(
     () => buildOutline(nodes, annotations, settings.outlineItems),
     [nodes, annotations, settings.outlineItems],
