@@ -14,6 +14,8 @@ const ROW = 30;
 
 interface Props {
   items: readonly OutlineItem[];
+  /** False until the structure has been detected (no "no headings" message before that). */
+  ready: boolean;
   current: number;
   codes: readonly Code[];
   withItems: boolean;
@@ -21,7 +23,7 @@ interface Props {
   onJump: (item: OutlineItem) => void;
 }
 
-export function OutlinePanel({ items, current, codes, withItems, onWithItems, onJump }: Props) {
+export function OutlinePanel({ items, ready, current, codes, withItems, onWithItems, onJump }: Props) {
   const { t } = useI18n();
   const parentRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design.
@@ -44,7 +46,7 @@ export function OutlinePanel({ items, current, codes, withItems, onWithItems, on
           {t('reading.outlineItems')}
         </label>
       </div>
-      {items.length === 0 ? <p className="pz-hint pz-muted">{t('reading.outlineEmpty')}</p> : null}
+      {ready && items.length === 0 ? <p className="pz-hint pz-muted">{t('reading.outlineEmpty')}</p> : null}
       <div ref={parentRef} className="pz-outline-list" role="list">
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((v) => {

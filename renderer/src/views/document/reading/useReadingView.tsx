@@ -229,6 +229,7 @@ export function useReadingView({ store, doc, view, dom, scrollRef, script, keysB
     settings.outline && !settings.focus ? (
       <OutlinePanel
         items={items}
+        ready={structure !== null && structure.text === doc.text}
         current={currentItem(items, offset)}
         codes={codes}
         withItems={settings.outlineItems}
