@@ -152,8 +152,9 @@ describe('keyboard-first coding', () => {
     await page.keyboard.press('Shift+Slash');
     const dialog = page.getByRole('dialog', { name: '文档视图快捷键' });
     await dialog.waitFor();
-    await expect(dialog.locator('tr').count()).resolves.toBe(13);
+    await expect(dialog.locator('tr').count()).resolves.toBe(15);
     await expect(dialog.textContent()).resolves.toContain('下一条标注');
+    await expect(dialog.textContent()).resolves.toContain('下一个标题');
     await page.screenshot({ path: '/tmp/shortcut-sheet.png' });
     // Keys do nothing behind the sheet (the new annotation stays selected; J would move on).
     await expect.poll(() => ui.activeRangeTexts()).toEqual([textOf(sentences[1]!)]);

@@ -40,7 +40,7 @@ export function OutlinePanel({ items, ready, current, codes, withItems, onWithIt
   return (
     <aside className="pz-outline" aria-label={t('reading.outlineTitle')}>
       <div className="pz-outline-head">
-        <h2 className="pz-side-title">{t('reading.outlineTitle')}</h2>
+        <h2 className="pz-outline-heading">{t('reading.outlineTitle')}</h2>
         <label className="pz-check pz-small">
           <input type="checkbox" checked={withItems} onChange={(e) => onWithItems(e.target.checked)} />
           {t('reading.outlineItems')}
