@@ -155,7 +155,7 @@ describe('reading a long document', () => {
         page.locator(`.pz-doc-toolbar [role="menuitem"][data-format="${format}"]`).click(),
       ]);
       expect(file.suggestedFilename()).toMatch(new RegExp(`-annotated\\.${format}$`));
-      return readFileSync((await file.path()));
+      return readFileSync(await file.path());
     };
     const docx = readDocx(await download('docx'));
     expect(docx.text).toContain(doc.text);
@@ -197,7 +197,7 @@ describe('reading a long document', () => {
       page.waitForEvent('download'),
       page.locator('.pz-library-head [role="menuitem"][data-format="html"]').click(),
     ]);
-    const docs = readHtml(readFileSync((await file.path()), 'utf8'));
+    const docs = readHtml(readFileSync(await file.path(), 'utf8'));
     expect(docs.map((d) => d.documentId)).toEqual(ids);
   });
 });
