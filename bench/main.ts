@@ -14,6 +14,7 @@ import { benchAnalysis } from './analysis';
 import { benchSearch } from './search';
 import { benchAttributes } from './attributes';
 import { benchReading } from './reading';
+import { benchSuggest } from './suggest';
 import { printTable, type Row } from './stats';
 
 async function main(): Promise<void> {
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     rows.push(...(await benchSearch({ workDir, repoRoot, log })));
     rows.push(...(await benchAttributes({ workDir, repoRoot, log })));
     rows.push(...(await benchReading({ browser, workDir, repoRoot, log })));
+    rows.push(...(await benchSuggest({ workDir, repoRoot, log })));
   } finally {
     await browser.close();
     rmSync(workDir, { recursive: true, force: true });

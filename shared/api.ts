@@ -33,6 +33,7 @@ import { analysisContract } from './contracts/analysis';
 import { searchContract } from './contracts/search';
 import { setsContract } from './contracts/sets';
 import { annotatedExportContract } from './contracts/annotated-export';
+import { suggestContract } from './contracts/suggest';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -86,6 +87,7 @@ export const apiContract = {
   ...searchContract,
   ...setsContract,
   ...annotatedExportContract,
+  ...suggestContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

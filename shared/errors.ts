@@ -45,6 +45,9 @@ export const ERROR_CODES = [
   'codebook-invalid',
   'set-name-taken',
   'set-not-found',
+  'suggest-rule-not-found',
+  'suggest-rules-invalid',
+  'suggest-rules-unknown-code',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -21,6 +21,7 @@ import { analysisHandlers } from '../analysis/handlers';
 import { searchHandlers } from '../search/handlers';
 import { setHandlers } from '../sets/handlers';
 import { annotatedExportHandlers } from '../export/annotated';
+import { suggestHandlers } from '../suggest/handlers';
 
 export type HandlerMap = Partial<ApiHandlers>;
 
@@ -57,5 +58,6 @@ export function createHandlers(ctx: CoreContext): ApiHandlers {
     searchHandlers(ctx),
     setHandlers(ctx),
     annotatedExportHandlers(ctx),
+    suggestHandlers(ctx),
   ]);
 }

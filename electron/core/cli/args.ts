@@ -27,7 +27,8 @@ export type CliCommand =
       keepDuplicates: boolean;
       paths: string[];
     }
-  | { name: 'search'; project: string; query: string; regex: boolean; limit: number | null };
+  | { name: 'search'; project: string; query: string; regex: boolean; limit: number | null }
+  | { name: 'evaluate-suggestions'; project: string; gold: string; minScore: number | null };
 
 /** A mistake in the command line: printed with the usage text, exit code 1. */
 export class UsageError extends Error {
@@ -62,6 +63,10 @@ Commands:
          QUERY as one regular expression. Prints one KWIC line per hit (title, code-point offset,
          left context, hit, right context; tab-separated), then the total. --limit: lines shown
          (default 5000; the total is always complete).
+  evaluate-suggestions --project FILE --gold GOLD.jsonl [--min-score N]
+         Grade the project's suggestion rules against a gold file (JSON lines
+         {"file", "code": "achievement|problem|recommendation", "quote"}): sentence-level
+         precision, recall and F1 per code and macro (one line reads "macro F1 0.xxx").
   help   Show this text.
 `;
 
@@ -108,8 +113,24 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       return parseImport(rest);
     case 'search':
       return parseSearch(rest);
+    case 'evaluate-suggestions': {
+      const v = parseOptions(name, rest, {
+        project: { type: 'string' },
+        gold: { type: 'string' },
+        'min-score': { type: 'string' },
+      });
+      let minScore: number | null = null;
+      if (v['min-score'] !== undefined) {
+        minScore = Number(v['min-score']);
+        if (!Number.isFinite(minScore) || Math.abs(minScore) > 100)
+          throw new UsageError(`${name}: --min-score must be a number from -100 to 100, got "${String(v['min-score'])}"`);
+      }
+      return { name, project: required(name, v, 'project'), gold: required(name, v, 'gold'), minScore };
+    }
     default:
-      throw new UsageError(`Unknown command "${name}". Commands: init, export, info, import, search, help.`);
+      throw new UsageError(
+        `Unknown command "${name}". Commands: init, export, info, import, search, evaluate-suggestions, help.`,
+      );
   }
 }
 

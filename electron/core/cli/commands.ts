@@ -14,6 +14,7 @@ import { PizhuError } from '../../../shared/errors';
 import { openCore, type Core } from '../index';
 import { defaultSeedsDir } from '../server/paths';
 import { searchCli } from './search';
+import { evaluateCli } from './evaluate';
 import { CLI_USAGE, UsageError, parseCliArgs, type CliCommand } from './args';
 import { importFiles } from './import';
 import { runAnnotatedExport, type AnnotatedExportCommand } from './export-annotated';
@@ -56,6 +57,14 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
         return await importFiles(command, io);
       case 'search':
         return await search(command, io);
+      case 'evaluate-suggestions': {
+        const core = openExisting(command.project);
+        try {
+          return await evaluateCli(core, command, io);
+        } finally {
+          core.close();
+        }
+      }
     }
   } catch (err) {
     io.err(`${describe(err)}\n`);

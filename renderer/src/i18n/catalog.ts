@@ -15,6 +15,7 @@ import { searchMessages } from './features/search';
 import { segmentsMessages } from './features/segments';
 import { setsMessages } from './features/sets';
 import { readingMessages } from './features/reading';
+import { suggestMessages } from './features/suggest';
 
 export const catalog = {
   'zh-CN': {
@@ -28,6 +29,7 @@ export const catalog = {
     ...segmentsMessages['zh-CN'],
     ...setsMessages['zh-CN'],
     ...readingMessages['zh-CN'],
+    ...suggestMessages['zh-CN'],
   },
   'zh-TW': {
     ...zhTW,
@@ -40,6 +42,7 @@ export const catalog = {
     ...segmentsMessages['zh-TW'],
     ...setsMessages['zh-TW'],
     ...readingMessages['zh-TW'],
+    ...suggestMessages['zh-TW'],
   },
   en: {
     ...en,
@@ -52,6 +55,7 @@ export const catalog = {
     ...segmentsMessages.en,
     ...setsMessages.en,
     ...readingMessages.en,
+    ...suggestMessages.en,
   },
 };
 

@@ -32,6 +32,7 @@ import { ShortcutSheet } from './ShortcutSheet';
 import { useDocumentKeys } from './useDocumentKeys';
 import { useViewText } from './useViewText';
 import { useReadingView } from './reading/useReadingView';
+import { SuggestBar } from '../suggest/SuggestBar';
 
 export interface Pending {
   start: number;
@@ -286,6 +287,7 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
           onShortcuts={() => setSheetOpen(true)}
           extra={reading.controls}
         />
+        <SuggestBar key={doc.id} store={store} doc={doc} dom={dom} view={view} scroller={scrollRef} />
         {find.open ? (
           <FindBar
             query={find.query}

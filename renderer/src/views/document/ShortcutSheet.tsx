@@ -26,6 +26,9 @@ export const SHORTCUTS: readonly { keys: string[]; label: MessageKey }[] = [
   { keys: ['Enter', 'Shift+Enter'], label: 'docview.key.findNext' },
   { keys: [`${MOD}+Z`, `${MOD}+Shift+Z`], label: 'docview.key.undo' },
   { keys: ['?'], label: 'docview.key.sheet' },
+  { keys: ['A'], label: 'suggest.key.accept' },
+  { keys: ['X'], label: 'suggest.key.reject' },
+  { keys: ['J', 'K'], label: 'suggest.key.move' },
 ];
 
 export function ShortcutSheet({ onClose }: { onClose: () => void }) {
