@@ -13,6 +13,7 @@ import { benchImport } from './import';
 import { benchAnalysis } from './analysis';
 import { benchSearch } from './search';
 import { benchAttributes } from './attributes';
+import { benchReading } from './reading';
 import { benchSuggest } from './suggest';
 import { benchInterop } from './interop';
 import { printTable, type Row } from './stats';
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     rows.push(...(await benchAnalysis({ browser, workDir, repoRoot, log })));
     rows.push(...(await benchSearch({ workDir, repoRoot, log })));
     rows.push(...(await benchAttributes({ workDir, repoRoot, log })));
+    rows.push(...(await benchReading({ browser, workDir, repoRoot, log })));
     rows.push(...(await benchSuggest({ workDir, repoRoot, log })));
     rows.push(...(await benchInterop({ workDir, repoRoot, log })));
   } finally {

@@ -32,6 +32,7 @@ import { segmentsContract } from './contracts/segments';
 import { analysisContract } from './contracts/analysis';
 import { searchContract } from './contracts/search';
 import { setsContract } from './contracts/sets';
+import { annotatedExportContract } from './contracts/annotated-export';
 import { suggestContract } from './contracts/suggest';
 import { interopContract } from './contracts/interop';
 
@@ -90,6 +91,7 @@ export const apiContract = {
   ...analysisContract,
   ...searchContract,
   ...setsContract,
+  ...annotatedExportContract,
   ...suggestContract,
   ...interopContract,
 } as const;

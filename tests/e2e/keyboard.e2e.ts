@@ -152,9 +152,10 @@ describe('keyboard-first coding', () => {
     await page.keyboard.press('Shift+Slash');
     const dialog = page.getByRole('dialog', { name: '文档视图快捷键' });
     await dialog.waitFor();
-    // 13 keys of the document view + 3 of the suggestion review (A, X, J/K).
-    await expect(dialog.locator('tr').count()).resolves.toBe(16);
+    // 13 keys of the document view + 2 headings (] [) + 3 of the suggestion review (A, X, J/K).
+    await expect(dialog.locator('tr').count()).resolves.toBe(18);
     await expect(dialog.textContent()).resolves.toContain('下一条标注');
+    await expect(dialog.textContent()).resolves.toContain('下一个标题');
     await expect(dialog.textContent()).resolves.toContain('接受当前建议');
     await page.screenshot({ path: '/tmp/shortcut-sheet.png' });
     // Keys do nothing behind the sheet (the new annotation stays selected; J would move on).

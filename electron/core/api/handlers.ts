@@ -20,6 +20,7 @@ import { segmentHandlers } from '../segments/handlers';
 import { analysisHandlers } from '../analysis/handlers';
 import { searchHandlers } from '../search/handlers';
 import { setHandlers } from '../sets/handlers';
+import { annotatedExportHandlers } from '../export/annotated';
 import { suggestHandlers } from '../suggest/handlers';
 import { interopHandlers } from '../interop/handlers';
 
@@ -57,6 +58,7 @@ export function createHandlers(ctx: CoreContext): ApiHandlers {
     analysisHandlers(ctx),
     searchHandlers(ctx),
     setHandlers(ctx),
+    annotatedExportHandlers(ctx),
     suggestHandlers(ctx),
     interopHandlers(ctx),
   ]);

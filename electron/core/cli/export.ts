@@ -14,6 +14,7 @@ import { UsageError } from './args';
 import type { CliIo } from './commands';
 import { writeAtomically } from './files';
 import type { CliModule } from './module';
+import { isAnnotatedExport, parseAnnotatedExport, runAnnotatedExport } from './export-annotated';
 
 /** CLI format → `export-file` format (sentences: CSV when --out ends in .csv, else JSONL). */
 const FORMATS: Record<string, (out: string) => ExportFileFormat> = {
@@ -41,6 +42,11 @@ const USAGE = `  export --project FILE --format ${Object.keys(FORMATS).join('|')
          --out ends in .csv, else JSONL); parquet: the same rows as Parquet. qdpx: the project
          for other QDA software (REFI-QDA 1.5); qdc: the codebook. CSV and XLSX cells starting
          with = + - @ get a leading ' for Excel unless --no-formula-guard.
+  export --project FILE --format docx|html (--documents SEL[,SEL...] | --set NAME) --out FILE
+         [--script original|simplified|traditional] [--lang zh-CN|zh-TW|en]
+         Write annotated documents: DOCX with one Word comment per annotation (code path, coder,
+         memo), or one self-contained HTML page (highlights, margin notes, legend, outline; prints
+         cleanly). SEL is a document id, its exact title, its number as listed by info, or all.
 `;
 
 export function parseExportArgs(args: string[]): ExportArgs {
@@ -65,7 +71,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
   const format = values.format!;
   if (!Object.hasOwn(FORMATS, format))
     throw new UsageError(
-      `export: --format must be one of ${Object.keys(FORMATS).join(', ')}, got "${format}"`,
+      `export: --format must be one of ${[...Object.keys(FORMATS), 'docx', 'html'].join(', ')}, got "${format}"`,
     );
   return {
     name: 'export',
@@ -82,10 +88,10 @@ export function cardPath(out: string): string {
   return join(dirname(out), `${basename(out, ext)}.README.md`);
 }
 
-async function run(args: string[], io: CliIo): Promise<number> {
-  const command = parseExportArgs(args);
-  const out = resolve(command.out);
-  const project = resolve(command.project);
+/** Resolved project and output paths, refused when they are the same or the project is missing. */
+function checkPaths(projectArg: string, outArg: string): { project: string; out: string } {
+  const out = resolve(outArg);
+  const project = resolve(projectArg);
   if (out === project) throw new UsageError('export: --out must not be the project file');
   if (!existsSync(project))
     throw new PizhuError(
@@ -93,6 +99,29 @@ async function run(args: string[], io: CliIo): Promise<number> {
       `${project} does not exist (create it with: npm run cli -- init --project FILE)`,
       { file: project },
     );
+  return { project, out };
+}
+
+/** `--format docx|html`: annotated documents (export-annotated.ts). */
+async function runAnnotated(args: string[], io: CliIo): Promise<number> {
+  const command = parseAnnotatedExport(args);
+  const { project, out } = checkPaths(command.project, command.out);
+  const core = openCore({ file: project, empty: true });
+  let file;
+  try {
+    file = await runAnnotatedExport(core, command);
+  } finally {
+    core.close();
+  }
+  writeAtomically(out, file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content);
+  io.out(`Exported ${file.rowCount} annotation(s) to ${out}\n`);
+  return 0;
+}
+
+async function run(args: string[], io: CliIo): Promise<number> {
+  if (isAnnotatedExport(args)) return runAnnotated(args, io);
+  const command = parseExportArgs(args);
+  const { project, out } = checkPaths(command.project, command.out);
   const core = openCore({ file: project, empty: true });
   let file: ExportBundle;
   try {

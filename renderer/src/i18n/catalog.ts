@@ -14,6 +14,7 @@ import { importMessages } from './features/import';
 import { searchMessages } from './features/search';
 import { segmentsMessages } from './features/segments';
 import { setsMessages } from './features/sets';
+import { readingMessages } from './features/reading';
 import { suggestMessages } from './features/suggest';
 import { interopMessages } from './features/interop';
 
@@ -28,6 +29,7 @@ export const catalog = {
     ...searchMessages['zh-CN'],
     ...segmentsMessages['zh-CN'],
     ...setsMessages['zh-CN'],
+    ...readingMessages['zh-CN'],
     ...suggestMessages['zh-CN'],
     ...interopMessages['zh-CN'],
   },
@@ -41,6 +43,7 @@ export const catalog = {
     ...searchMessages['zh-TW'],
     ...segmentsMessages['zh-TW'],
     ...setsMessages['zh-TW'],
+    ...readingMessages['zh-TW'],
     ...suggestMessages['zh-TW'],
     ...interopMessages['zh-TW'],
   },
@@ -54,6 +57,7 @@ export const catalog = {
     ...searchMessages.en,
     ...segmentsMessages.en,
     ...setsMessages.en,
+    ...readingMessages.en,
     ...suggestMessages.en,
     ...interopMessages.en,
   },

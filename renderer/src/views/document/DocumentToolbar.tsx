@@ -2,6 +2,7 @@
  * The bar above the document text: the script view (原文 / 简体 / 繁體, display only), sentence
  * snapping, and buttons for the find bar and the shortcut sheet (which also have keys).
  */
+import type { ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../../i18n';
 import { SCRIPT_VIEWS, type ScriptView } from './prefs';
 
@@ -13,6 +14,8 @@ interface Props {
   onSnap: (on: boolean) => void;
   onFind: () => void;
   onShortcuts: () => void;
+  /** More controls after the built-in ones (reading settings, outline, export). */
+  extra?: ReactNode;
 }
 
 export function DocumentToolbar(props: Props) {
@@ -43,6 +46,7 @@ export function DocumentToolbar(props: Props) {
         <input type="checkbox" checked={props.snap} onChange={(e) => props.onSnap(e.target.checked)} />
         {t('docview.snap')}
       </label>
+      {props.extra}
       <span className="pz-doc-toolbar-spacer" />
       <button type="button" onClick={props.onFind} title="Ctrl+F">
         {t('docview.find')}

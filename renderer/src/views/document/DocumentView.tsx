@@ -31,6 +31,7 @@ import { SelectionToolbar } from './SelectionToolbar';
 import { ShortcutSheet } from './ShortcutSheet';
 import { useDocumentKeys } from './useDocumentKeys';
 import { useViewText } from './useViewText';
+import { useReadingView } from './reading/useReadingView';
 import { SuggestBar } from '../suggest/SuggestBar';
 
 export interface Pending {
@@ -84,6 +85,7 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
   const scrollRef = useRef<HTMLDivElement>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
   const closeSheet = useCallback(() => setSheetOpen(false), []);
+  const reading = useReadingView({ store, doc, view, dom, scrollRef, script, keysBlocked: sheetOpen });
 
   useEffect(() => {
     if (failed) store.toast({ tone: 'error', message: { key: 'docview.convertFailed' } });
@@ -272,7 +274,8 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
   const active = activeIds.flatMap((id) => annotations.find((a) => a.id === id) ?? []);
 
   return (
-    <div className="pz-document" data-script={shown}>
+    <div className="pz-document" data-script={shown} {...reading.rootProps}>
+      {reading.outline}
       <div className="pz-doc-main">
         <DocumentToolbar
           script={script}
@@ -282,6 +285,7 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
           onSnap={setSnap}
           onFind={openFind}
           onShortcuts={() => setSheetOpen(true)}
+          extra={reading.controls}
         />
         <SuggestBar key={doc.id} store={store} doc={doc} dom={dom} view={view} scroller={scrollRef} />
         {find.open ? (

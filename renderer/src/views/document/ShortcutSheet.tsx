@@ -16,6 +16,8 @@ export const SHORTCUTS: readonly { keys: string[]; label: MessageKey }[] = [
   { keys: ['K'], label: 'docview.key.prevAnnotation' },
   { keys: ['N'], label: 'docview.key.nextSentence' },
   { keys: ['P'], label: 'docview.key.prevSentence' },
+  { keys: [']'], label: 'reading.key.nextHeading' },
+  { keys: ['['], label: 'reading.key.prevHeading' },
   { keys: [ALT], label: 'docview.key.sentenceClick' },
   { keys: ['M'], label: 'docview.key.memo' },
   { keys: ['Delete'], label: 'docview.key.delete' },

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n';
 import type { Store } from '../../state/store';
 import { DocumentMemoButton } from '../memos/DocumentMemoButton';
 import { SetSelection, SetsColumn, useLibrarySets } from '../sets/LibrarySets';
+import { LibraryExport } from '../document/reading/LibraryExport';
 
 interface Props {
   documents: readonly DocumentSummary[];
@@ -48,6 +49,7 @@ export function LibraryView({ documents: all, codes, onOpen, store }: Props) {
       <header className="pz-library-head">
         <h1 id="pz-library-title">{t('library.title')}</h1>
         <span className="pz-muted">{t('library.count', { count: documents.length })}</span>
+        <LibraryExport store={store} documents={documents} selected={sets.selected} />
       </header>
       {sets.bar}
       {documents.length === 0 ? (
