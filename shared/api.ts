@@ -32,6 +32,8 @@ import { segmentsContract } from './contracts/segments';
 import { analysisContract } from './contracts/analysis';
 import { searchContract } from './contracts/search';
 import { setsContract } from './contracts/sets';
+import { codersContract } from './contracts/coders';
+import { agreementContract } from './contracts/agreement';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -84,6 +86,8 @@ export const apiContract = {
   ...analysisContract,
   ...searchContract,
   ...setsContract,
+  ...codersContract,
+  ...agreementContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -112,6 +112,10 @@ export interface Coder {
   name: string;
   color: string;
   isCurrent: boolean;
+  /** Archived coders keep their annotations but are not offered as the current coder. */
+  archived: boolean;
+  /** Annotations this coder made. */
+  annotationCount: number;
 }
 
 export interface Annotation {

@@ -45,6 +45,11 @@ export const ERROR_CODES = [
   'codebook-invalid',
   'set-name-taken',
   'set-not-found',
+  'coder-name-empty',
+  'coder-name-taken',
+  'coder-archived',
+  'spans-invalid',
+  'agreement-coders',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -20,6 +20,8 @@ import { segmentHandlers } from '../segments/handlers';
 import { analysisHandlers } from '../analysis/handlers';
 import { searchHandlers } from '../search/handlers';
 import { setHandlers } from '../sets/handlers';
+import { spanHandlers } from '../spans/handlers';
+import { agreementHandlers } from '../agreement/handlers';
 
 export type HandlerMap = Partial<ApiHandlers>;
 
@@ -55,5 +57,7 @@ export function createHandlers(ctx: CoreContext): ApiHandlers {
     analysisHandlers(ctx),
     searchHandlers(ctx),
     setHandlers(ctx),
+    spanHandlers(ctx),
+    agreementHandlers(ctx),
   ]);
 }

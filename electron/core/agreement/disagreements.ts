@@ -1,0 +1,52 @@
+/**
+ * Disagreements: the units (for characters, maximal runs of characters) where some but not all of
+ * the compared coders applied a code, in document order, each with the compared coders'
+ * annotations that overlap it. `resolved` says whether the consensus coder (if named) has
+ * already coded that code on the unit. Resolving one (resolve.ts) writes into that coder.
+ */
+import type { AgreementScope, Disagreement } from '../../../shared/contracts/agreement';
+import type { Db } from '../db/database';
+import { listRowsOverlapping } from './overlap';
+import { coderByName } from '../coders/operations';
+import { forEachRun } from './compute';
+import { loadScope } from './scope';
+
+/** At most this many are returned (the total is always counted). */
+export const DISAGREEMENT_LIMIT = 5_000;
+
+export function listDisagreements(
+  db: Db,
+  input: AgreementScope & { consensusCoder?: string | undefined },
+): { disagreements: Disagreement[]; total: number } {
+  const scope = loadScope(db, input);
+  const m = scope.coders.length;
+  const found: { ci: number; di: number; start: number; end: number; coded: number[] }[] = [];
+  forEachRun(db, scope, input.unit, (ci, di, run) => {
+    if (run.coded.length > 0 && run.coded.length < m)
+      found.push({ ci, di, start: run.start, end: run.end, coded: run.coded });
+  });
+  found.sort((a, b) => a.di - b.di || a.start - b.start || a.ci - b.ci);
+  const consensus = input.consensusCoder ? coderByName(db, input.consensusCoder.trim()) : undefined;
+  const coderIds = scope.coders.map((c) => c.id);
+  const disagreements = found.slice(0, DISAGREEMENT_LIMIT).map((f): Disagreement => {
+    const doc = scope.documents[f.di]!;
+    const code = scope.codes[f.ci]!;
+    const annotations = listRowsOverlapping(db, doc.id, code.id, coderIds, f.start, f.end);
+    const resolved =
+      consensus !== undefined &&
+      listRowsOverlapping(db, doc.id, code.id, [consensus.id], f.start, f.end).length > 0;
+    return {
+      key: `${doc.id}/${code.id}/${f.start}/${f.end}`,
+      documentId: doc.id,
+      documentTitle: doc.title,
+      codeId: code.id,
+      codePath: code.path,
+      start: f.start,
+      end: f.end,
+      codedBy: f.coded.map((i) => scope.coders[i]!.id),
+      annotations,
+      resolved,
+    };
+  });
+  return { disagreements, total: found.length };
+}
