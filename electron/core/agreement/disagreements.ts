@@ -31,7 +31,12 @@ export function listDisagreements(
   const disagreements = found.slice(0, DISAGREEMENT_LIMIT).map((f): Disagreement => {
     const doc = scope.documents[f.di]!;
     const code = scope.codes[f.ci]!;
-    const annotations = listRowsOverlapping(db, doc.id, code.id, coderIds, f.start, f.end);
+    // The annotations on the unit, and the other coders' annotations on the stretch those cover
+    // (so that "A coded 4–10, B coded 4–8" shows both codings for the unit 8–10).
+    const direct = listRowsOverlapping(db, doc.id, code.id, coderIds, f.start, f.end);
+    const from = Math.min(f.start, ...direct.map((a) => a.start));
+    const to = Math.max(f.end, ...direct.map((a) => a.end));
+    const annotations = listRowsOverlapping(db, doc.id, code.id, coderIds, from, to);
     const resolved =
       consensus !== undefined &&
       listRowsOverlapping(db, doc.id, code.id, [consensus.id], f.start, f.end).length > 0;

@@ -121,7 +121,7 @@ export function loadScope(db: Db, scope: AgreementScope): LoadedScope {
   for (const a of annotations) {
     if (!codeIds.has(a.code_id)) continue;
     let perDoc = raw.get(a.document_id);
-    if (!perDoc) raw.set(a.document_id, (perDoc = new Map()));
+    if (!perDoc) raw.set(a.document_id, (perDoc = new Map<string, Range[][]>()));
     let perCode = perDoc.get(a.code_id);
     if (!perCode) perDoc.set(a.code_id, (perCode = coders.map(() => [])));
     perCode[coderIndex.get(a.coder_id)!]!.push({ start: a.start, end: a.end });

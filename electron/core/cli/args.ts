@@ -10,11 +10,12 @@ import {
   type CleaningStep,
   type ImportEncoding,
 } from '../../../shared/import';
+import { CODERS_USAGE, parseCodersCommand, type CodersCliCommand } from './coders';
 
 export type CliCommand =
   | { name: 'help' }
   | { name: 'init'; project: string; empty: boolean; seeds: string | null }
-  | { name: 'export'; project: string; format: 'csv' | 'jsonl'; out: string }
+  | { name: 'export'; project: string; format: 'csv' | 'jsonl' | 'spans'; out: string; coder?: string }
   | { name: 'info'; project: string }
   | {
       name: 'import';
@@ -25,7 +26,8 @@ export type CliCommand =
       keepDuplicates: boolean;
       paths: string[];
     }
-  | { name: 'search'; project: string; query: string; regex: boolean; limit: number | null };
+  | { name: 'search'; project: string; query: string; regex: boolean; limit: number | null }
+  | CodersCliCommand;
 
 /** A mistake in the command line: printed with the usage text, exit code 1. */
 export class UsageError extends Error {
@@ -38,8 +40,10 @@ Commands:
   init   --project FILE [--empty] [--seeds DIR]
          Create a new project with the default codebook (成效, 问题, 建议) and, unless --empty,
          the sample documents. Refuses to overwrite an existing file.
-  export --project FILE --format csv|jsonl --out FILE
+  export --project FILE --format csv|jsonl|spans --out FILE [--coder NAME]
          Write the coded dataset (one row per annotation). CSV is UTF-8 with a BOM for Excel.
+         spans: the span format of import-annotations (with --coder: only that coder's
+         annotations, ready to import again; without: every line also names its "coder").
   info   --project FILE
          Show the project's documents, codes, coders and annotation counts.
   import --project FILE [--encoding auto|utf-8|utf-16|utf-16le|utf-16be|gb18030|gbk|big5]
@@ -55,10 +59,10 @@ Commands:
          QUERY as one regular expression. Prints one KWIC line per hit (title, code-point offset,
          left context, hit, right context; tab-separated), then the total. --limit: lines shown
          (default 5000; the total is always complete).
-  help   Show this text.
+${CODERS_USAGE}  help   Show this text.
 `;
 
-const FORMATS = ['csv', 'jsonl'] as const;
+const FORMATS = ['csv', 'jsonl', 'spans'] as const;
 
 export function parseCliArgs(argv: readonly string[]): CliCommand {
   const [name, ...rest] = argv;
@@ -82,13 +86,19 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         project: { type: 'string' },
         format: { type: 'string' },
         out: { type: 'string' },
+        coder: { type: 'string' },
       });
       const project = required(name, v, 'project');
       const format = required(name, v, 'format');
       if (!(FORMATS as readonly string[]).includes(format)) {
-        throw new UsageError(`export: --format must be csv or jsonl, got "${format}"`);
+        throw new UsageError(`export: --format must be csv, jsonl or spans, got "${format}"`);
       }
-      return { name, project, format: format as 'csv' | 'jsonl', out: required(name, v, 'out') };
+      const coder = optional(v, 'coder');
+      if (coder !== null && format !== 'spans')
+        throw new UsageError('export: --coder only applies to --format spans');
+      const out = required(name, v, 'out');
+      const parsed = { name, project, format: format as 'csv' | 'jsonl' | 'spans', out } as const;
+      return coder === null ? parsed : { ...parsed, coder };
     }
     case 'info': {
       const v = parseOptions(name, rest, { project: { type: 'string' } });
@@ -98,8 +108,13 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
       return parseImport(rest);
     case 'search':
       return parseSearch(rest);
+    case 'import-annotations':
+    case 'agreement':
+      return parseCodersCommand(name, rest);
     default:
-      throw new UsageError(`Unknown command "${name}". Commands: init, export, info, import, search, help.`);
+      throw new UsageError(
+        `Unknown command "${name}". Commands: init, export, info, import, search, import-annotations, agreement, help.`,
+      );
   }
 }
 

@@ -16,6 +16,7 @@ import { defaultSeedsDir } from '../server/paths';
 import { searchCli } from './search';
 import { CLI_USAGE, UsageError, parseCliArgs, type CliCommand } from './args';
 import { importFiles } from './import';
+import { runCodersCommand } from './coders';
 
 export interface CliIo {
   out(text: string): void;
@@ -53,6 +54,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
         return await importFiles(command, io);
       case 'search':
         return await search(command, io);
+      case 'import-annotations':
+      case 'agreement':
+        return await withProject(command.project, (core) => runCodersCommand(core, command, io));
     }
   } catch (err) {
     io.err(`${describe(err)}\n`);
@@ -108,7 +112,17 @@ async function exportDataset(command: Extract<CliCommand, { name: 'export' }>, i
   const core = openExisting(command.project);
   let file: ExportFile;
   try {
-    file = (await core.dispatch('export-dataset', { format: command.format })) as ExportFile;
+    if (command.format === 'spans') {
+      let coderIds: string[] | undefined;
+      if (command.coder !== undefined) {
+        const coders = (await core.dispatch('coders-list', {})) as Coder[];
+        const coder = coders.find((c) => c.name === command.coder);
+        if (!coder)
+          throw new PizhuError('coder-not-found', `No coder named ${command.coder}`, { name: command.coder });
+        coderIds = [coder.id];
+      }
+      file = (await core.dispatch('spans-export', coderIds ? { coderIds } : {})) as ExportFile;
+    } else file = (await core.dispatch('export-dataset', { format: command.format })) as ExportFile;
   } finally {
     core.close();
   }
@@ -138,6 +152,15 @@ function writeAtomically(target: string, content: string): void {
       'internal',
       `Cannot write ${target}: ${err instanceof Error ? err.message : String(err)}`,
     );
+  }
+}
+
+async function withProject(project: string, fn: (core: Core) => Promise<number>): Promise<number> {
+  const core = openExisting(project);
+  try {
+    return await fn(core);
+  } finally {
+    core.close();
   }
 }
 

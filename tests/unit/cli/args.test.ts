@@ -31,7 +31,7 @@ describe('parseCliArgs', () => {
       out: 'o.jsonl',
     });
     expect(() => parseCliArgs(['export', '--project', 'p', '--format', 'xlsx', '--out', 'o'])).toThrow(
-      /--format must be csv or jsonl/,
+      /--format must be csv, jsonl or spans/,
     );
   });
 
