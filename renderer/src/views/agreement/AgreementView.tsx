@@ -4,7 +4,7 @@
  * Krippendorff's α and α_u with the definitions; export CSV or an HTML report; go through the
  * disagreements and resolve each into a consensus coder (one undo step each).
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   AGREEMENT_UNITS,
   type AgreementUnit,
@@ -34,6 +34,10 @@ export function AgreementView({ store, navigate }: ViewProps) {
   const [openKey, setOpenKey] = useState<string | null>(null);
   const [shown, setShown] = useState(PAGE);
   const name = (id: string) => coders.find((c) => c.id === id)?.name ?? '?';
+  // Annotation counts change as people code elsewhere: start from fresh ones.
+  useEffect(() => {
+    void store.refreshProject();
+  }, [store]);
 
   const toggle = (list: string[], id: string) =>
     list.includes(id) ? list.filter((x) => x !== id) : [...list, id];
@@ -76,7 +80,7 @@ export function AgreementView({ store, navigate }: ViewProps) {
     navigate.toDocument(item.documentId, { start: item.start, end: item.end });
   };
 
-  const candidates = coders.filter((c) => c.annotationCount > 0 || choice.coderIds.includes(c.id));
+  const candidates = coders.filter((c) => !c.archived || choice.coderIds.includes(c.id));
 
   return (
     <section className="pz-agreement" aria-labelledby="agreement-title">

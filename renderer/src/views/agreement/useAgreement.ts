@@ -25,7 +25,7 @@ export function useAgreement(store: Store, defaultConsensus: string) {
     () =>
       remembered ?? {
         coderIds: coders
-          .filter((c) => c.annotationCount > 0)
+          .filter((c) => !c.archived)
           .slice(0, 2)
           .map((c) => c.id),
         unit: 'character',

@@ -4,7 +4,7 @@
  * as `npm run cli -- import-annotations`); exporting annotations as spans. Every change except
  * choosing the current coder is one undoable command.
  */
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { SpansImportSummary } from '../../../../shared/contracts/coders';
 import type { Coder } from '../../../../shared/domain';
 import { saveFile } from '../../api/client';
@@ -92,6 +92,10 @@ export function CodersView({ store }: ViewProps) {
   const [createCodes, setCreateCodes] = useState(false);
   const [summary, setSummary] = useState<SpansImportSummary | null>(null);
   const [exportCoder, setExportCoder] = useState('');
+  // Annotation counts change as people code elsewhere: start from fresh ones.
+  useEffect(() => {
+    void store.refreshProject();
+  }, [store]);
 
   const create = (e: FormEvent) => {
     e.preventDefault();
