@@ -215,9 +215,16 @@ export function binaryStats(t: BinaryTally): BinaryStats {
   return { units, percentAgreement, cohenKappa, fleissKappa, krippendorffAlpha };
 }
 
-/** Mean of the defined values; null ('no-values') when none is defined. */
+/**
+ * Mean of the defined values. When none is defined: the reason they share (e.g. every code's
+ * Fleiss' κ is 'fewer-than-three-coders'), or 'no-values'.
+ */
 export function meanStat(values: readonly Stat[]): Stat {
   const defined = values.filter((v): v is { value: number; reason: null } => v.value !== null);
-  if (defined.length === 0) return none('no-values');
+  if (defined.length === 0) {
+    const reasons = new Set(values.map((v) => v.reason));
+    const only = reasons.size === 1 ? [...reasons][0] : null;
+    return none(only ?? 'no-values');
+  }
   return stat(defined.reduce((a, v) => a + v.value, 0) / defined.length);
 }

@@ -88,7 +88,9 @@ export function useAgreement(store: Store, defaultConsensus: string) {
       const revision = store.getState().historyRevision;
       if (revision === last) return;
       last = revision;
-      if (latest.current.ran) void latest.current.compute();
+      if (!latest.current.ran) return;
+      // The step may have created or removed a coder (a consensus coder, an imported one).
+      void store.refreshProject().then(() => latest.current.compute());
     });
   }, [store]);
 
