@@ -93,6 +93,9 @@ export function statusForError(code: ErrorCode): number {
     case 'search-invalid-regex':
     case 'search-unclosed-quote':
     case 'search-regex-timeout':
+    case 'coder-name-empty':
+    case 'spans-invalid':
+    case 'agreement-coders':
       return 400;
     case 'unauthorized':
       return 401;
@@ -110,6 +113,8 @@ export function statusForError(code: ErrorCode): number {
     case 'code-cycle':
     case 'code-no-parent':
     case 'split-crosses-annotation':
+    case 'coder-name-taken':
+    case 'coder-archived':
       return 409;
     default:
       return 500;

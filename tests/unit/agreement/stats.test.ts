@@ -237,14 +237,22 @@ describe('properties', () => {
     ).toBe(1);
     // A mean of nothing: the reason all values share, else 'no-values'.
     expect(meanStat([])).toEqual({ value: null, reason: 'no-values' });
-    expect(meanStat([{ value: null, reason: 'code-unused' }])).toEqual({ value: null, reason: 'code-unused' });
+    expect(meanStat([{ value: null, reason: 'code-unused' }])).toEqual({
+      value: null,
+      reason: 'code-unused',
+    });
     expect(
       meanStat([
         { value: null, reason: 'code-unused' },
         { value: null, reason: 'one-category' },
       ]),
     ).toEqual({ value: null, reason: 'no-values' });
-    expect(meanStat([{ value: null, reason: 'code-unused' }, { value: 0.5, reason: null }]).value).toBe(0.5);
+    expect(
+      meanStat([
+        { value: null, reason: 'code-unused' },
+        { value: 0.5, reason: null },
+      ]).value,
+    ).toBe(0.5);
     expect(
       krippendorffAlphaNominal([
         [1, null],
