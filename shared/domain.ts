@@ -104,6 +104,8 @@ export interface MemoEntry {
   text: string;
   /** Code memos only: all four fields. */
   fields?: Record<CodeMemoField, string>;
+  /** Annotation memos only: the annotation's coder. */
+  coderId?: string;
   updatedAt: IsoTime | null;
 }
 
