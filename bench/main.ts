@@ -13,6 +13,7 @@ import { benchImport } from './import';
 import { benchAnalysis } from './analysis';
 import { benchSearch } from './search';
 import { benchAttributes } from './attributes';
+import { benchAgreement } from './agreement';
 import { printTable, type Row } from './stats';
 
 async function main(): Promise<void> {
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     rows.push(...(await benchAnalysis({ browser, workDir, repoRoot, log })));
     rows.push(...(await benchSearch({ workDir, repoRoot, log })));
     rows.push(...(await benchAttributes({ workDir, repoRoot, log })));
+    rows.push(...(await benchAgreement({ workDir, repoRoot, log })));
   } finally {
     await browser.close();
     rmSync(workDir, { recursive: true, force: true });

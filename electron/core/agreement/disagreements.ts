@@ -6,7 +6,7 @@
  */
 import type { AgreementScope, Disagreement } from '../../../shared/contracts/agreement';
 import type { Db } from '../db/database';
-import { listRowsOverlapping } from './overlap';
+import { toAnnotation, type AnnotationRow } from '../annotations/rows';
 import { coderByName } from '../coders/operations';
 import { forEachRun } from './compute';
 import { loadScope } from './scope';
@@ -28,18 +28,45 @@ export function listDisagreements(
   found.sort((a, b) => a.di - b.di || a.start - b.start || a.ci - b.ci);
   const consensus = input.consensusCoder ? coderByName(db, input.consensusCoder.trim()) : undefined;
   const coderIds = scope.coders.map((c) => c.id);
+  // All the annotations needed, read once and grouped by document and code (thousands of
+  // disagreements must not mean thousands of range queries).
+  const wanted = consensus ? [...coderIds, consensus.id] : coderIds;
+  const groups = new Map<string, AnnotationRow[]>();
+  for (const r of db
+    .stmt(
+      `SELECT * FROM annotations WHERE coder_id IN (${wanted.map(() => '?').join(', ')})
+       ORDER BY start_offset, end_offset, id`,
+    )
+    .all(...wanted) as AnnotationRow[]) {
+    const key = `${r.document_id}/${r.code_id}`;
+    const list = groups.get(key);
+    if (list) list.push(r);
+    else groups.set(key, [r]);
+  }
+  const compared = new Set(coderIds);
+  const overlapping = (
+    docId: string,
+    codeId: string,
+    who: (coder: string) => boolean,
+    s: number,
+    e: number,
+  ) =>
+    (groups.get(`${docId}/${codeId}`) ?? []).filter(
+      (r) => who(r.coder_id) && r.start_offset < e && r.end_offset > s,
+    );
   const disagreements = found.slice(0, DISAGREEMENT_LIMIT).map((f): Disagreement => {
     const doc = scope.documents[f.di]!;
     const code = scope.codes[f.ci]!;
     // The annotations on the unit, and the other coders' annotations on the stretch those cover
     // (so that "A coded 4–10, B coded 4–8" shows both codings for the unit 8–10).
-    const direct = listRowsOverlapping(db, doc.id, code.id, coderIds, f.start, f.end);
-    const from = Math.min(f.start, ...direct.map((a) => a.start));
-    const to = Math.max(f.end, ...direct.map((a) => a.end));
-    const annotations = listRowsOverlapping(db, doc.id, code.id, coderIds, from, to);
+    const isCompared = (c: string) => compared.has(c);
+    const direct = overlapping(doc.id, code.id, isCompared, f.start, f.end);
+    const from = Math.min(f.start, ...direct.map((a) => a.start_offset));
+    const to = Math.max(f.end, ...direct.map((a) => a.end_offset));
+    const annotations = overlapping(doc.id, code.id, isCompared, from, to).map(toAnnotation);
     const resolved =
       consensus !== undefined &&
-      listRowsOverlapping(db, doc.id, code.id, [consensus.id], f.start, f.end).length > 0;
+      overlapping(doc.id, code.id, (c) => c === consensus.id, f.start, f.end).length > 0;
     return {
       key: `${doc.id}/${code.id}/${f.start}/${f.end}`,
       documentId: doc.id,
