@@ -163,6 +163,41 @@ describe('several coders and agreement', () => {
     await expect.poll(() => items.first().locator('.pz-dis-ok').count()).toBe(0);
   });
 
+  it('imports a span file as a coder from the coders view; a bad line changes nothing; undo', async () => {
+    await page.getByRole('button', { name: '编码员', exact: true }).click();
+    const file = (content: string) => ({
+      name: 'spans.jsonl',
+      mimeType: 'application/x-ndjson',
+      buffer: Buffer.from(content),
+    });
+    const good = JSON.stringify({ document: TITLE, start: 29, end: 34, code: '问题' });
+    await page.getByLabel('导入为编码员').fill('王五');
+    await page
+      .getByLabel('跨度文件（.jsonl）')
+      .setInputFiles(file(`${good}\n{"document": "${TITLE}", "start": 1}\n`));
+    await page.locator('.pz-coders').getByRole('button', { name: '导入', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.pz-toast').allTextContents())
+      .toContainEqual(expect.stringContaining('第 2 行'));
+    expect((await coders()).map((c) => c.name)).not.toContain('王五');
+
+    await page.getByLabel('跨度文件（.jsonl）').setInputFiles(file(`${good}\n${good}\n`));
+    await page.locator('.pz-coders').getByRole('button', { name: '导入', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('spans-summary').textContent())
+      .toContain('已为「王五」添加 1 条批注');
+    const wang = (await coders()).find((c) => c.name === '王五')!;
+    const mine = (await app.api('annotations-list', { documentId: await docId() })).filter(
+      (a) => a.coderId === wang.id,
+    );
+    expect(mine.map((a) => a.text)).toEqual(['放权不到位']);
+    await expect.poll(() => page.getByTestId('coder-row').count()).toBe(3);
+    await page.screenshot({ path: '/tmp/pizhu-coders-zh-CN.png' });
+    await page.getByRole('button', { name: /撤销/ }).first().click();
+    await expect.poll(async () => (await coders()).map((c) => c.name)).not.toContain('王五');
+    await page.getByRole('button', { name: '一致性', exact: true }).click();
+  });
+
   it('looks right in zh-TW and en', async () => {
     for (const [locale, label] of [
       ['zh-TW', '繁體中文'],
