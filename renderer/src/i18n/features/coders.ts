@@ -40,6 +40,7 @@ export const codersMessages = defineMessages({
     'coders.viewAll': '全部编码员',
     'coders.viewOne': '仅 {name}',
     'coders.viewCompare': '两人并排比较',
+    'coders.viewHidesNew': '新批注归于当前编码员「{name}」，在此视图中不显示。',
     'coders.compareLeft': '左栏编码员',
     'coders.compareRight': '右栏编码员',
     'coders.compareHelp':
@@ -157,6 +158,7 @@ export const codersMessages = defineMessages({
     'coders.viewAll': '全部編碼員',
     'coders.viewOne': '僅 {name}',
     'coders.viewCompare': '兩人並排比較',
+    'coders.viewHidesNew': '新批註歸於目前編碼員「{name}」，在此檢視中不顯示。',
     'coders.compareLeft': '左欄編碼員',
     'coders.compareRight': '右欄編碼員',
     'coders.compareHelp':
@@ -274,6 +276,8 @@ export const codersMessages = defineMessages({
     'coders.viewAll': 'All coders',
     'coders.viewOne': 'Only {name}',
     'coders.viewCompare': 'Two side by side',
+    'coders.viewHidesNew':
+      'New annotations go to the current coder, “{name}”, and are not shown in this view.',
     'coders.compareLeft': 'Left column coder',
     'coders.compareRight': 'Right column coder',
     'coders.compareHelp':

@@ -11,6 +11,7 @@ export function CoderViewControl({ coders, mode }: { coders: readonly Coder[]; m
   const { t } = useI18n();
   if (coders.length < 2 && mode.kind === 'all') return null;
   const value = mode.kind === 'all' ? 'all' : mode.kind === 'one' ? `one:${mode.coderId}` : 'compare';
+  const current = coders.find((c) => c.isCurrent);
   const other = (id: string) => coders.find((c) => c.id !== id)?.id ?? id;
   return (
     <div className="pz-coder-view" data-testid="coder-view">
@@ -50,6 +51,11 @@ export function CoderViewControl({ coders, mode }: { coders: readonly Coder[]; m
             </select>
           ))
         : null}
+      {mode.kind === 'one' && current && current.id !== mode.coderId ? (
+        <span className="pz-muted pz-small" role="note">
+          {t('coders.viewHidesNew', { name: current.name })}
+        </span>
+      ) : null}
     </div>
   );
 }
