@@ -58,6 +58,7 @@ export function useAgreement(store: Store, defaultConsensus: string) {
 
   const compute = useCallback(async () => {
     if (choice.coderIds.length < 2) return;
+    remembered = choice;
     setBusy(true);
     try {
       const [r, d] = await Promise.all([
@@ -75,7 +76,7 @@ export function useAgreement(store: Store, defaultConsensus: string) {
     } finally {
       setBusy(false);
     }
-  }, [choice.coderIds.length, choice.consensus, scope, store]);
+  }, [choice, scope, store]);
 
   // Undo/redo may change what the coders did: recompute what is shown, if anything is.
   const latest = useRef({ compute, ran });
@@ -93,6 +94,12 @@ export function useAgreement(store: Store, defaultConsensus: string) {
       void store.refreshProject().then(() => latest.current.compute());
     });
   }, [store]);
+
+  // Coming back to the view with a choice made before: show its results again.
+  const wasRemembered = useRef(remembered !== null);
+  useEffect(() => {
+    if (wasRemembered.current) void latest.current.compute();
+  }, []);
 
   return { choice, setChoice, report, disagreements, busy, compute, scope };
 }
