@@ -100,6 +100,42 @@ describe('coders', () => {
   });
 });
 
+describe('coding from search with several coders', () => {
+  it("another coder's identical annotation does not make a hit a duplicate", async () => {
+    const core = project();
+    try {
+      const [a] = await docs(core);
+      const problem = (await codes(core)).find((c) => c.name === '问题')!;
+      await importSpans(core, 'A', [{ document: 'a.txt', start: 4, end: 8, code: '问题' }]);
+      const { coder: b } = (await core.dispatch('coders-create', { name: 'B' })) as { coder: Coder };
+      await core.dispatch('coders-set-current', { id: b.id });
+      const hit = { documentId: a!.id, start: 4, end: 8 };
+      const first = (await core.dispatch('search-code', {
+        hits: [hit],
+        codeId: problem.id,
+        expand: 'none',
+      })) as {
+        created: number;
+        skipped: number;
+      };
+      expect(first).toMatchObject({ created: 1, skipped: 0 });
+      // The same coder coding it again is still a duplicate.
+      const again = (await core.dispatch('search-code', {
+        hits: [hit],
+        codeId: problem.id,
+        expand: 'none',
+      })) as {
+        created: number;
+        skipped: number;
+      };
+      expect(again).toMatchObject({ created: 0, skipped: 1 });
+      expect((await annotations(core, a!.id)).filter((x) => x.coderId === b.id)).toHaveLength(1);
+    } finally {
+      core.close();
+    }
+  });
+});
+
 describe('span files', () => {
   it('parses lines with numbers, skips blank lines, ignores extra keys', () => {
     const { spans, errors } = parseSpanLines(
