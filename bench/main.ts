@@ -16,6 +16,7 @@ import { benchAttributes } from './attributes';
 import { benchReading } from './reading';
 import { benchSuggest } from './suggest';
 import { benchInterop } from './interop';
+import { benchAgreement } from './agreement';
 import { printTable, type Row } from './stats';
 
 async function main(): Promise<void> {
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     rows.push(...(await benchReading({ browser, workDir, repoRoot, log })));
     rows.push(...(await benchSuggest({ workDir, repoRoot, log })));
     rows.push(...(await benchInterop({ workDir, repoRoot, log })));
+    rows.push(...(await benchAgreement({ workDir, repoRoot, log })));
   } finally {
     await browser.close();
     rmSync(workDir, { recursive: true, force: true });

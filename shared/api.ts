@@ -35,6 +35,8 @@ import { setsContract } from './contracts/sets';
 import { annotatedExportContract } from './contracts/annotated-export';
 import { suggestContract } from './contracts/suggest';
 import { interopContract } from './contracts/interop';
+import { codersContract } from './contracts/coders';
+import { agreementContract } from './contracts/agreement';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -94,6 +96,8 @@ export const apiContract = {
   ...annotatedExportContract,
   ...suggestContract,
   ...interopContract,
+  ...codersContract,
+  ...agreementContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -104,6 +104,8 @@ export interface MemoEntry {
   text: string;
   /** Code memos only: all four fields. */
   fields?: Record<CodeMemoField, string>;
+  /** Annotation memos only: the annotation's coder. */
+  coderId?: string;
   updatedAt: IsoTime | null;
 }
 
@@ -112,6 +114,10 @@ export interface Coder {
   name: string;
   color: string;
   isCurrent: boolean;
+  /** Archived coders keep their annotations but are not offered as the current coder. */
+  archived: boolean;
+  /** Annotations this coder made. */
+  annotationCount: number;
 }
 
 export interface Annotation {

@@ -50,6 +50,11 @@ export const ERROR_CODES = [
   'suggest-rules-unknown-code',
   'interop-invalid',
   'interop-unsafe',
+  'coder-name-empty',
+  'coder-name-taken',
+  'coder-archived',
+  'spans-invalid',
+  'agreement-coders',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

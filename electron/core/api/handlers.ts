@@ -23,6 +23,8 @@ import { setHandlers } from '../sets/handlers';
 import { annotatedExportHandlers } from '../export/annotated';
 import { suggestHandlers } from '../suggest/handlers';
 import { interopHandlers } from '../interop/handlers';
+import { spanHandlers } from '../spans/handlers';
+import { agreementHandlers } from '../agreement/handlers';
 
 export type HandlerMap = Partial<ApiHandlers>;
 
@@ -61,5 +63,7 @@ export function createHandlers(ctx: CoreContext): ApiHandlers {
     annotatedExportHandlers(ctx),
     suggestHandlers(ctx),
     interopHandlers(ctx),
+    spanHandlers(ctx),
+    agreementHandlers(ctx),
   ]);
 }

@@ -3,15 +3,15 @@
  * project's suggestion rules over every document the gold file names and prints sentence-level
  * precision, recall and F1 per code and their macro means (electron/core/suggest/evaluate.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { SuggestEvalReport } from '../../../shared/contracts/suggest';
 import { PizhuError } from '../../../shared/errors';
-import { openCore } from '../index';
 import { formatReport } from '../suggest/evaluate';
 import { UsageError } from './args';
 import type { CliIo } from './commands';
+import { withExistingProject } from './files';
 import type { CliModule } from './module';
 
 const USAGE = `  evaluate-suggestions --project FILE --gold GOLD.jsonl [--min-score N]
@@ -54,9 +54,6 @@ function parseEvaluateArgs(args: string[]): EvaluateArgs {
 
 async function run(args: string[], io: CliIo): Promise<number> {
   const command = parseEvaluateArgs(args);
-  const project = resolve(command.project);
-  if (!existsSync(project))
-    throw new PizhuError('project-open-failed', `${project} does not exist`, { file: project });
   let gold: string;
   try {
     gold = readFileSync(resolve(command.gold), 'utf8');
@@ -65,15 +62,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
       file: command.gold,
     });
   }
-  const core = openCore({ file: project, empty: true });
-  try {
+  return withExistingProject(command.project, async (core) => {
     const input = command.minScore === null ? { gold } : { gold, minScore: command.minScore };
     const report = (await core.dispatch('suggest-evaluate', input)) as SuggestEvalReport;
     io.out(formatReport(report));
     return 0;
-  } finally {
-    core.close();
-  }
+  });
 }
 
 export const evaluateCommand: CliModule = { name: 'evaluate-suggestions', usage: USAGE, run };

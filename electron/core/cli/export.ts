@@ -4,15 +4,15 @@
  * QDPX). Formats map to `export-file` formats in one table, so a feature adds its format (spans,
  * docx, html) with one line.
  */
-import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { dirname, basename, extname, join, resolve } from 'node:path';
 import type { ExportBundle, ExportFileFormat } from '../../../shared/contracts/interop';
+import type { Coder, ExportFile } from '../../../shared/domain';
+import type { Core } from '../index';
 import { PizhuError } from '../../../shared/errors';
-import { openCore } from '../index';
 import { UsageError } from './args';
 import type { CliIo } from './commands';
-import { writeAtomically } from './files';
+import { withExistingProject, writeAtomically } from './files';
 import type { CliModule } from './module';
 import { isAnnotatedExport, parseAnnotatedExport, runAnnotatedExport } from './export-annotated';
 
@@ -33,6 +33,8 @@ export interface ExportArgs {
   format: string;
   out: string;
   formulaGuard: boolean;
+  /** --format spans only: export just this coder's annotations (by name). */
+  coder: string | null;
 }
 
 const USAGE = `  export --project FILE --format ${Object.keys(FORMATS).join('|')} --out FILE [--no-formula-guard]
@@ -42,12 +44,27 @@ const USAGE = `  export --project FILE --format ${Object.keys(FORMATS).join('|')
          --out ends in .csv, else JSONL); parquet: the same rows as Parquet. qdpx: the project
          for other QDA software (REFI-QDA 1.5); qdc: the codebook. CSV and XLSX cells starting
          with = + - @ get a leading ' for Excel unless --no-formula-guard.
+  export --project FILE --format spans --out FILE [--coder NAME]
+         The span format of import-annotations (with --coder: only that coder's annotations,
+         ready to import again; without: every line also names its "coder").
   export --project FILE --format docx|html (--documents SEL[,SEL...] | --set NAME) --out FILE
          [--script original|simplified|traditional] [--lang zh-CN|zh-TW|en]
          Write annotated documents: DOCX with one Word comment per annotation (code path, coder,
          memo), or one self-contained HTML page (highlights, margin notes, legend, outline; prints
          cleanly). SEL is a document id, its exact title, its number as listed by info, or all.
 `;
+
+/** The span file (import-annotations' format) of every coder, or of one named coder. */
+async function exportSpans(core: Core, coder: string | null): Promise<ExportFile> {
+  let coderIds: string[] | undefined;
+  if (coder !== null) {
+    const coders = (await core.dispatch('coders-list', {})) as Coder[];
+    const found = coders.find((c) => c.name === coder);
+    if (!found) throw new PizhuError('coder-not-found', `No coder named ${coder}`, { name: coder });
+    coderIds = [found.id];
+  }
+  return (await core.dispatch('spans-export', coderIds ? { coderIds } : {})) as ExportFile;
+}
 
 export function parseExportArgs(args: string[]): ExportArgs {
   let values;
@@ -59,6 +76,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
         format: { type: 'string' },
         out: { type: 'string' },
         'no-formula-guard': { type: 'boolean' },
+        coder: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -69,9 +87,11 @@ export function parseExportArgs(args: string[]): ExportArgs {
   for (const key of ['project', 'format', 'out'] as const)
     if (!values[key]) throw new UsageError(`export: --${key} is required`);
   const format = values.format!;
-  if (!Object.hasOwn(FORMATS, format))
+  if (values.coder !== undefined && format !== 'spans')
+    throw new UsageError('export: --coder only applies to --format spans');
+  if (!Object.hasOwn(FORMATS, format) && format !== 'spans')
     throw new UsageError(
-      `export: --format must be one of ${[...Object.keys(FORMATS), 'docx', 'html'].join(', ')}, got "${format}"`,
+      `export: --format must be one of ${[...Object.keys(FORMATS), 'spans', 'docx', 'html'].join(', ')}, got "${format}"`,
     );
   return {
     name: 'export',
@@ -79,6 +99,7 @@ export function parseExportArgs(args: string[]): ExportArgs {
     format,
     out: values.out!,
     formulaGuard: values['no-formula-guard'] !== true,
+    coder: values.coder ?? null,
   };
 }
 
@@ -88,31 +109,18 @@ export function cardPath(out: string): string {
   return join(dirname(out), `${basename(out, ext)}.README.md`);
 }
 
-/** Resolved project and output paths, refused when they are the same or the project is missing. */
-function checkPaths(projectArg: string, outArg: string): { project: string; out: string } {
+/** Resolved output path, refused when it is the project file itself. */
+function outputPath(project: string, outArg: string): string {
   const out = resolve(outArg);
-  const project = resolve(projectArg);
-  if (out === project) throw new UsageError('export: --out must not be the project file');
-  if (!existsSync(project))
-    throw new PizhuError(
-      'project-open-failed',
-      `${project} does not exist (create it with: npm run cli -- init --project FILE)`,
-      { file: project },
-    );
-  return { project, out };
+  if (out === resolve(project)) throw new UsageError('export: --out must not be the project file');
+  return out;
 }
 
 /** `--format docx|html`: annotated documents (export-annotated.ts). */
 async function runAnnotated(args: string[], io: CliIo): Promise<number> {
   const command = parseAnnotatedExport(args);
-  const { project, out } = checkPaths(command.project, command.out);
-  const core = openCore({ file: project, empty: true });
-  let file;
-  try {
-    file = await runAnnotatedExport(core, command);
-  } finally {
-    core.close();
-  }
+  const out = outputPath(command.project, command.out);
+  const file = await withExistingProject(command.project, (core) => runAnnotatedExport(core, command));
   writeAtomically(out, file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content);
   io.out(`Exported ${file.rowCount} annotation(s) to ${out}\n`);
   return 0;
@@ -121,17 +129,21 @@ async function runAnnotated(args: string[], io: CliIo): Promise<number> {
 async function run(args: string[], io: CliIo): Promise<number> {
   if (isAnnotatedExport(args)) return runAnnotated(args, io);
   const command = parseExportArgs(args);
-  const { project, out } = checkPaths(command.project, command.out);
-  const core = openCore({ file: project, empty: true });
-  let file: ExportBundle;
-  try {
-    file = (await core.dispatch('export-file', {
-      format: FORMATS[command.format]!(out),
-      formulaGuard: command.formulaGuard,
-    })) as ExportBundle;
-  } finally {
-    core.close();
+  const out = outputPath(command.project, command.out);
+  if (command.format === 'spans') {
+    const file = await withExistingProject(command.project, (core) => exportSpans(core, command.coder));
+    writeAtomically(out, file.content);
+    io.out(`Exported ${file.rowCount} span(s) to ${out}\n`);
+    return 0;
   }
+  const file = await withExistingProject(
+    command.project,
+    async (core) =>
+      (await core.dispatch('export-file', {
+        format: FORMATS[command.format]!(out),
+        formulaGuard: command.formulaGuard,
+      })) as ExportBundle,
+  );
   writeAtomically(out, file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content);
   if (file.card) writeAtomically(cardPath(out), file.card.content);
   io.out(

@@ -1,7 +1,26 @@
-/** Writing CLI output files atomically (temporary file beside the target, fsync, rename). */
+/** Files for CLI commands: opening an existing project, writing outputs atomically. */
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { PizhuError } from '../../../shared/errors';
+import { openCore, type Core } from '../index';
+
+/** Opens an existing project (never creates one), runs `fn` and closes it. */
+export async function withExistingProject<T>(project: string, fn: (core: Core) => Promise<T>): Promise<T> {
+  const file = resolve(project);
+  if (!existsSync(file))
+    throw new PizhuError(
+      'project-open-failed',
+      `${file} does not exist (create it with: npm run cli -- init --project FILE)`,
+      { file },
+    );
+  const core = openCore({ file, empty: true });
+  try {
+    return await fn(core);
+  } finally {
+    core.close();
+  }
+}
 
 /**
  * Write to a temporary file beside the target, flush it to disk, then rename: a crash never

@@ -6,8 +6,15 @@ import type { CliModule } from './module';
 import { exportCommand } from './export';
 import { mergeCommand } from './merge';
 import { evaluateCommand } from './evaluate';
+import { agreementCommand, importAnnotationsCommand } from './coders';
 
-export const CLI_MODULES: readonly CliModule[] = [exportCommand, mergeCommand, evaluateCommand];
+export const CLI_MODULES: readonly CliModule[] = [
+  exportCommand,
+  mergeCommand,
+  evaluateCommand,
+  importAnnotationsCommand,
+  agreementCommand,
+];
 
 export function cliModule(name: string | undefined): CliModule | undefined {
   return CLI_MODULES.find((m) => m.name === name);

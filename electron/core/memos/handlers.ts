@@ -93,17 +93,25 @@ export function allMemos(ctx: CoreContext): MemoEntry[] {
   }
   const anns = db
     .stmt(
-      `SELECT a.id, a.document_id, a.quote, a.memo, a.updated_at FROM annotations a
+      `SELECT a.id, a.document_id, a.coder_id, a.quote, a.memo, a.updated_at FROM annotations a
        JOIN documents d ON d.id = a.document_id
        WHERE a.memo <> '' ORDER BY d.sort_order, a.start_offset, a.end_offset, a.id`,
     )
-    .all() as { id: string; document_id: string; quote: string; memo: string; updated_at: string }[];
+    .all() as {
+    id: string;
+    document_id: string;
+    coder_id: string;
+    quote: string;
+    memo: string;
+    updated_at: string;
+  }[];
   for (const a of anns)
     out.push({
       kind: 'annotation',
       ownerId: a.id,
       ownerLabel: a.quote,
       documentId: a.document_id,
+      coderId: a.coder_id,
       text: a.memo,
       updatedAt: a.updated_at,
     });

@@ -2,7 +2,8 @@
  * `search-code`: codes a batch of search hits as ONE undoable command (kind `search-code`): one
  * annotation per hit, optionally expanded to the sentence(s) or paragraph(s) it touches
  * (shared/text/sentences.ts, code points). A hit whose annotation (same document, code, start,
- * end — whoever coded it) already exists, or that repeats an earlier hit of the batch after
+ * end, by the current coder — another coder's identical annotation is their independent coding,
+ * which agreement compares) already exists, or that repeats an earlier hit of the batch after
  * expansion, is skipped: coding "all hits" twice, or two hits in one sentence, never doubles rows.
  */
 import { randomUUID } from 'node:crypto';
@@ -76,7 +77,8 @@ export function codeHits(
     const now = isoNow(ctx);
     const coderId = currentCoderId(db);
     const exists = db.stmt(
-      `SELECT 1 FROM annotations WHERE document_id = ? AND code_id = ? AND start_offset = ? AND end_offset = ? LIMIT 1`,
+      `SELECT 1 FROM annotations
+       WHERE document_id = ? AND code_id = ? AND start_offset = ? AND end_offset = ? AND coder_id = ? LIMIT 1`,
     );
     const quote = db.stmt('SELECT substr(text, ? + 1, ?) AS quote FROM documents WHERE id = ?');
     const seen = new Set<string>();
@@ -85,7 +87,7 @@ export function codeHits(
     for (const hit of hits) {
       const range = expand === 'none' ? hit : expandToSpans(spansOf(hit.documentId), hit);
       const key = `${hit.documentId}\u0000${range.start}\u0000${range.end}`;
-      if (seen.has(key) || exists.get(hit.documentId, codeId, range.start, range.end)) {
+      if (seen.has(key) || exists.get(hit.documentId, codeId, range.start, range.end, coderId)) {
         skipped++;
         continue;
       }

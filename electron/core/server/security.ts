@@ -95,6 +95,9 @@ export function statusForError(code: ErrorCode): number {
     case 'search-regex-timeout':
     case 'interop-invalid':
     case 'interop-unsafe':
+    case 'coder-name-empty':
+    case 'spans-invalid':
+    case 'agreement-coders':
       return 400;
     case 'unauthorized':
       return 401;
@@ -112,6 +115,8 @@ export function statusForError(code: ErrorCode): number {
     case 'code-cycle':
     case 'code-no-parent':
     case 'split-crosses-annotation':
+    case 'coder-name-taken':
+    case 'coder-archived':
       return 409;
     default:
       return 500;

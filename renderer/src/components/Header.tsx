@@ -8,6 +8,7 @@ import { LOCALES, historyLabel, translateError, useI18n, type Locale } from '../
 import { saveFile } from '../api/client';
 import { useStore, type Store } from '../state/store';
 import type { Navigate, ViewDef } from '../views/registry';
+import { CoderSwitcher } from '../views/coders/CoderSwitcher';
 
 interface HeaderProps {
   store: Store;
@@ -71,6 +72,7 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
         </nav>
       ) : null}
       <div className="pz-header-actions">
+        <CoderSwitcher store={store} navigate={navigate} />
         <button
           type="button"
           onClick={() => void store.undo()}

@@ -17,6 +17,7 @@ import { setsMessages } from './features/sets';
 import { readingMessages } from './features/reading';
 import { suggestMessages } from './features/suggest';
 import { interopMessages } from './features/interop';
+import { codersMessages } from './features/coders';
 
 export const catalog = {
   'zh-CN': {
@@ -32,6 +33,7 @@ export const catalog = {
     ...readingMessages['zh-CN'],
     ...suggestMessages['zh-CN'],
     ...interopMessages['zh-CN'],
+    ...codersMessages['zh-CN'],
   },
   'zh-TW': {
     ...zhTW,
@@ -46,6 +48,7 @@ export const catalog = {
     ...readingMessages['zh-TW'],
     ...suggestMessages['zh-TW'],
     ...interopMessages['zh-TW'],
+    ...codersMessages['zh-TW'],
   },
   en: {
     ...en,
@@ -60,6 +63,7 @@ export const catalog = {
     ...readingMessages.en,
     ...suggestMessages.en,
     ...interopMessages.en,
+    ...codersMessages.en,
   },
 };
 

@@ -15,6 +15,8 @@ import { AnalysisView } from './analysis/AnalysisView';
 import { SearchView } from './search/SearchView';
 import { SuggestView } from './suggest/SuggestView';
 import { ExportView } from './export/ExportView';
+import { CodersView } from './coders/CodersView';
+import { AgreementView } from './agreement/AgreementView';
 
 /** Where a document should open: a code-point range to show (search hit) or an annotation. */
 export type DocumentFocus = { start: number; end: number } | { annotationId: string };
@@ -47,4 +49,6 @@ export const VIEWS: ViewDef[] = [
   { id: 'search', labelKey: 'search.title', component: SearchView },
   { id: 'suggest', labelKey: 'suggest.rules', component: SuggestView },
   { id: 'export', labelKey: 'exportView.title', component: ExportView },
+  { id: 'coders', labelKey: 'coders.title', component: CodersView },
+  { id: 'agreement', labelKey: 'agreement.title', component: AgreementView },
 ];

@@ -31,7 +31,14 @@ describe('parseCliArgs', () => {
       format: 'jsonl',
       out: 'o.jsonl',
       formulaGuard: true,
+      coder: null,
     });
+    expect(
+      parseExportArgs(['--project', 'p', '--format', 'spans', '--coder', '李四', '--out', 'o']),
+    ).toMatchObject({ format: 'spans', coder: '李四' });
+    expect(() =>
+      parseExportArgs(['--project', 'p', '--format', 'csv', '--coder', 'A', '--out', 'o']),
+    ).toThrow(/--coder only applies to --format spans/);
     expect(
       parseExportArgs(['--project', 'p', '--format', 'xlsx', '--out', 'o', '--no-formula-guard']),
     ).toMatchObject({
@@ -40,7 +47,7 @@ describe('parseCliArgs', () => {
     });
     // xlsx, qdpx, … are formats now (issue 11); an unknown one is still refused, naming the choices.
     expect(() => parseExportArgs(['--project', 'p', '--format', 'odt', '--out', 'o'])).toThrow(
-      /--format must be one of csv, jsonl, xlsx, qdpx, qdc, sentences, parquet/,
+      /--format must be one of csv, jsonl, xlsx, qdpx, qdc, sentences, parquet, spans, docx, html/,
     );
   });
 

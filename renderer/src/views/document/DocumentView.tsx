@@ -33,6 +33,9 @@ import { useDocumentKeys } from './useDocumentKeys';
 import { useViewText } from './useViewText';
 import { useReadingView } from './reading/useReadingView';
 import { SuggestBar } from '../suggest/SuggestBar';
+import { filterByCoderView, useCoderView } from '../coders/coderView';
+import { CoderViewControl } from './CoderViewControl';
+import { CompareColumns } from './CompareColumns';
 
 export interface Pending {
   start: number;
@@ -62,7 +65,17 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
   const { t } = useI18n();
   const codes = useStore(store, (s) => s.codes);
   const coders = useStore(store, (s) => s.coders);
-  const annotations = useStore(store, (s) => s.annotations);
+  const allAnnotations = useStore(store, (s) => s.annotations);
+  // Which coders are shown (all / one / two side by side): everything below sees only those.
+  const coderMode = useCoderView(coders);
+  const annotations = useMemo(
+    () => filterByCoderView(allAnnotations, coderMode),
+    [allAnnotations, coderMode],
+  );
+  const shownRef = useRef(annotations);
+  useLayoutEffect(() => {
+    shownRef.current = annotations;
+  }, [annotations]);
   const activeIds = useStore(store, (s) => s.activeIds);
   const historyRevision = useStore(store, (s) => s.historyRevision);
   const [script, setScript] = useScriptView();
@@ -98,7 +111,7 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
     if (!dom) return;
     const painter = new HighlightPainter(dom, view);
     painter.setCodes(store.getState().codes);
-    painter.sync(store.getState().annotations);
+    painter.sync(shownRef.current);
     painter.setActive(store.getState().activeIds);
     painter.markPainted();
     painterRef.current = painter;
@@ -264,7 +277,7 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
         store.setActive([]);
         return;
       }
-      const hits = annotationsAt(store.getState().annotations, canonicalOffsetAt(view, u));
+      const hits = annotationsAt(shownRef.current, canonicalOffsetAt(view, u));
       store.setActive(hits.map((a) => a.id));
     },
     [dom, view, sentences, store, selectPending],
@@ -288,6 +301,19 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
           extra={reading.controls}
         />
         <SuggestBar key={doc.id} store={store} doc={doc} dom={dom} view={view} scroller={scrollRef} />
+        <CoderViewControl coders={coders} mode={coderMode} />
+        {coderMode.kind === 'compare' ? (
+          <div className="pz-text-scroll">
+            <CompareColumns
+              text={doc.text}
+              annotations={annotations}
+              codes={codes}
+              left={coders.find((c) => c.id === coderMode.left)!}
+              right={coders.find((c) => c.id === coderMode.right)!}
+              focus={focus && 'start' in focus ? focus : null}
+            />
+          </div>
+        ) : null}
         {find.open ? (
           <FindBar
             query={find.query}
@@ -301,6 +327,7 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
         ) : null}
         <div
           className="pz-text-scroll"
+          style={coderMode.kind === 'compare' ? { display: 'none' } : undefined}
           ref={scrollRef}
           onMouseUp={(e) => {
             if (!e.altKey) readSelection();

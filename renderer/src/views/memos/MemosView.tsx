@@ -20,6 +20,10 @@ export function MemosView({ store, navigate }: ViewProps) {
   const [query, setQuery] = useState('');
   const [kind, setKind] = useState<MemoKind | 'all'>('all');
   const [memos, setMemos] = useState<MemoEntry[] | null>(null);
+  const coders = useStore(store, (s) => s.coders);
+  // Annotation memos of one coder only ('' = every coder); other memos have no coder.
+  const [coderId, setCoderId] = useState('');
+  const shown = (memos ?? []).filter((m) => !coderId || m.kind !== 'annotation' || m.coderId === coderId);
   const [project, setProject] = useState<{ text: string; key: number } | null>(null);
 
   // Reload on filter changes and after any undo/redo or other write (the history state changes).
@@ -83,6 +87,20 @@ export function MemosView({ store, navigate }: ViewProps) {
           aria-label={t('memos.search')}
           onChange={(e) => setQuery(e.target.value)}
         />
+        {coders.length > 1 ? (
+          <select
+            value={coderId}
+            onChange={(e) => setCoderId(e.target.value)}
+            aria-label={t('coders.viewLabel')}
+          >
+            <option value="">{t('coders.viewAll')}</option>
+            {coders.map((c) => (
+              <option key={c.id} value={c.id}>
+                {t('coders.viewOne', { name: c.name })}
+              </option>
+            ))}
+          </select>
+        ) : null}
         <div role="radiogroup" aria-label={t('memos.kind.all')}>
           {(['all', ...KINDS] as const).map((k) => (
             <button
@@ -98,9 +116,9 @@ export function MemosView({ store, navigate }: ViewProps) {
           ))}
         </div>
       </div>
-      {memos && memos.length === 0 ? <p className="pz-muted">{t('memos.none')}</p> : null}
+      {memos && shown.length === 0 ? <p className="pz-muted">{t('memos.none')}</p> : null}
       <ul className="pz-memo-list">
-        {(memos ?? []).map((m) => (
+        {shown.map((m) => (
           <li key={`${m.kind}:${m.ownerId}`} className="pz-memo-item" data-kind={m.kind}>
             <div className="pz-memo-owner">
               <span className="pz-memo-kind">{t(`memos.kind.${m.kind}`)}</span>
