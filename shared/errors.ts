@@ -45,6 +45,13 @@ export const ERROR_CODES = [
   'codebook-invalid',
   'set-name-taken',
   'set-not-found',
+  'import-archive-bomb',
+  'import-too-deep',
+  'import-parse-timeout',
+  'import-parse-memory',
+  'import-pattern-timeout',
+  'project-read-only',
+  'backup-not-found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

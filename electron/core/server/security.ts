@@ -72,48 +72,62 @@ export function isAuthorized(authorization: string | undefined, token: string): 
   return timingSafeEqual(digest(match[1]), digest(token));
 }
 
-/** HTTP status for an error code thrown by the core (the body always carries the code itself). */
+/**
+ * HTTP status of every error code the core can throw (the body always carries the code itself).
+ * A `Record` over `ErrorCode`, so adding a code without choosing its status fails the type
+ * check: nothing a caller can cause falls through to 500. 500 is for our faults and the disk's.
+ */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, 400 | 401 | 404 | 409 | 500>> = {
+  'invalid-input': 400,
+  'range-invalid': 400,
+  'memo-too-long': 400,
+  'code-name-empty': 400,
+  'codebook-invalid': 400,
+  'import-unsupported-format': 400,
+  'import-no-text-layer': 400,
+  'import-unreadable': 400,
+  'import-pattern-invalid': 400,
+  'import-pattern-timeout': 400,
+  'import-archive-bomb': 400,
+  'import-too-deep': 400,
+  'import-parse-timeout': 400,
+  'import-parse-memory': 400,
+  'split-invalid': 400,
+  'attribute-invalid': 400,
+  'attribute-value-invalid': 400,
+  'attribute-filter-invalid': 400,
+  'search-empty-query': 400,
+  'search-invalid-regex': 400,
+  'search-unclosed-quote': 400,
+  'search-regex-timeout': 400,
+  'import-too-large': 400,
+  unauthorized: 401,
+  'unknown-method': 404,
+  'document-not-found': 404,
+  'code-not-found': 404,
+  'coder-not-found': 404,
+  'annotation-not-found': 404,
+  'attribute-not-found': 404,
+  'set-not-found': 404,
+  'backup-not-found': 404,
+  'nothing-to-undo': 409,
+  'nothing-to-redo': 409,
+  'code-name-taken': 409,
+  'code-shortcut-taken': 409,
+  'code-cycle': 409,
+  'code-no-parent': 409,
+  'split-crosses-annotation': 409,
+  'set-name-taken': 409,
+  'project-newer': 409,
+  'project-read-only': 409,
+  internal: 500,
+  'transport-failed': 500,
+  'project-open-failed': 500,
+  'project-corrupt': 500,
+};
+
 export function statusForError(code: ErrorCode): number {
-  switch (code) {
-    case 'invalid-input':
-    case 'range-invalid':
-    case 'memo-too-long':
-    case 'code-name-empty':
-    case 'codebook-invalid':
-    case 'import-unsupported-format':
-    case 'import-too-large':
-    case 'import-no-text-layer':
-    case 'import-unreadable':
-    case 'import-pattern-invalid':
-    case 'split-invalid':
-    case 'attribute-invalid':
-    case 'attribute-value-invalid':
-    case 'attribute-filter-invalid':
-    case 'search-empty-query':
-    case 'search-invalid-regex':
-    case 'search-unclosed-quote':
-    case 'search-regex-timeout':
-      return 400;
-    case 'unauthorized':
-      return 401;
-    case 'unknown-method':
-    case 'document-not-found':
-    case 'code-not-found':
-    case 'coder-not-found':
-    case 'annotation-not-found':
-    case 'attribute-not-found':
-      return 404;
-    case 'nothing-to-undo':
-    case 'nothing-to-redo':
-    case 'code-name-taken':
-    case 'code-shortcut-taken':
-    case 'code-cycle':
-    case 'code-no-parent':
-    case 'split-crosses-annotation':
-      return 409;
-    default:
-      return 500;
-  }
+  return ERROR_STATUS[code];
 }
 
 /** `/api/<method>` → method name (not yet checked against the contract), else null. */
