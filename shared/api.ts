@@ -32,6 +32,7 @@ import { segmentsContract } from './contracts/segments';
 import { analysisContract } from './contracts/analysis';
 import { searchContract } from './contracts/search';
 import { setsContract } from './contracts/sets';
+import { backupsContract } from './contracts/backups';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -84,6 +85,7 @@ export const apiContract = {
   ...analysisContract,
   ...searchContract,
   ...setsContract,
+  ...backupsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

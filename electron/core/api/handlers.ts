@@ -20,6 +20,7 @@ import { segmentHandlers } from '../segments/handlers';
 import { analysisHandlers } from '../analysis/handlers';
 import { searchHandlers } from '../search/handlers';
 import { setHandlers } from '../sets/handlers';
+import { backupHandlers } from '../backups/handlers';
 
 export type HandlerMap = Partial<ApiHandlers>;
 
@@ -55,5 +56,6 @@ export function createHandlers(ctx: CoreContext): ApiHandlers {
     analysisHandlers(ctx),
     searchHandlers(ctx),
     setHandlers(ctx),
+    backupHandlers(ctx),
   ]);
 }

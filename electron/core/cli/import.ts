@@ -12,6 +12,7 @@ import { openCore } from '../index';
 import { checkSize, SUPPORTED_EXTENSIONS } from '../import/formats';
 import type { CliCommand } from './args';
 import type { CliIo } from './commands';
+import { terminalSafe as safe } from './escape';
 
 type ImportCommand = Extract<CliCommand, { name: 'import' }>;
 
@@ -45,8 +46,8 @@ export async function importFiles(command: ImportCommand, io: CliIo): Promise<nu
   let imported = 0;
   let skipped = 0;
   try {
-    if (created) io.out(`Created ${core.file} (empty, default codebook)\n`);
-    for (const m of missing) io.out(`failed    ${m}: not found\n`);
+    if (created) io.out(`Created ${safe(core.file)} (empty, default codebook)\n`);
+    for (const m of missing) io.out(`failed    ${safe(m)}: not found\n`);
     for (const path of files) {
       try {
         checkSize(path, statSync(path).size);
@@ -61,7 +62,7 @@ export async function importFiles(command: ImportCommand, io: CliIo): Promise<nu
         })) as ImportCommitResult;
         if (r.status === 'skipped-duplicate') {
           skipped++;
-          io.out(`skipped   ${path}: duplicate of "${r.duplicateOf?.title ?? ''}"\n`);
+          io.out(`skipped   ${safe(path)}: duplicate of "${safe(r.duplicateOf?.title ?? '')}"\n`);
           continue;
         }
         imported++;
@@ -69,15 +70,15 @@ export async function importFiles(command: ImportCommand, io: CliIo): Promise<nu
         const warnings = r.preview.warnings
           .map((w) => (w.kind === 'duplicate' ? 'duplicate kept' : `${w.count} ${w.kind}`))
           .join(', ');
-        const docs = r.documents.map((d) => `"${d.title}" (${d.length} chars)`).join('; ');
+        const docs = r.documents.map((d) => `"${safe(d.title)}" (${d.length} chars)`).join('; ');
         io.out(
-          `imported  ${path}: ${r.preview.detection.encoding}, ${r.preview.script}` +
+          `imported  ${safe(path)}: ${r.preview.detection.encoding}, ${r.preview.script}` +
             `${steps ? `, cleaned: ${steps}` : ''}${warnings ? `, warnings: ${warnings}` : ''} → ${docs}\n`,
         );
       } catch (err) {
         failed++;
         const reason = err instanceof PizhuError ? `${err.code}: ${err.message}` : `internal: ${String(err)}`;
-        io.out(`failed    ${path}: ${reason}\n`);
+        io.out(`failed    ${safe(path)}: ${safe(reason)}\n`);
       }
     }
   } finally {
