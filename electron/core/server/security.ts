@@ -10,21 +10,9 @@
 import { timingSafeEqual, createHash, randomBytes } from 'node:crypto';
 import type { ErrorCode } from '../../../shared/errors';
 
-/** The browser-facing security policy; mirrors the meta CSP in renderer/index.html. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Per-code ::highlight() colours are injected at run time and React sets style attributes.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  // The renderer's meta CSP allows data: fonts; keep the header at least as permissive or fonts break.
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The renderer's one security policy, the same as under Electron (shared/csp.ts). */
+export { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 
 /** Headers sent on every response, static or API. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
