@@ -134,7 +134,19 @@ function installMenu(): void {
 }
 
 function createWindow(p: AppPaths): void {
-  const win = new BrowserWindow(buildWindowOptions({ preloadPath: p.preload, isDev }));
+  const options = buildWindowOptions({ preloadPath: p.preload, isDev });
+  const win = new BrowserWindow({
+    ...options,
+    // window-options.ts decides these (and its test pins them); restated as literals so that
+    // static checks (electronegativity, scripts/electronegativity.mjs) can see them here.
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
