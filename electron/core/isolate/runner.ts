@@ -6,8 +6,9 @@
  *
  * Failures come back as `IsolateFailure` with a kind (`timeout`, `memory`, `crashed`, `thrown`);
  * callers map them to their own PizhuError codes (import/isolated.ts for the importer).
- * A worker is spawned per task: start-up costs tens of milliseconds, and a fresh heap per file
- * means one file's garbage or leak never counts against the next.
+ * Loading the parsers costs a worker hundreds of milliseconds, so a worker that finished a task
+ * cleanly is kept (unref'd, one per set of limits, IDLE_MS) for the next one; a worker that
+ * timed out, ran out of memory or crashed is terminated and never reused.
  *
  * Where the worker's code is: the bundles (vite.node.config.ts, electron.vite.config.ts) emit
  * `isolate-worker.(m)js` beside their entries; the runner looks beside itself and one folder up
@@ -67,7 +68,43 @@ export function isolateWorkerEntry(): URL {
   throw new Error('isolate worker entry not found (build it, or call setIsolateWorkerEntry)');
 }
 
-/** Runs `task` with `input` in a fresh worker. Resolves with the task's value. */
+/** An idle worker is kept this long for the next task (warm: its modules are loaded). */
+const IDLE_MS = 30_000;
+const idle = new Map<string, { worker: Worker; timer: NodeJS.Timeout }>();
+let nextId = 1;
+
+function acquire(entry: URL, resourceLimits: ResourceLimits): { worker: Worker; key: string } {
+  const key = `${entry.href} ${JSON.stringify(resourceLimits)}`;
+  const warm = idle.get(key);
+  if (warm) {
+    idle.delete(key);
+    clearTimeout(warm.timer);
+    warm.worker.ref();
+    return { worker: warm.worker, key };
+  }
+  const worker = new Worker(entry, { resourceLimits, stdout: false, stderr: false });
+  worker.once('exit', () => {
+    if (idle.get(key)?.worker === worker) idle.delete(key);
+  });
+  return { worker, key };
+}
+
+/** A worker that finished a task cleanly waits for the next one (one per limits), unref'd. */
+function release(key: string, worker: Worker): void {
+  if (idle.has(key)) {
+    void worker.terminate();
+    return;
+  }
+  worker.unref();
+  const timer = setTimeout(() => {
+    if (idle.get(key)?.worker === worker) idle.delete(key);
+    void worker.terminate();
+  }, IDLE_MS);
+  timer.unref();
+  idle.set(key, { worker, timer });
+}
+
+/** Runs `task` with `input` in a worker. Resolves with the task's value. */
 export function runIsolated<T>(
   task: string,
   input: unknown,
@@ -80,45 +117,59 @@ export function runIsolated<T>(
     stackSizeMb: limits.stackSizeMb ?? 4,
   };
   return new Promise<T>((resolve, reject) => {
-    const request: TaskRequest = { task, input };
+    const id = nextId++;
+    const request: TaskRequest = { id, task, input };
     let worker: Worker;
+    let key: string;
     try {
-      worker = new Worker(entry, { workerData: request, resourceLimits, stdout: false, stderr: false });
+      ({ worker, key } = acquire(entry, resourceLimits));
     } catch (err) {
       reject(new IsolateFailure('crashed', `cannot start worker: ${messageOf(err)}`));
       return;
     }
     let settled = false;
-    const finish = (fn: () => void): void => {
+    const finish = (fn: () => void, reusable: boolean): void => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      if (reusable) release(key, worker);
+      else void worker.terminate();
       fn();
-      void worker.terminate();
     };
-    const timer = setTimeout(
-      () =>
-        finish(() => reject(new IsolateFailure('timeout', `${task} ran longer than ${limits.timeoutMs} ms`))),
-      limits.timeoutMs,
-    );
-    worker.once('message', (reply: TaskReply) =>
+    const onMessage = (reply: TaskReply) => {
+      if (reply.id !== id) return;
       finish(() => {
         if (reply.ok) resolve(reply.value as T);
         else reject(new IsolateFailure('thrown', reply.error.message, reply.error));
-      }),
-    );
-    worker.once('error', (err: Error & { code?: string }) =>
-      finish(() =>
-        reject(
-          err.code === 'ERR_WORKER_OUT_OF_MEMORY'
-            ? new IsolateFailure('memory', `${task} needed more than ${limits.maxOldGenerationSizeMb} MB`)
-            : new IsolateFailure('crashed', `${task} failed: ${err.message}`),
+      }, true);
+    };
+    const onError = (err: Error & { code?: string }) =>
+      finish(
+        () =>
+          reject(
+            err.code === 'ERR_WORKER_OUT_OF_MEMORY'
+              ? new IsolateFailure('memory', `${task} needed more than ${limits.maxOldGenerationSizeMb} MB`)
+              : new IsolateFailure('crashed', `${task} failed: ${err.message}`),
+          ),
+        false,
+      );
+    const onExit = (code: number) =>
+      finish(() => reject(new IsolateFailure('crashed', `${task} worker exited with code ${code}`)), false);
+    const timer = setTimeout(
+      () =>
+        finish(
+          () => reject(new IsolateFailure('timeout', `${task} ran longer than ${limits.timeoutMs} ms`)),
+          false,
         ),
-      ),
+      limits.timeoutMs,
     );
-    worker.once('exit', (code) =>
-      finish(() => reject(new IsolateFailure('crashed', `${task} worker exited with code ${code}`))),
-    );
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+    worker.postMessage(request);
   });
 }
 

@@ -1,24 +1,23 @@
 /**
- * Entry of the isolation worker (bundled as `isolate-worker.(m)js`): runs the one task named in
- * `workerData` and posts its result or its error (a PizhuError keeps its code and parameters;
+ * Entry of the isolation worker (bundled as `isolate-worker.(m)js`): runs each task it is sent
+ * and posts its result or its error (a PizhuError keeps its code and parameters;
  * anything else travels as `internal` with the message). See runner.ts.
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { toWireError } from '../../../shared/errors';
 import type { TaskReply, TaskRequest } from './protocol';
 import { TASKS } from './tasks';
 
-async function main(): Promise<void> {
-  const { task, input } = workerData as TaskRequest;
+async function serve({ id, task, input }: TaskRequest): Promise<void> {
   let reply: TaskReply;
   try {
     if (!Object.prototype.hasOwnProperty.call(TASKS, task)) throw new Error(`unknown task ${task}`);
     const fn = TASKS[task as keyof typeof TASKS] as (input: unknown) => unknown;
-    reply = { ok: true, value: await fn(input) };
+    reply = { id, ok: true, value: await fn(input) };
   } catch (err) {
-    reply = { ok: false, error: toWireError(err) };
+    reply = { id, ok: false, error: toWireError(err) };
   }
   parentPort?.postMessage(reply);
 }
 
-void main();
+parentPort?.on('message', (request: TaskRequest) => void serve(request));

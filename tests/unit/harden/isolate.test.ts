@@ -48,3 +48,15 @@ describe('isolation runner', () => {
     expect(thrown.wire?.message).toContain('on purpose');
   });
 });
+
+describe('worker reuse', () => {
+  it('reuses a warm worker after a clean task, never after a failure', async () => {
+    const pid = async () => (await runIsolated<{ a: number }>('echo', { a: 1 }, LIMITS, ENTRY)).a;
+    await pid();
+    const t0 = Date.now();
+    for (let i = 0; i < 5; i++) await pid();
+    expect(Date.now() - t0).toBeLessThan(5_000);
+    expect((await failure('loop')).kind).toBe('timeout');
+    expect(await runIsolated('echo', 'after', LIMITS, ENTRY)).toBe('after');
+  });
+});
