@@ -1,7 +1,8 @@
 /**
  * Vitest global setup: builds the isolation worker's entry (electron/core/isolate/worker-entry.ts)
- * into a temporary folder with Vite, the same way the app bundles it, because a worker thread
- * runs plain JavaScript and cannot load our TypeScript sources. The path reaches the tests via
+ * and the crash test's child process into a temporary folder with Vite, the same way the app
+ * bundles them, because a worker thread or a child process runs plain JavaScript and cannot load
+ * our TypeScript sources. The path reaches the tests via
  * `provide` and tests/unit/isolate-setup.ts.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import pkg from '../../package.json' with { type: 'json' };
 declare module 'vitest' {
   export interface ProvidedContext {
     isolateWorker: string;
+    crashChild: string;
   }
 }
 
@@ -39,12 +41,17 @@ export default async function setup(project: TestProject): Promise<() => void> {
       emptyOutDir: true,
       minify: false,
       rolldownOptions: {
-        input: { 'isolate-worker': resolve(import.meta.dirname, '../../electron/core/isolate/worker-entry.ts') },
+        input: {
+          'isolate-worker': resolve(import.meta.dirname, '../../electron/core/isolate/worker-entry.ts'),
+          // The child process of tests/unit/harden/crash.test.ts (it opens the core itself).
+          'crash-child': resolve(import.meta.dirname, 'harden/crash-child.ts'),
+        },
         external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
         output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
       },
     },
   });
   project.provide('isolateWorker', join(outDir, 'isolate-worker.mjs'));
+  project.provide('crashChild', join(outDir, 'crash-child.mjs'));
   return () => rmSync(outDir, { recursive: true, force: true });
 }
