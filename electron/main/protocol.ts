@@ -97,7 +97,7 @@ export function createAppProtocolHandler(deps: AppProtocolDeps): (request: Reque
       return new Response('not found', { status: 404, headers: headers('text/plain; charset=utf-8') });
     }
     const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
-    return new Response(request.method === 'HEAD' ? null : body, {
+    return new Response(request.method === 'HEAD' ? null : new Uint8Array(body), {
       status: 200,
       headers: headers(type),
     });

@@ -14,6 +14,7 @@ import { importMessages } from './features/import';
 import { searchMessages } from './features/search';
 import { segmentsMessages } from './features/segments';
 import { setsMessages } from './features/sets';
+import { backupsMessages } from './features/backups';
 
 export const catalog = {
   'zh-CN': {
@@ -26,6 +27,7 @@ export const catalog = {
     ...searchMessages['zh-CN'],
     ...segmentsMessages['zh-CN'],
     ...setsMessages['zh-CN'],
+    ...backupsMessages['zh-CN'],
   },
   'zh-TW': {
     ...zhTW,
@@ -37,6 +39,7 @@ export const catalog = {
     ...searchMessages['zh-TW'],
     ...segmentsMessages['zh-TW'],
     ...setsMessages['zh-TW'],
+    ...backupsMessages['zh-TW'],
   },
   en: {
     ...en,
@@ -48,6 +51,7 @@ export const catalog = {
     ...searchMessages.en,
     ...segmentsMessages.en,
     ...setsMessages.en,
+    ...backupsMessages.en,
   },
 };
 

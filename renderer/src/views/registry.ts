@@ -13,6 +13,7 @@ import { DocumentsView } from './import/DocumentsView';
 import { SegmentsView } from './segments/SegmentsView';
 import { AnalysisView } from './analysis/AnalysisView';
 import { SearchView } from './search/SearchView';
+import { BackupsView } from './backups/BackupsView';
 
 /** Where a document should open: a code-point range to show (search hit) or an annotation. */
 export type DocumentFocus = { start: number; end: number } | { annotationId: string };
@@ -43,4 +44,5 @@ export const VIEWS: ViewDef[] = [
   { id: 'segments', labelKey: 'segments.title', component: SegmentsView },
   { id: 'analysis', labelKey: 'analysis.title', component: AnalysisView },
   { id: 'search', labelKey: 'search.title', component: SearchView },
+  { id: 'backups', labelKey: 'backups.title', component: BackupsView },
 ];
