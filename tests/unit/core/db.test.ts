@@ -1,6 +1,6 @@
 // Database layer: migrations, refusal of unknown/newer/corrupt files (left untouched), backups.
 import { describe, expect, test } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';

@@ -60,7 +60,9 @@ describe('change-driven, tiered backups', () => {
     const io = { out: () => undefined, err: (t: string) => void console.log('ERR', t) };
     for (let i = 0; i < 3; i++) expect(await run(['info', '--project', file], io)).toBe(0);
     await run(['search', '--project', file, '成效'], quiet);
-    expect(await run(['export', '--project', file, '--format', 'csv', '--out', join(tempDir(), 'x.csv')], io)).toBe(0);
+    expect(
+      await run(['export', '--project', file, '--format', 'csv', '--out', join(tempDir(), 'x.csv')], io),
+    ).toBe(0);
     expect(sha256File(file)).toBe(hash);
     expect(listBackupFiles(file).map((b) => b.id)).toEqual(before);
     // The state with three documents is still there.
