@@ -27,11 +27,18 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/main'),
       sourcemap: true,
-      lib: { entry: resolve(root, 'electron/main/index.ts'), formats: ['es'] },
+      lib: {
+        entry: {
+          index: resolve(root, 'electron/main/index.ts'),
+          // File parsers and user patterns run in this worker (electron/core/isolate/runner.ts).
+          'isolate-worker': resolve(root, 'electron/core/isolate/worker-entry.ts'),
+        },
+        formats: ['es'],
+      },
       rolldownOptions: {
         // Explicit even though externalizeDeps already covers it: bundling this one breaks it.
         external: ['better-sqlite3'],
-        output: { entryFileNames: 'index.js', chunkFileNames: 'chunks/[name]-[hash].js' },
+        output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },
   },

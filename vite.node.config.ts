@@ -26,6 +26,8 @@ export default defineConfig({
         cli: resolve(import.meta.dirname, 'electron/core/cli/main.ts'),
         serve: resolve(import.meta.dirname, 'electron/core/server/main.ts'),
         bench: resolve(import.meta.dirname, 'bench/main.ts'),
+        // Runs file parsers and user patterns off the API thread (electron/core/isolate).
+        'isolate-worker': resolve(import.meta.dirname, 'electron/core/isolate/worker-entry.ts'),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),
       output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },

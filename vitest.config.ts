@@ -7,5 +7,8 @@ export default defineConfig({
     environment: 'node',
     pool: 'forks',
     testTimeout: 30_000,
+    // File parsers run in a worker thread: build its entry once per run (electron/core/isolate).
+    globalSetup: ['tests/unit/isolate-global-setup.ts'],
+    setupFiles: ['tests/unit/isolate-setup.ts'],
   },
 });

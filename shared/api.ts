@@ -37,6 +37,7 @@ import { suggestContract } from './contracts/suggest';
 import { interopContract } from './contracts/interop';
 import { codersContract } from './contracts/coders';
 import { agreementContract } from './contracts/agreement';
+import { backupsContract } from './contracts/backups';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -98,6 +99,7 @@ export const apiContract = {
   ...interopContract,
   ...codersContract,
   ...agreementContract,
+  ...backupsContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

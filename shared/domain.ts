@@ -170,6 +170,8 @@ export interface ProjectInfo {
   annotationCount: number;
   currentCoderId: string;
   history: HistoryState;
+  /** Why the project is open read-only (the UI shows a banner), or null. */
+  readOnly: 'requested' | 'file' | 'folder' | null;
 }
 
 export type ExportFormat = 'csv' | 'jsonl';

@@ -55,6 +55,13 @@ export const ERROR_CODES = [
   'coder-archived',
   'spans-invalid',
   'agreement-coders',
+  'import-archive-bomb',
+  'import-too-deep',
+  'import-parse-timeout',
+  'import-parse-memory',
+  'import-pattern-timeout',
+  'project-read-only',
+  'backup-not-found',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -52,6 +52,8 @@ export function createAppUrlMatcher(appUrl: string): (url: unknown) => boolean {
     } catch {
       return false;
     }
+    // app://pizhu (protocol.ts): Node's URL gives custom schemes no origin; compare scheme and host.
+    if (app.protocol === 'app:') return target.protocol === 'app:' && target.host === app.host;
     if (app.protocol === 'file:') {
       return target.protocol === 'file:' && target.host === app.host && target.pathname === app.pathname;
     }

@@ -2,20 +2,21 @@
  * Electron main process: app lifecycle, the one window, the menu, native dialogs and the IPC
  * registration that connects the renderer to the core.
  *
- * Order at start-up: single-instance lock → (ready) deny permissions, CSP header → open the
+ * Order at start-up: app:// scheme registered → single-instance lock → (ready) deny permissions,
+ * the app:// protocol (the renderer with its CSP) → open the
  * project (any failure: bilingual error box naming the file, then quit; the file is never
  * touched) → register IPC → menu → window. Everything with a decision in it lives in a small pure
  * module beside this file (paths, guards, csp, ipc, window-options, save-file, startup-errors,
  * menu) and is unit-tested; this file only wires them to Electron.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import type { ApiResult } from '../../shared/api';
 import { toWireError } from '../../shared/errors';
 import { openCore, type Core } from '../core/index';
-import { isAppResource, withCspHeader } from './csp';
+import { APP_INDEX_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './protocol';
 import { SAVE_FILE_CHANNEL } from './envelope';
 import { attachNavigationGuards, createAppUrlMatcher, denyAllPermissions, isSafeExternalUrl } from './guards';
 import { handleTrusted, registerApiIpc } from './ipc';
@@ -32,6 +33,9 @@ const LOG = '[main]';
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined;
 const isDev = devServerUrl !== undefined;
 
+// app:// must be registered as standard and secure before the app is ready (protocol.ts).
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
 // A stable ASCII folder for user data (the project lives there), independent of productName.
 app.setPath('userData', join(app.getPath('appData'), 'Pizhu'));
 
@@ -46,13 +50,10 @@ function openExternal(url: string): void {
   shell.openExternal(url).catch((err: unknown) => console.error(`${LOG} openExternal failed`, err));
 }
 
-function installContentSecurityPolicy(): void {
-  if (isDev) return; // Vite's dev server needs inline scripts and a WebSocket; see csp.ts.
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-    if (isAppResource(details.url, appUrl))
-      callback({ responseHeaders: withCspHeader(details.responseHeaders) });
-    else callback({});
-  });
+/** Serves out/renderer at app://pizhu/ with the one CSP on every response (protocol.ts). */
+function installAppProtocol(p: AppPaths): void {
+  const handler = createAppProtocolHandler({ rendererDir: dirname(p.rendererIndex), readFile });
+  protocol.handle(APP_SCHEME, handler);
 }
 
 /** Opens the project or shows why not and quits. Never recreates or repairs a user's file. */
@@ -133,13 +134,25 @@ function installMenu(): void {
 }
 
 function createWindow(p: AppPaths): void {
-  const win = new BrowserWindow(buildWindowOptions({ preloadPath: p.preload, isDev }));
+  const options = buildWindowOptions({ preloadPath: p.preload, isDev });
+  const win = new BrowserWindow({
+    ...options,
+    // window-options.ts decides these (and its test pins them); restated as literals so that
+    // static checks (electronegativity, scripts/electronegativity.mjs) can see them here.
+    webPreferences: {
+      ...options.webPreferences,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
   mainWindow = win;
   win.once('ready-to-show', () => win.show());
   win.on('closed', () => {
     if (mainWindow === win) mainWindow = null;
   });
-  const load = devServerUrl ? win.loadURL(devServerUrl) : win.loadFile(p.rendererIndex);
+  const load = win.loadURL(devServerUrl ?? APP_INDEX_URL);
   load.catch((err: unknown) => console.error(`${LOG} failed to load the renderer`, err));
 }
 
@@ -154,11 +167,12 @@ function start(): void {
     argv: process.argv,
     cwd: process.cwd(),
   });
-  appUrl = devServerUrl ?? pathToFileURL(paths.rendererIndex).href;
+  appUrl = devServerUrl ?? APP_INDEX_URL;
   const isAppUrl = createAppUrlMatcher(appUrl);
 
   denyAllPermissions(session.defaultSession);
-  installContentSecurityPolicy();
+  // Vite's dev server serves itself (inline preamble, WebSocket: no CSP there; see csp.ts).
+  if (!isDev) installAppProtocol(paths);
   // Every web contents (the window, and anything that might ever be created) gets the guards.
   app.on('web-contents-created', (_event, contents) =>
     attachNavigationGuards(contents, { isAppUrl, openExternal }),

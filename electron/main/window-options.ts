@@ -36,6 +36,8 @@ export function buildWebPreferences({ preloadPath, isDev }: WindowOptionsInput):
     // No <webview> (also refused in guards.ts), no experimental Blink features.
     webviewTag: false,
     experimentalFeatures: false,
+    // Middle-click (auxclick) cannot open a link in a new window behind the navigation guards.
+    disableBlinkFeatures: 'Auxclick',
     // Dropping a file on the window must not navigate away from the app (and lose the view).
     navigateOnDragDrop: false,
     // Chinese text is not spell-checked usefully, and the checker would underline every term.

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Header } from './components/Header';
+import { ReadOnlyBanner } from './views/backups/ReadOnlyBanner';
 import { Toasts } from './components/Toasts';
 import { translateError, useI18n } from './i18n';
 import { useStore, type Store } from './state/store';
@@ -109,6 +110,7 @@ export function App({ store }: { store: Store }) {
         currentView={route.kind === 'view' ? route.id : route.kind}
         navigate={navigate}
       />
+      <ReadOnlyBanner store={store} />
       <div className="pz-body">
         <nav className="pz-nav" aria-label={t('nav.library')}>
           <h2 className="pz-nav-title">{t('nav.library')}</h2>

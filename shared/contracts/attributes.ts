@@ -3,7 +3,7 @@
  * (`documents-rename`, `documents-delete`, `documents-reorder`). See docs/api.md.
  */
 import { z } from 'zod';
-import { id, method } from './method';
+import { hasNoControlCharacters, id, method, NO_CONTROL_CHARACTERS } from './method';
 import type { DocumentSummary, HistoryState } from '../domain';
 import {
   ATTRIBUTE_TYPES,
@@ -16,9 +16,12 @@ import {
 const empty = z.object({}).strict();
 const createInput = z
   .object({
-    name: z.string().trim().min(1).max(100),
+    name: z.string().trim().min(1).max(100).refine(hasNoControlCharacters, NO_CONTROL_CHARACTERS),
     type: z.enum(ATTRIBUTE_TYPES),
-    choices: z.array(z.string().trim().min(1).max(200)).max(500).default([]),
+    choices: z
+      .array(z.string().trim().min(1).max(200).refine(hasNoControlCharacters, NO_CONTROL_CHARACTERS))
+      .max(500)
+      .default([]),
   })
   .strict();
 const deleteInput = z.object({ id }).strict();
@@ -30,7 +33,12 @@ const setInput = z
     value: z.string().max(10_000).nullable(),
   })
   .strict();
-const renameInput = z.object({ id, title: z.string().trim().min(1).max(500) }).strict();
+const renameInput = z
+  .object({
+    id,
+    title: z.string().trim().min(1).max(500).refine(hasNoControlCharacters, NO_CONTROL_CHARACTERS),
+  })
+  .strict();
 const reorderInput = z.object({ ids: z.array(id).min(1).max(1_000_000) }).strict();
 
 export const attributesContract = {

@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import type { Code, DocumentSummary, ExportFile, HistoryState, MemoEntry } from '../domain';
-import { id, method } from './method';
+import { hasNoControlCharacters, id, method, NO_CONTROL_CHARACTERS } from './method';
 
 /** `#rrggbb`, as stored (the `codes.color` CHECK accepts exactly this). */
 export const colorSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'colour must be #rrggbb');
@@ -13,7 +13,7 @@ export const shortcutSchema = z
   .string()
   .regex(/^[1-9]$/, 'shortcut must be one digit 1–9')
   .nullable();
-const name = z.string().max(200);
+const name = z.string().max(200).refine(hasNoControlCharacters, NO_CONTROL_CHARACTERS);
 const text = z.string().max(100_000);
 
 const codeFields = {

@@ -3,7 +3,7 @@
  * `documents-split-suggest`, `documents-split`. See docs/api.md "Import".
  */
 import { z } from 'zod';
-import { id, method, offset } from './method';
+import { hasNoControlCharacters, id, method, NO_CONTROL_CHARACTERS, offset } from './method';
 import {
   CLEANING_STEPS,
   IMPORT_ENCODINGS,
@@ -32,7 +32,7 @@ const commitInput = z
   .object({
     ...fileInput,
     /** Title of the (first) document; default: the guessed title. */
-    title: z.string().trim().min(1).max(500).optional(),
+    title: z.string().trim().min(1).max(500).refine(hasNoControlCharacters, NO_CONTROL_CHARACTERS).optional(),
     /** Split the cleaned text into documents at these code points (strictly increasing). */
     splitAt: z.array(offset).max(10_000).default([]),
     /** Skip the file when a document with the same canonical text exists. */

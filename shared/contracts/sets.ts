@@ -3,7 +3,7 @@
  * be in several sets), used to filter the library and exported as `document_sets`. See docs/api.md.
  */
 import { z } from 'zod';
-import { empty, id, method } from './method';
+import { empty, hasNoControlCharacters, id, method, NO_CONTROL_CHARACTERS } from './method';
 import type { HistoryState } from '../domain';
 
 /** A document set with its members (document ids in library order). */
@@ -18,7 +18,7 @@ export interface DocumentSet {
   documentCount: number;
 }
 
-const name = z.string().trim().min(1).max(100);
+const name = z.string().trim().min(1).max(100).refine(hasNoControlCharacters, NO_CONTROL_CHARACTERS);
 const color = z
   .string()
   .regex(/^#[0-9a-fA-F]{6}$/)

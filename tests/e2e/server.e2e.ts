@@ -178,7 +178,7 @@ describe('loopback server', () => {
     const response = await app.request('/', { headers: { Host: `127.0.0.1:${app.port}` } });
     const csp = String(response.headers['content-security-policy']);
     for (const directive of [
-      "default-src 'self'",
+      "default-src 'none'", // the one CSP (shared/csp.ts), stricter than the old meta policy
       "script-src 'self'",
       "object-src 'none'",
       "base-uri 'none'",

@@ -7,7 +7,12 @@ import { z } from 'zod';
 import { apiContract, isApiMethod, type ApiHandlers } from '../../../shared/api';
 import { PizhuError } from '../../../shared/errors';
 
-export async function dispatch(handlers: ApiHandlers, method: string, input: unknown): Promise<unknown> {
+export async function dispatch(
+  handlers: ApiHandlers,
+  method: string,
+  input: unknown,
+  readOnlyFile = '',
+): Promise<unknown> {
   if (!isApiMethod(method)) {
     throw new PizhuError('unknown-method', `Unknown method '${String(method).slice(0, 100)}'`, {
       method: String(method).slice(0, 100),
@@ -20,5 +25,15 @@ export async function dispatch(handlers: ApiHandlers, method: string, input: unk
     });
   }
   const handler = handlers[method] as (input: unknown) => unknown;
-  return await handler(parsed.data);
+  try {
+    return await handler(parsed.data);
+  } catch (err) {
+    // A write to a project opened read-only (or whose file became read-only): say so, not 500.
+    const code = (err as { code?: unknown } | null)?.code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_READONLY'))
+      throw new PizhuError('project-read-only', `The project is read-only: ${(err as Error).message}`, {
+        file: readOnlyFile,
+      });
+    throw err;
+  }
 }

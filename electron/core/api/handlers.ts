@@ -25,6 +25,7 @@ import { suggestHandlers } from '../suggest/handlers';
 import { interopHandlers } from '../interop/handlers';
 import { spanHandlers } from '../spans/handlers';
 import { agreementHandlers } from '../agreement/handlers';
+import { backupHandlers } from '../backups/handlers';
 
 export type HandlerMap = Partial<ApiHandlers>;
 
@@ -65,5 +66,6 @@ export function createHandlers(ctx: CoreContext): ApiHandlers {
     interopHandlers(ctx),
     spanHandlers(ctx),
     agreementHandlers(ctx),
+    backupHandlers(ctx),
   ]);
 }

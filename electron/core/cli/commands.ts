@@ -17,6 +17,7 @@ import { defaultSeedsDir } from '../server/paths';
 import { searchCli } from './search';
 import { COMMAND_USAGE, UsageError, cliUsage, parseCliArgs, type CliCommand } from './args';
 import { importFiles } from './import';
+import { terminalSafe as safe } from './escape';
 import { CLI_MODULES, cliModule } from './registry';
 
 export const CLI_USAGE = cliUsage(CLI_MODULES.map((m) => m.usage));
@@ -90,9 +91,9 @@ export async function run(argv: readonly string[], io: CliIo = processIo): Promi
 }
 
 function describe(err: unknown): string {
-  if (err instanceof PizhuError) return `${err.code}: ${err.message}`;
-  if (err instanceof UsageError) return `error: ${err.message}`;
-  return `internal: ${err instanceof Error ? err.message : String(err)}`;
+  if (err instanceof PizhuError) return `${err.code}: ${safe(err.message)}`;
+  if (err instanceof UsageError) return `error: ${safe(err.message)}`;
+  return `internal: ${safe(err instanceof Error ? err.message : String(err))}`;
 }
 
 function init(command: Extract<CliCommand, { name: 'init' }>, io: CliIo): number {
@@ -116,7 +117,10 @@ function init(command: Extract<CliCommand, { name: 'init' }>, io: CliIo): number
   return 0;
 }
 
-/** Opens an existing project; unlike the app, the CLI never creates one as a side effect. */
+/**
+ * Opens an existing project read-only (info, export, search): no backup, no migration on disk,
+ * nothing written. Unlike the app, the CLI never creates a project as a side effect.
+ */
 function openExisting(project: string): Core {
   const file = resolve(project);
   if (!existsSync(file)) {
@@ -128,7 +132,7 @@ function openExisting(project: string): Core {
       },
     );
   }
-  return openCore({ file, empty: true });
+  return openCore({ file, empty: true, readOnly: true });
 }
 
 async function search(command: Extract<CliCommand, { name: 'search' }>, io: CliIo): Promise<number> {
@@ -169,11 +173,11 @@ export function formatInfo(
   }
   const current = coders.find((c) => c.id === project.currentCoderId);
   const lines = [
-    `Project:        ${project.file}`,
+    `Project:        ${safe(project.file)}`,
     `Schema version: ${project.schemaVersion}`,
     `Documents:      ${project.documentCount}`,
     `Annotations:    ${project.annotationCount}`,
-    `Current coder:  ${current ? current.name : project.currentCoderId}`,
+    `Current coder:  ${safe(current ? current.name : project.currentCoderId)}`,
     `Undo/redo:      ${project.history.canUndo ? 'can undo' : 'nothing to undo'}, ${project.history.canRedo ? 'can redo' : 'nothing to redo'}`,
     '',
     `Codes (${codes.length}):`,
@@ -188,17 +192,17 @@ export function formatInfo(
   const visit = (parentId: string | null, depth: number): void => {
     const list = [...(children.get(parentId) ?? [])].sort((a, b) => a.sortOrder - b.sortOrder);
     for (const code of list) {
-      lines.push(`${'  '.repeat(depth + 1)}${code.name}  (${perCode.get(code.id) ?? 0})`);
+      lines.push(`${'  '.repeat(depth + 1)}${safe(code.name)}  (${perCode.get(code.id) ?? 0})`);
       visit(code.id, depth + 1);
     }
   };
   visit(null, 0);
   lines.push('', `Coders (${coders.length}):`);
-  for (const coder of coders) lines.push(`  ${coder.name}${coder.isCurrent ? '  (current)' : ''}`);
+  for (const coder of coders) lines.push(`  ${safe(coder.name)}${coder.isCurrent ? '  (current)' : ''}`);
   lines.push('', `Documents (${documents.length}):`);
   documents.forEach((doc, i) => {
     lines.push(
-      `  ${i + 1}. ${doc.title}  — ${doc.length.toLocaleString('en-US')} chars, ${doc.annotationTotal} annotation(s)`,
+      `  ${i + 1}. ${safe(doc.title)}  — ${doc.length.toLocaleString('en-US')} chars, ${doc.annotationTotal} annotation(s)`,
     );
   });
   return `${lines.join('\n')}\n`;

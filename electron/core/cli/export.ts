@@ -14,6 +14,7 @@ import { UsageError } from './args';
 import type { CliIo } from './commands';
 import { withExistingProject, writeAtomically } from './files';
 import type { CliModule } from './module';
+import { terminalSafe as safe } from './escape';
 import { isAnnotatedExport, parseAnnotatedExport, runAnnotatedExport } from './export-annotated';
 
 /** CLI format → `export-file` format (sentences: CSV when --out ends in .csv, else JSONL). */
@@ -120,9 +121,11 @@ function outputPath(project: string, outArg: string): string {
 async function runAnnotated(args: string[], io: CliIo): Promise<number> {
   const command = parseAnnotatedExport(args);
   const out = outputPath(command.project, command.out);
-  const file = await withExistingProject(command.project, (core) => runAnnotatedExport(core, command));
+  const file = await withExistingProject(command.project, (core) => runAnnotatedExport(core, command), {
+    readOnly: true,
+  });
   writeAtomically(out, file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content);
-  io.out(`Exported ${file.rowCount} annotation(s) to ${out}\n`);
+  io.out(`Exported ${file.rowCount} annotation(s) to ${safe(out)}\n`);
   return 0;
 }
 
@@ -131,9 +134,11 @@ async function run(args: string[], io: CliIo): Promise<number> {
   const command = parseExportArgs(args);
   const out = outputPath(command.project, command.out);
   if (command.format === 'spans') {
-    const file = await withExistingProject(command.project, (core) => exportSpans(core, command.coder));
+    const file = await withExistingProject(command.project, (core) => exportSpans(core, command.coder), {
+      readOnly: true,
+    });
     writeAtomically(out, file.content);
-    io.out(`Exported ${file.rowCount} span(s) to ${out}\n`);
+    io.out(`Exported ${file.rowCount} span(s) to ${safe(out)}\n`);
     return 0;
   }
   const file = await withExistingProject(
@@ -143,11 +148,12 @@ async function run(args: string[], io: CliIo): Promise<number> {
         format: FORMATS[command.format]!(out),
         formulaGuard: command.formulaGuard,
       })) as ExportBundle,
+    { readOnly: true },
   );
   writeAtomically(out, file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content);
   if (file.card) writeAtomically(cardPath(out), file.card.content);
   io.out(
-    `Exported ${file.rowCount} row(s) to ${out}${file.card ? ` (dataset card: ${cardPath(out)})` : ''}\n`,
+    `Exported ${file.rowCount} row(s) to ${safe(out)}${file.card ? ` (dataset card: ${safe(cardPath(out))})` : ''}\n`,
   );
   return 0;
 }

@@ -5,8 +5,15 @@ import { resolve } from 'node:path';
 import { PizhuError } from '../../../shared/errors';
 import { openCore, type Core } from '../index';
 
-/** Opens an existing project (never creates one), runs `fn` and closes it. */
-export async function withExistingProject<T>(project: string, fn: (core: Core) => Promise<T>): Promise<T> {
+/**
+ * Opens an existing project (never creates one), runs `fn` and closes it. `readOnly` commands
+ * (exports) open it read-only: no backup, no migration on disk, nothing written.
+ */
+export async function withExistingProject<T>(
+  project: string,
+  fn: (core: Core) => Promise<T>,
+  options: { readOnly?: boolean } = {},
+): Promise<T> {
   const file = resolve(project);
   if (!existsSync(file))
     throw new PizhuError(
@@ -14,7 +21,7 @@ export async function withExistingProject<T>(project: string, fn: (core: Core) =
       `${file} does not exist (create it with: npm run cli -- init --project FILE)`,
       { file },
     );
-  const core = openCore({ file, empty: true });
+  const core = openCore({ file, empty: true, readOnly: options.readOnly === true });
   try {
     return await fn(core);
   } finally {

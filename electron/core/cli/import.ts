@@ -15,6 +15,7 @@ import type { CliCommand } from './args';
 import type { CliIo } from './commands';
 import { INTEROP_EXTENSIONS } from '../../../shared/contracts/interop';
 import { formatReport, mergeFile } from './merge';
+import { terminalSafe as safe } from './escape';
 
 type ImportCommand = Extract<CliCommand, { name: 'import' }>;
 
@@ -57,8 +58,8 @@ export async function importFiles(command: ImportCommand, io: CliIo): Promise<nu
   let imported = 0;
   let skipped = 0;
   try {
-    if (created) io.out(`Created ${core.file} (empty, default codebook)\n`);
-    for (const m of missing) io.out(`failed    ${m}: not found\n`);
+    if (created) io.out(`Created ${safe(core.file)} (empty, default codebook)\n`);
+    for (const m of missing) io.out(`failed    ${safe(m)}: not found\n`);
     for (const path of files) {
       try {
         if ((INTEROP_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())) {
@@ -81,7 +82,7 @@ export async function importFiles(command: ImportCommand, io: CliIo): Promise<nu
         })) as ImportCommitResult;
         if (r.status === 'skipped-duplicate') {
           skipped++;
-          io.out(`skipped   ${path}: duplicate of "${r.duplicateOf?.title ?? ''}"\n`);
+          io.out(`skipped   ${safe(path)}: duplicate of "${safe(r.duplicateOf?.title ?? '')}"\n`);
           continue;
         }
         imported++;
@@ -89,15 +90,15 @@ export async function importFiles(command: ImportCommand, io: CliIo): Promise<nu
         const warnings = r.preview.warnings
           .map((w) => (w.kind === 'duplicate' ? 'duplicate kept' : `${w.count} ${w.kind}`))
           .join(', ');
-        const docs = r.documents.map((d) => `"${d.title}" (${d.length} chars)`).join('; ');
+        const docs = r.documents.map((d) => `"${safe(d.title)}" (${d.length} chars)`).join('; ');
         io.out(
-          `imported  ${path}: ${r.preview.detection.encoding}, ${r.preview.script}` +
+          `imported  ${safe(path)}: ${r.preview.detection.encoding}, ${r.preview.script}` +
             `${steps ? `, cleaned: ${steps}` : ''}${warnings ? `, warnings: ${warnings}` : ''} → ${docs}\n`,
         );
       } catch (err) {
         failed++;
         const reason = err instanceof PizhuError ? `${err.code}: ${err.message}` : `internal: ${String(err)}`;
-        io.out(`failed    ${path}: ${reason}\n`);
+        io.out(`failed    ${safe(path)}: ${safe(reason)}\n`);
       }
     }
   } finally {

@@ -56,6 +56,26 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   return wrap(raw, file);
 }
 
+/**
+ * An in-memory database from a file image (a read-only project or a backup being looked at):
+ * it can be migrated in memory, then `query_only` refuses every write with SQLITE_READONLY.
+ */
+export function openDatabaseFromImage(
+  image: Buffer,
+  file: string,
+  options: Pick<OpenDatabaseOptions, 'nativeBinding'> = {},
+): Db {
+  const raw = new Database(image, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  try {
+    raw.pragma('foreign_keys = ON');
+    registerSqlFunctions(raw);
+  } catch (err) {
+    raw.close();
+    throw err;
+  }
+  return wrap(raw, file);
+}
+
 function wrap(raw: RawDatabase, file: string): Db {
   const cache = new Map<string, Database.Statement>();
   return {

@@ -3,7 +3,9 @@
  * .txt/.md decoded with encoding detection (encoding.ts); .docx via mammoth (one paragraph, one
  * line); .html/.htm via html-to-text (readable text, no scripts, styles or navigation, one block
  * per line); .pdf via pdf.js (pdf.ts). Anything else is `import-unsupported-format`; files over
- * IMPORT_MAX_BYTES are `import-too-large` before any parsing.
+ * IMPORT_MAX_BYTES are `import-too-large` before any parsing. The .docx/.html/.pdf parsers run
+ * in the isolation worker (isolated.ts) after cheap linear checks (archive-check.ts for the zip's
+ * central directory, html-depth.ts for nesting), so a hostile file fails alone.
  */
 import { extname } from 'node:path';
 import mammoth from 'mammoth';
@@ -11,7 +13,9 @@ import { convert } from 'html-to-text';
 import { PizhuError } from '../../../shared/errors';
 import { IMPORT_MAX_BYTES, type ImportEncoding, type ImportFormat } from '../../../shared/import';
 import { decodeText, type DecodeResult } from './encoding';
-import { pdfText } from './pdf';
+import { checkArchive } from './archive-check';
+import { checkHtmlDepth } from './html-depth';
+import { parseIsolated } from './isolated';
 
 const EXTENSIONS: Record<string, ImportFormat> = {
   '.txt': 'txt',
@@ -79,16 +83,21 @@ export async function extractText(
     case 'txt':
     case 'md':
       return { format, ...decodeText(bytes, encoding) };
+    // Parsers run in a worker with limits (isolated.ts); cheap linear checks go first.
     case 'docx':
-      return { format, ...embedded(await docxText(bytes, fileName)) };
-    case 'html':
-      return { format, ...embedded(htmlText(decodeText(bytes, encoding).text)) };
+      checkArchive(bytes, fileName);
+      return { format, ...embedded(await parseIsolated('docx', { bytes, fileName }, fileName)) };
+    case 'html': {
+      const html = decodeText(bytes, encoding).text;
+      checkHtmlDepth(html, fileName);
+      return { format, ...embedded(await parseIsolated('html', { html }, fileName)) };
+    }
     case 'pdf':
-      return { format, ...embedded(await pdfText(bytes, fileName)) };
+      return { format, ...embedded(await parseIsolated('pdf', { bytes, fileName }, fileName)) };
   }
 }
 
-async function docxText(bytes: Uint8Array, fileName: string): Promise<string> {
+export async function docxText(bytes: Uint8Array, fileName: string): Promise<string> {
   let raw: string;
   try {
     raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;

@@ -20,6 +20,7 @@ import { textSha256 } from '../documents/insert';
 import { clean } from './cleaning';
 import { findMojibake } from './cleaning/mojibake';
 import { extractText, type ExtractedText } from './formats';
+import { cleanIsolated } from './isolated';
 import { suggestSplits } from './split';
 
 export const PREVIEW_LENGTH = 2000;
@@ -60,7 +61,11 @@ export function guessTitle(text: string, fileName: string): string {
 export async function prepareImport(db: Db, input: PrepareInput): Promise<PreparedImport> {
   const extracted = await extractText(input.fileName, input.bytes, input.encoding);
   const raw = extracted.text;
-  const { text, records } = clean(raw, input.cleaning, input.patterns);
+  // User-written patterns may backtrack catastrophically: they run in a worker with a time limit.
+  const { text, records } =
+    input.patterns.length > 0 && input.cleaning.includes('boilerplate')
+      ? await cleanIsolated(raw, input.cleaning, input.patterns)
+      : clean(raw, input.cleaning, input.patterns);
   const warnings: ImportWarning[] = [];
   if (extracted.invalidCount > 0)
     warnings.push({

@@ -19,6 +19,7 @@ export function projectHandlers(ctx: CoreContext): ProjectHandlers {
         annotationCount: count('annotations'),
         currentCoderId: currentCoderId(ctx.db),
         history: historyState(ctx.db),
+        readOnly: ctx.session?.readOnly ?? null,
       };
     },
   };

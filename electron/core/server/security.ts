@@ -10,21 +10,9 @@
 import { timingSafeEqual, createHash, randomBytes } from 'node:crypto';
 import type { ErrorCode } from '../../../shared/errors';
 
-/** The browser-facing security policy; mirrors the meta CSP in renderer/index.html. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // Per-code ::highlight() colours are injected at run time and React sets style attributes.
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  // The renderer's meta CSP allows data: fonts; keep the header at least as permissive or fonts break.
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+/** The renderer's one security policy, the same as under Electron (shared/csp.ts). */
+export { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
+import { CONTENT_SECURITY_POLICY } from '../../../shared/csp';
 
 /** Headers sent on every response, static or API. */
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
@@ -72,55 +60,72 @@ export function isAuthorized(authorization: string | undefined, token: string): 
   return timingSafeEqual(digest(match[1]), digest(token));
 }
 
-/** HTTP status for an error code thrown by the core (the body always carries the code itself). */
+/**
+ * HTTP status of every error code the core can throw (the body always carries the code itself).
+ * A `Record` over `ErrorCode`, so adding a code without choosing its status fails the type
+ * check: nothing a caller can cause falls through to 500. 500 is for our faults and the disk's.
+ */
+export const ERROR_STATUS: Readonly<Record<ErrorCode, 400 | 401 | 404 | 409 | 500>> = {
+  'invalid-input': 400,
+  'range-invalid': 400,
+  'memo-too-long': 400,
+  'code-name-empty': 400,
+  'codebook-invalid': 400,
+  'import-unsupported-format': 400,
+  'import-no-text-layer': 400,
+  'import-unreadable': 400,
+  'import-pattern-invalid': 400,
+  'import-pattern-timeout': 400,
+  'import-archive-bomb': 400,
+  'import-too-deep': 400,
+  'import-parse-timeout': 400,
+  'import-parse-memory': 400,
+  'split-invalid': 400,
+  'attribute-invalid': 400,
+  'attribute-value-invalid': 400,
+  'attribute-filter-invalid': 400,
+  'search-empty-query': 400,
+  'search-invalid-regex': 400,
+  'search-unclosed-quote': 400,
+  'search-regex-timeout': 400,
+  'import-too-large': 400,
+  'suggest-rules-invalid': 400,
+  'suggest-rules-unknown-code': 400,
+  'interop-invalid': 400,
+  'interop-unsafe': 400,
+  'coder-name-empty': 400,
+  'spans-invalid': 400,
+  'agreement-coders': 400,
+  unauthorized: 401,
+  'unknown-method': 404,
+  'document-not-found': 404,
+  'code-not-found': 404,
+  'coder-not-found': 404,
+  'annotation-not-found': 404,
+  'attribute-not-found': 404,
+  'set-not-found': 404,
+  'backup-not-found': 404,
+  'suggest-rule-not-found': 404,
+  'nothing-to-undo': 409,
+  'nothing-to-redo': 409,
+  'code-name-taken': 409,
+  'code-shortcut-taken': 409,
+  'code-cycle': 409,
+  'code-no-parent': 409,
+  'split-crosses-annotation': 409,
+  'set-name-taken': 409,
+  'project-newer': 409,
+  'project-read-only': 409,
+  'coder-name-taken': 409,
+  'coder-archived': 409,
+  internal: 500,
+  'transport-failed': 500,
+  'project-open-failed': 500,
+  'project-corrupt': 500,
+};
+
 export function statusForError(code: ErrorCode): number {
-  switch (code) {
-    case 'invalid-input':
-    case 'range-invalid':
-    case 'memo-too-long':
-    case 'code-name-empty':
-    case 'codebook-invalid':
-    case 'import-unsupported-format':
-    case 'import-too-large':
-    case 'import-no-text-layer':
-    case 'import-unreadable':
-    case 'import-pattern-invalid':
-    case 'split-invalid':
-    case 'attribute-invalid':
-    case 'attribute-value-invalid':
-    case 'attribute-filter-invalid':
-    case 'search-empty-query':
-    case 'search-invalid-regex':
-    case 'search-unclosed-quote':
-    case 'search-regex-timeout':
-    case 'interop-invalid':
-    case 'interop-unsafe':
-    case 'coder-name-empty':
-    case 'spans-invalid':
-    case 'agreement-coders':
-      return 400;
-    case 'unauthorized':
-      return 401;
-    case 'unknown-method':
-    case 'document-not-found':
-    case 'code-not-found':
-    case 'coder-not-found':
-    case 'annotation-not-found':
-    case 'attribute-not-found':
-      return 404;
-    case 'nothing-to-undo':
-    case 'nothing-to-redo':
-    case 'code-name-taken':
-    case 'code-shortcut-taken':
-    case 'code-cycle':
-    case 'code-no-parent':
-    case 'split-crosses-annotation':
-    case 'coder-name-taken':
-    case 'coder-archived':
-      return 409;
-    default:
-      return 500;
-  }
+  return ERROR_STATUS[code];
 }
 
 /** `/api/<method>` → method name (not yet checked against the contract), else null. */

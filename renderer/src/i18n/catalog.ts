@@ -18,6 +18,7 @@ import { readingMessages } from './features/reading';
 import { suggestMessages } from './features/suggest';
 import { interopMessages } from './features/interop';
 import { codersMessages } from './features/coders';
+import { backupsMessages } from './features/backups';
 
 export const catalog = {
   'zh-CN': {
@@ -34,6 +35,7 @@ export const catalog = {
     ...suggestMessages['zh-CN'],
     ...interopMessages['zh-CN'],
     ...codersMessages['zh-CN'],
+    ...backupsMessages['zh-CN'],
   },
   'zh-TW': {
     ...zhTW,
@@ -49,6 +51,7 @@ export const catalog = {
     ...suggestMessages['zh-TW'],
     ...interopMessages['zh-TW'],
     ...codersMessages['zh-TW'],
+    ...backupsMessages['zh-TW'],
   },
   en: {
     ...en,
@@ -64,6 +67,7 @@ export const catalog = {
     ...suggestMessages.en,
     ...interopMessages.en,
     ...codersMessages.en,
+    ...backupsMessages.en,
   },
 };
 

@@ -114,6 +114,17 @@ export const en: Messages = {
   'history.set-reorder': 'reorder document sets',
   'error.set-name-taken': 'A document set named “{name}” already exists; choose another name.',
   'error.set-not-found': 'Document set not found (it may have been deleted).',
+  'error.import-archive-bomb':
+    '“{file}” unpacks to too much data or is compressed suspiciously well (limit {maxMb} MB); not imported.',
+  'error.import-too-deep': '“{file}” nests HTML elements too deeply (more than {max} levels); not imported.',
+  'error.import-parse-timeout':
+    'Reading “{file}” took longer than {seconds} s and was stopped. The project is unchanged.',
+  'error.import-parse-memory':
+    'Reading “{file}” needed more than {maxMb} MB of memory and was stopped. The project is unchanged.',
+  'error.import-pattern-timeout':
+    'A custom cleaning pattern ran longer than {seconds} s (probably a regular expression that backtracks) and was stopped. Please simplify it.',
+  'error.project-read-only': 'The project file is read-only; changes cannot be saved: {file}',
+  'error.backup-not-found': 'Backup not found (it may have been rotated away).',
   'error.import-unsupported-format':
     'Unsupported file type ({extension}). Pizhu imports .txt, .md, .docx, .html and .pdf.',
   'error.import-too-large': 'The file is too large (at most {maxMb} MB).',

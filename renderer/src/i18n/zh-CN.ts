@@ -110,6 +110,14 @@ export const zhCN = {
   'history.set-reorder': '调整文档集顺序',
   'error.set-name-taken': '已有名为「{name}」的文档集，请换一个名称。',
   'error.set-not-found': '找不到该文档集（可能已被删除）。',
+  'error.import-archive-bomb': '“{file}”解压后过大或压缩比异常（上限 {maxMb} MB），已拒绝导入。',
+  'error.import-too-deep': '“{file}”的 HTML 嵌套过深（超过 {max} 层），已拒绝导入。',
+  'error.import-parse-timeout': '解析“{file}”超过 {seconds} 秒，已停止。项目未受影响。',
+  'error.import-parse-memory': '解析“{file}”所需内存超过 {maxMb} MB，已停止。项目未受影响。',
+  'error.import-pattern-timeout':
+    '自定义清理规则运行超过 {seconds} 秒（可能是回溯过多的正则表达式），已停止。请简化规则。',
+  'error.project-read-only': '项目文件是只读的，无法保存修改：{file}',
+  'error.backup-not-found': '找不到该备份（可能已被轮换删除）。',
   'error.import-unsupported-format':
     '不支持的文件类型（{extension}）。可导入 .txt、.md、.docx、.html、.pdf。',
   'error.import-too-large': '文件太大（上限 {maxMb} MB）。',

@@ -112,6 +112,14 @@ export const zhTW: Messages = {
   'history.set-reorder': '調整文件集順序',
   'error.set-name-taken': '已有名為「{name}」的文件集，請換一個名稱。',
   'error.set-not-found': '找不到該文件集（可能已被刪除）。',
+  'error.import-archive-bomb': '「{file}」解壓縮後過大或壓縮比異常（上限 {maxMb} MB），已拒絕匯入。',
+  'error.import-too-deep': '「{file}」的 HTML 巢狀過深（超過 {max} 層），已拒絕匯入。',
+  'error.import-parse-timeout': '解析「{file}」超過 {seconds} 秒，已停止。專案未受影響。',
+  'error.import-parse-memory': '解析「{file}」所需記憶體超過 {maxMb} MB，已停止。專案未受影響。',
+  'error.import-pattern-timeout':
+    '自訂清理規則執行超過 {seconds} 秒（可能是回溯過多的正規表示式），已停止。請簡化規則。',
+  'error.project-read-only': '專案檔案是唯讀的，無法儲存修改：{file}',
+  'error.backup-not-found': '找不到該備份（可能已被輪替刪除）。',
   'error.import-unsupported-format':
     '不支援的檔案類型（{extension}）。可匯入 .txt、.md、.docx、.html、.pdf。',
   'error.import-too-large': '檔案太大（上限 {maxMb} MB）。',

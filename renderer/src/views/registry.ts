@@ -17,6 +17,7 @@ import { SuggestView } from './suggest/SuggestView';
 import { ExportView } from './export/ExportView';
 import { CodersView } from './coders/CodersView';
 import { AgreementView } from './agreement/AgreementView';
+import { BackupsView } from './backups/BackupsView';
 
 /** Where a document should open: a code-point range to show (search hit) or an annotation. */
 export type DocumentFocus = { start: number; end: number } | { annotationId: string };
@@ -51,4 +52,5 @@ export const VIEWS: ViewDef[] = [
   { id: 'export', labelKey: 'exportView.title', component: ExportView },
   { id: 'coders', labelKey: 'coders.title', component: CodersView },
   { id: 'agreement', labelKey: 'agreement.title', component: AgreementView },
+  { id: 'backups', labelKey: 'backups.title', component: BackupsView },
 ];

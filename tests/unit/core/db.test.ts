@@ -1,13 +1,13 @@
 // Database layer: migrations, refusal of unknown/newer/corrupt files (left untouched), backups.
 import { describe, expect, test } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { openCore } from '../../../electron/core/index';
 import { openDatabase } from '../../../electron/core/db/database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, migrate } from '../../../electron/core/db/migrate';
-import { backupPath } from '../../../electron/core/db/backup';
+import { listBackupFiles } from '../../../electron/core/db/backup';
 import { expectCode, sha256File, tempDir } from './helpers';
 
 function schemaSnapshot(file: string): string[] {
@@ -166,16 +166,16 @@ describe('corrupt files', () => {
     const hash = sha256File(file);
     await expectCode(() => openCore({ file }), 'project-corrupt');
     expect(sha256File(file)).toBe(hash);
-    expect(existsSync(backupPath(file, 1))).toBe(false);
+    expect(listBackupFiles(file)).toEqual([]);
   });
 });
 
-describe('rolling backups', () => {
-  test('each open of an existing project makes a backup; only the newest 3 are kept', () => {
+describe('backups', () => {
+  test('an open after a change makes a backup; the newest 3 recent copies are kept', () => {
     const dir = tempDir();
     const file = join(dir, 'p.pizhu');
     const created = openCore({ file, empty: true });
-    expect(existsSync(backupPath(file, 1))).toBe(false); // nothing to back up on creation
+    expect(listBackupFiles(file)).toEqual([]); // nothing to back up on creation
     created.close();
 
     // After each session a marker is written, so that each backup shows which state it copied.
@@ -186,21 +186,19 @@ describe('rolling backups', () => {
         db.prepare(`INSERT OR REPLACE INTO settings (key, value) VALUES ('marker', ?)`).run(String(session)),
       );
     }
-    const backups = readdirSync(dir)
-      .filter((n) => n.includes('.backup-'))
-      .sort();
-    expect(backups).toEqual(['p.pizhu.backup-1', 'p.pizhu.backup-2', 'p.pizhu.backup-3']);
-    // backup-1 was taken at the start of session 5, after session 4 wrote marker 4.
-    const marker = (n: number) => {
-      const db = new Database(backupPath(file, n), { readonly: true });
+    const recent = listBackupFiles(file).filter((b) => b.kind === 'recent');
+    expect(recent).toHaveLength(3);
+    const marker = (path: string) => {
+      const db = new Database(path, { readonly: true });
       try {
         return db.prepare(`SELECT value FROM settings WHERE key = 'marker'`).pluck().get();
       } finally {
         db.close();
       }
     };
-    expect([marker(1), marker(2), marker(3)]).toEqual(['4', '3', '2']);
-    const check = new Database(backupPath(file, 1), { readonly: true });
+    // The newest was taken at the start of session 5, after session 4 wrote marker 4.
+    expect(recent.map((b) => marker(b.path))).toEqual(['4', '3', '2']);
+    const check = new Database(recent[0]!.path, { readonly: true });
     expect(check.pragma('integrity_check', { simple: true })).toBe('ok');
     check.close();
   });

@@ -24,6 +24,7 @@ interface BuilderConfig {
   mac: { target: { target: string }[] };
   win: { target: { target: string }[] };
   linux: { target: { target: string }[] };
+  electronFuses?: Record<string, boolean>;
 }
 
 const config = yaml.load(readFileSync(resolve(root, 'electron.builder.yml'), 'utf8')) as BuilderConfig;
@@ -55,6 +56,21 @@ describe('electron.builder.yml', () => {
     expect(config.mac.target.map((t) => t.target)).toContain('dmg');
     expect(config.win.target.map((t) => t.target)).toContain('nsis');
     expect(config.linux.target.map((t) => t.target)).toContain('AppImage');
+  });
+
+  // Issue 12, finding 6: flipped in the Electron binary at packaging time, so an attacker with
+  // only environment or argument control cannot turn the app into a Node runtime or debugger.
+  it('sets the Electron fuses', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+      // The renderer is served by the app:// protocol (electron/main/protocol.ts), not file://.
+      grantFileProtocolExtraPrivileges: false,
+    });
   });
 
   it("matches electron-builder's configuration schema", async () => {

@@ -5,6 +5,7 @@
  * `store.refreshProject()` so the library shows the new documents.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { PATTERN_DEBOUNCE_MS, useDebounced } from './useDebounced';
 import { IMPORT_MAX_BYTES, type CleaningStep, type ImportEncoding } from '../../../../shared/import';
 import { PizhuError } from '../../../../shared/errors';
 import { asPizhuError, type Store } from '../../state/store';
@@ -84,6 +85,8 @@ export function useImportQueue(store: Store) {
   const currentKey = current?.key ?? null;
   const currentEncoding = current?.encoding ?? 'auto';
   const currentFile = current?.file ?? null;
+  // Typed patterns reach the preview once typing pauses (useDebounced.ts).
+  const patterns = useDebounced(settings.patterns, PATTERN_DEBOUNCE_MS);
 
   // Live preview of the selected file whenever it, its encoding or the cleaning settings change.
   useEffect(() => {
@@ -100,7 +103,7 @@ export function useImportQueue(store: Store) {
           contentBase64: await base64(item),
           encoding: currentEncoding,
           cleaning: settings.cleaning,
-          patterns: patternList(settings.patterns),
+          patterns: patternList(patterns),
         });
         if (!stale) patch(currentKey, { preview, previewError: null });
       } catch (err) {
@@ -113,7 +116,7 @@ export function useImportQueue(store: Store) {
       stale = true;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- items is read, not a trigger
-  }, [currentKey, currentFile, currentEncoding, settings.cleaning, settings.patterns, store, base64, patch]);
+  }, [currentKey, currentFile, currentEncoding, settings.cleaning, patterns, store, base64, patch]);
 
   const setEncoding = useCallback(
     (key: string, encoding: ImportEncoding | 'auto') => patch(key, { encoding }),
