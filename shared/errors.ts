@@ -26,6 +26,7 @@ export const ERROR_CODES = [
   'import-no-text-layer',
   'import-unreadable',
   'import-pattern-invalid',
+  'import-not-text',
   'split-invalid',
   'split-crosses-annotation',
   'attribute-not-found',

@@ -10,7 +10,7 @@ import mammoth from 'mammoth';
 import { convert } from 'html-to-text';
 import { PizhuError } from '../../../shared/errors';
 import { IMPORT_MAX_BYTES, type ImportEncoding, type ImportFormat } from '../../../shared/import';
-import { decodeText, type DecodeResult } from './encoding';
+import { decodeText, stripControls, type DecodeResult } from './encoding';
 import { pdfText } from './pdf';
 
 const EXTENSIONS: Record<string, ImportFormat> = {
@@ -53,8 +53,10 @@ export interface ExtractedText extends DecodeResult {
 }
 
 function embedded(text: string, steps: string[] = []): DecodeResult {
-  let t = text;
+  const controls = stripControls(text);
+  let t = controls.text;
   const s = [...steps];
+  if (controls.count > 0) s.push('strip-control-chars');
   if (t.includes('\r')) {
     t = t.replace(/\r\n?/g, '\n');
     s.push('crlf-to-lf');
@@ -64,6 +66,8 @@ function embedded(text: string, steps: string[] = []): DecodeResult {
     detection: { encoding: 'embedded', method: 'embedded', confidence: null },
     invalidPositions: [],
     invalidCount: 0,
+    invalidLines: [],
+    mixed: null,
     steps: s,
   };
 }
@@ -78,11 +82,11 @@ export async function extractText(
   switch (format) {
     case 'txt':
     case 'md':
-      return { format, ...decodeText(bytes, encoding) };
+      return { format, ...decodeText(bytes, encoding, fileName) };
     case 'docx':
       return { format, ...embedded(await docxText(bytes, fileName)) };
     case 'html':
-      return { format, ...embedded(htmlText(decodeText(bytes, encoding).text)) };
+      return { format, ...embedded(htmlText(decodeText(bytes, encoding, fileName).text)) };
     case 'pdf':
       return { format, ...embedded(await pdfText(bytes, fileName)) };
   }

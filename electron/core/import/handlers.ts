@@ -84,7 +84,12 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
       const cleaning = [...p.extracted.steps, ...applied.map((r) => r.step)];
       const report = {
         detection: p.extracted.detection,
-        invalidBytes: { count: p.extracted.invalidCount, positions: p.extracted.invalidPositions },
+        invalidBytes: {
+          count: p.extracted.invalidCount,
+          positions: p.extracted.invalidPositions,
+          lines: p.extracted.invalidLines,
+        },
+        ...(p.extracted.mixed ? { mixedEncoding: p.extracted.mixed } : {}),
         mojibake: p.mojibakeCount,
       };
       const now = isoNow(ctx);
