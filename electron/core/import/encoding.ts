@@ -199,7 +199,12 @@ function unitLength(bytes: Uint8Array, i: number, encoding: ImportEncoding): num
  * `offset`): chunks of whole characters are decoded and only chunks containing U+FFFD (which the
  * file may also contain legitimately) are examined per character.
  */
-function invalidPositions(bytes: Uint8Array, encoding: ImportEncoding, offset: number, out: number[]): number {
+function invalidPositions(
+  bytes: Uint8Array,
+  encoding: ImportEncoding,
+  offset: number,
+  out: number[],
+): number {
   let count = 0;
   const CHUNK = 4096;
   let i = 0;
@@ -214,7 +219,11 @@ function invalidPositions(bytes: Uint8Array, encoding: ImportEncoding, offset: n
       starts.forEach((s, k) => {
         const end = starts[k + 1] ?? j;
         const legit =
-          encoding === 'utf-8' && end - s === 3 && bytes[s] === 0xef && bytes[s + 1] === 0xbf && bytes[s + 2] === 0xbd;
+          encoding === 'utf-8' &&
+          end - s === 3 &&
+          bytes[s] === 0xef &&
+          bytes[s + 1] === 0xbf &&
+          bytes[s + 2] === 0xbd;
         if (!legit && decodeRaw(bytes.subarray(s, end), encoding).includes('\ufffd')) {
           count++;
           out.push(offset + s);
@@ -281,7 +290,9 @@ export function decodeText(
 ): DecodeResult {
   assertNotBinary(bytes, fileName);
   const detection: EncodingDetection =
-    override === 'auto' ? detectEncoding(bytes) : { encoding: override, method: 'override', confidence: null };
+    override === 'auto'
+      ? detectEncoding(bytes)
+      : { encoding: override, method: 'override', confidence: null };
   const encoding = detection.encoding as ImportEncoding;
   const steps: string[] = [];
   const bom = bomOf(bytes);
@@ -314,7 +325,8 @@ export function decodeText(
   for (const run of runs) {
     const part = bytes.subarray(run.start, run.end);
     const decoded = decodeRaw(part, run.encoding);
-    if (decoded.includes('\ufffd')) invalidCount += invalidPositions(part, run.encoding, run.start, positions);
+    if (decoded.includes('\ufffd'))
+      invalidCount += invalidPositions(part, run.encoding, run.start, positions);
     pieces.push(decoded);
   }
   let text = pieces.length === 1 ? pieces[0]! : pieces.join('');

@@ -61,13 +61,33 @@ describe('encoding matrix: the seeds', () => {
   }
 });
 
-const SHORT_SIMPLIFIED = ['会议纪要', '问题', '2023年工作总结', '关于加强财政管理', '扩权强县', '通知', '纪要 v2 定稿'];
-const SHORT_TRADITIONAL = ['會議紀要', '問題', '2023年工作總結', '關於加強財政管理', '擴權強縣', '通知', '紀要 v2 定稿'];
+const SHORT_SIMPLIFIED = [
+  '会议纪要',
+  '问题',
+  '2023年工作总结',
+  '关于加强财政管理',
+  '扩权强县',
+  '通知',
+  '纪要 v2 定稿',
+];
+const SHORT_TRADITIONAL = [
+  '會議紀要',
+  '問題',
+  '2023年工作總結',
+  '關於加強財政管理',
+  '擴權強縣',
+  '通知',
+  '紀要 v2 定稿',
+];
 
 describe('encoding matrix: short samples (≤ 10 characters)', () => {
   const cases: [string, Enc][] = [
-    ...SHORT_SIMPLIFIED.flatMap((s) => (['gb18030', 'gbk', ...UNICODE] as Enc[]).map((e) => [s, e] as [string, Enc])),
-    ...SHORT_TRADITIONAL.flatMap((s) => (['big5', 'gb18030', ...UNICODE] as Enc[]).map((e) => [s, e] as [string, Enc])),
+    ...SHORT_SIMPLIFIED.flatMap((s) =>
+      (['gb18030', 'gbk', ...UNICODE] as Enc[]).map((e) => [s, e] as [string, Enc]),
+    ),
+    ...SHORT_TRADITIONAL.flatMap((s) =>
+      (['big5', 'gb18030', ...UNICODE] as Enc[]).map((e) => [s, e] as [string, Enc]),
+    ),
   ];
   for (const [sample, enc] of cases) {
     for (const bom of UNICODE.includes(enc) ? [true, false] : [false]) {
@@ -90,7 +110,8 @@ describe('issue 9 item 1: GBK is not Big5', () => {
   );
 
   it('an HTML page declaring <meta charset=gb2312> is decoded as GB', async () => {
-    const html = '<html><head><meta charset=gb2312><title>t</title></head><body><p>会议纪要</p></body></html>';
+    const html =
+      '<html><head><meta charset=gb2312><title>t</title></head><body><p>会议纪要</p></body></html>';
     const r = await extractText('page.html', iconv.encode(html, 'gbk'));
     expect(r.text).toBe('会议纪要');
   });
@@ -130,7 +151,12 @@ describe('issue 9 item 2: UTF-16 without BOM', () => {
 
 describe('issue 9 item 3: a file mixing UTF-8 and GB18030 lines', () => {
   it('decodes each line with its own encoding and says which lines', () => {
-    const lines = ['第一行是UTF-8编码的文字', '第二行是GB18030编码的文字', '第三行又是UTF-8', '第四行：GB18030'];
+    const lines = [
+      '第一行是UTF-8编码的文字',
+      '第二行是GB18030编码的文字',
+      '第三行又是UTF-8',
+      '第四行：GB18030',
+    ];
     const bytes = Buffer.concat(
       lines.flatMap((l, i) => [
         i % 2 === 0 ? Buffer.from(l, 'utf8') : iconv.encode(l, 'gb18030'),

@@ -65,7 +65,11 @@ export function readability(text: string): Readability {
         if (s && !t) simplifiedOnly++;
         if (t && !s) traditionalOnly++;
       } else sum += 0.25;
-    } else if ((cp >= 0x3000 && cp <= 0x303f) || (cp >= 0xff00 && cp <= 0xffef) || (cp >= 0x2010 && cp <= 0x203b))
+    } else if (
+      (cp >= 0x3000 && cp <= 0x303f) ||
+      (cp >= 0xff00 && cp <= 0xffef) ||
+      (cp >= 0x2010 && cp <= 0x203b)
+    )
       sum += 1;
     else if (cp >= 0xa0 && cp <= 0x24f) sum += 0.5;
     else if (cp >= 0x3040 && cp <= 0x30ff) sum += 0.3;

@@ -93,7 +93,8 @@ const SIGNATURES: { name: string; bytes: (number | null)[] }[] = [
 /** The binary format a file starts like, or null. */
 export function binarySignature(bytes: Uint8Array): string | null {
   for (const s of SIGNATURES) {
-    if (bytes.length >= s.bytes.length && s.bytes.every((b, i) => b === null || bytes[i] === b)) return s.name;
+    if (bytes.length >= s.bytes.length && s.bytes.every((b, i) => b === null || bytes[i] === b))
+      return s.name;
   }
   return null;
 }
