@@ -184,9 +184,8 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
         for (const d of later)
           changes.update('documents', d.id, { sort_order: d.sort_order + parts.length - 1 });
         const inserted = parts.map((part, i) =>
-          changes.insert(
-            'documents',
-            documentRow(
+          changes.insert('documents', {
+            ...documentRow(
               {
                 text: part.text,
                 length: part.end - part.start,
@@ -211,7 +210,10 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
               original.imported_at as string,
               baseOrder + i,
             ),
-          ),
+            // The memo describes the whole source: every part keeps it, like attributes and sets.
+            memo: original.memo,
+            memo_updated_at: original.memo_updated_at,
+          }),
         );
         for (const a of annotations) {
           const k = parts.findIndex((p) => a.start_offset >= p.start && a.end_offset <= p.end);
