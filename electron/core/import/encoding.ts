@@ -255,6 +255,7 @@ function linesOf(bytes: Uint8Array, positions: readonly number[], encoding: Impo
 }
 
 /** C0 controls other than tab and line breaks, and DEL; a form feed (page break) becomes a line break. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]|\f/g;
 
 export function stripControls(text: string): { text: string; count: number } {

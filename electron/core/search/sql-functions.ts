@@ -18,9 +18,10 @@ export function registerSqlFunctions(raw: RawDatabase): void {
     const n = Math.max(0, Number(length));
     let i = 0;
     let cp = 0;
-    while (cp < from && i < text.length) ((i += (text.codePointAt(i) ?? 0) > 0xffff ? 2 : 1), cp++);
+    const width = (k: number) => ((text.codePointAt(k) ?? 0) > 0xffff ? 2 : 1);
+    for (; cp < from && i < text.length; cp++) i += width(i);
     let j = i;
-    while (cp < from + n && j < text.length) ((j += (text.codePointAt(j) ?? 0) > 0xffff ? 2 : 1), cp++);
+    for (; cp < from + n && j < text.length; cp++) j += width(j);
     return text.slice(i, j);
   });
 }
