@@ -2,8 +2,13 @@
  * Search normalisation: the text the search index holds and queries are compared against, so
  * that search is script- and case-insensitive (搜索 问题 finds 問題, ＡＢＣ finds abc).
  *
- * Every step maps ONE code point to ONE code point, so a match at code points [s, e) of the
- * normalised text is exactly [s, e) of the canonical text: hits need no offset map.
+ *   0. Unicode NFC (`e` + U+0301 → `é`), so that both ways of writing an accented letter match.
+ *      Composition shortens the text: `normalizeWithMap` gives, for a text that NFC changes, the
+ *      canonical span of every normalised code point (search maps hits back with it). Texts NFC
+ *      leaves alone (almost every Chinese document) need no map.
+ *
+ * Steps 1–3 map ONE code point to ONE code point, so without step 0 a match at code points
+ * [s, e) of the normalised text is exactly [s, e) of the canonical text.
  *   1. Traditional → Simplified with opencc-js's tw→cn dictionaries, applied one character at a
  *      time (a character-level conversion; phrase rules never fire on a single character). Where
  *      the dictionary maps a character to more or fewer than one code point, the character is kept.
@@ -43,8 +48,8 @@ export function normalizeChar(ch: string): string {
   return convertChar(ch);
 }
 
-/** The normalised copy of `text`: same code-point length, position by position. */
-export function normalizeText(text: string): string {
+/** Steps 1–3: same code-point length, position by position. */
+function normalizeChars(text: string): string {
   let out = '';
   let runStart = 0;
   let i = 0;
@@ -61,4 +66,52 @@ export function normalizeText(text: string): string {
     i += width;
   }
   return runStart === 0 ? text : out + text.slice(runStart);
+}
+
+/** A code point that starts a new NFC segment (not a combining mark, not a Hangul vowel/final jamo). */
+const CONTINUES = /[\p{M}\u1160-\u11ff\ud7b0-\ud7ff]/u;
+
+export interface NormalizedText {
+  norm: string;
+  /**
+   * For a text NFC changes: `starts[k]`/`ends[k]` are the canonical code points [start, end) of
+   * normalised code point k (the whole segment — base and marks — it was composed from).
+   * Null when the normalised text has the canonical text's positions.
+   */
+  starts: Int32Array | null;
+  ends: Int32Array | null;
+}
+
+export function normalizeWithMap(text: string): NormalizedText {
+  const nfc = text.normalize('NFC');
+  if (nfc === text) return { norm: normalizeChars(text), starts: null, ends: null };
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let out = '';
+  let segment = '';
+  let segStart = 0;
+  let cp = 0;
+  const flush = () => {
+    if (segment === '') return;
+    const composed = segment.normalize('NFC');
+    for (const ch of composed) {
+      starts.push(segStart);
+      ends.push(cp);
+    }
+    out += composed;
+    segment = '';
+    segStart = cp;
+  };
+  for (const ch of text) {
+    if (!CONTINUES.test(ch)) flush();
+    segment += ch;
+    cp++;
+  }
+  flush();
+  return { norm: normalizeChars(out), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/** The normalised copy of `text` (see the file comment; its length may differ only where NFC composes). */
+export function normalizeText(text: string): string {
+  return normalizeWithMap(text).norm;
 }
