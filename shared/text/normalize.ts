@@ -94,7 +94,7 @@ export function normalizeWithMap(text: string): NormalizedText {
   const flush = () => {
     if (segment === '') return;
     const composed = segment.normalize('NFC');
-    for (const ch of composed) {
+    for (const _ of composed) {
       starts.push(segStart);
       ends.push(cp);
     }
