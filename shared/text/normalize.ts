@@ -48,6 +48,25 @@ export function normalizeChar(ch: string): string {
   return convertChar(ch);
 }
 
+/**
+ * Results of `normalizeChar` for the BMP by code unit, filled as characters are met: 0 = not yet
+ * known, 0xffffffff = unchanged, else the replacement code point. A 7-million-character file
+ * is normalised in one pass of table lookups instead of a string-keyed map per character.
+ */
+const BMP = new Uint32Array(0x10000);
+const UNCHANGED = 0xffffffff;
+
+function bmpResult(code: number): number {
+  let r = BMP[code]!;
+  if (r === 0) {
+    const ch = String.fromCharCode(code);
+    const n = normalizeChar(ch);
+    r = n === ch ? UNCHANGED : n.codePointAt(0)!;
+    BMP[code] = r;
+  }
+  return r;
+}
+
 /** Steps 1–3: same code-point length, position by position. */
 function normalizeChars(text: string): string {
   let out = '';
@@ -55,15 +74,23 @@ function normalizeChars(text: string): string {
   let i = 0;
   // Copy runs of unchanged characters in one slice; most of a Simplified text is such a run.
   while (i < text.length) {
-    const cp = text.codePointAt(i)!;
-    const width = cp > 0xffff ? 2 : 1;
-    const ch = width === 2 ? text.slice(i, i + 2) : text[i]!;
-    const n = normalizeChar(ch);
-    if (n !== ch) {
-      out += text.slice(runStart, i) + n;
-      runStart = i + width;
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const ch = text.slice(i, i + 2);
+      const n = normalizeChar(ch);
+      if (n !== ch) {
+        out += text.slice(runStart, i) + n;
+        runStart = i + 2;
+      }
+      i += 2;
+      continue;
     }
-    i += width;
+    const r = c < 0x41 ? UNCHANGED : bmpResult(c);
+    if (r !== UNCHANGED) {
+      out += text.slice(runStart, i) + String.fromCodePoint(r);
+      runStart = i + 1;
+    }
+    i++;
   }
   return runStart === 0 ? text : out + text.slice(runStart);
 }

@@ -74,7 +74,7 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
           history: historyState(db),
         };
       }
-      if (p.text.trim() === '') {
+      if (!/\S/.test(p.text)) {
         throw new PizhuError('import-unreadable', `${input.fileName} holds no text`, {
           file: input.fileName,
         });
@@ -115,6 +115,7 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
                 // The raw text and the cleaning edits describe the whole file: kept once, on the
                 // first part (or the only document), and only when a step changed something.
                 rawText: i === 0 && applied.length > 0 ? p.raw : null,
+                ...(parts.length === 1 ? { textSha256: p.textSha256 } : {}),
                 removedSpans: i === 0 ? applied : [],
                 importReport: report,
                 splitFrom:
