@@ -20,6 +20,8 @@ export interface OpenCoreOptions {
   file: string;
   seedsDir?: string | null;
   empty?: boolean;
+  /** Prepare the seeds (the default first run) instead of importing them raw. */
+  prepareSeeds?: boolean;
   nativeBinding?: string;
 }
 

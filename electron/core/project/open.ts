@@ -18,6 +18,7 @@ import { rollingBackup } from '../db/backup';
 import { log } from '../log';
 import { importTextFolder, insertDefaultCodebook, insertDefaultCoder } from './defaults';
 import { backfillDocuments } from '../import/backfill';
+import { importPreparedSeeds } from './prepared-seeds';
 
 export interface OpenProjectOptions {
   file: string;
@@ -25,6 +26,11 @@ export interface OpenProjectOptions {
   seedsDir?: string | null;
   /** Create the project without documents even when `seedsDir` is given. */
   empty?: boolean;
+  /**
+   * Import the seeds prepared (cleaned, split, titled, with attributes: prepared-seeds.ts), as
+   * the default first run does; otherwise (an explicit seeds folder) they are imported raw.
+   */
+  prepareSeeds?: boolean;
   nativeBinding?: string;
 }
 
@@ -79,7 +85,10 @@ function createProjectFile(file: string, options: OpenProjectOptions): void {
       db.transaction(() => {
         insertDefaultCodebook(db, now);
         insertDefaultCoder(db, now);
-        if (!options.empty && options.seedsDir) importTextFolder(db, options.seedsDir, now);
+        if (!options.empty && options.seedsDir) {
+          if (options.prepareSeeds) importPreparedSeeds(db, options.seedsDir, now);
+          else importTextFolder(db, options.seedsDir, now);
+        }
       });
     } finally {
       db.close();
