@@ -27,6 +27,7 @@ export const ERROR_CODES = [
   'import-unreadable',
   'import-pattern-invalid',
   'import-not-text',
+  'import-empty',
   'split-invalid',
   'split-crosses-annotation',
   'attribute-not-found',

@@ -75,7 +75,7 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
         };
       }
       if (!/\S/.test(p.text)) {
-        throw new PizhuError('import-unreadable', `${input.fileName} holds no text`, {
+        throw new PizhuError('import-empty', `${input.fileName} holds no text`, {
           file: input.fileName,
         });
       }

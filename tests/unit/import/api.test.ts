@@ -215,7 +215,7 @@ describe('import-commit', () => {
       );
       await expectCode(
         () => commit(core, { fileName: 'a.txt', contentBase64: b64(' \n ') }),
-        'import-unreadable',
+        'import-empty',
       );
       await expectCode(
         () => commit(core, { fileName: 'a.txt', contentBase64: b64('x'), cleaning: ['nope'] }),

@@ -46,8 +46,8 @@ function corpus(): string {
 }
 
 const REFUSED: Record<string, ErrorCode> = {
-  'empty.txt': 'import-unreadable',
-  'whitespace.txt': 'import-unreadable',
+  'empty.txt': 'import-empty',
+  'whitespace.txt': 'import-empty',
   'random-binary.txt': 'import-not-text',
   'png-named.txt': 'import-not-text',
   'truncated.docx': 'import-unreadable',
