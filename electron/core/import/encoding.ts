@@ -290,7 +290,7 @@ export function decodeText(
   fileName = '',
 ): DecodeResult {
   assertNotBinary(bytes, fileName);
-  const detection: EncodingDetection =
+  let detection: EncodingDetection =
     override === 'auto'
       ? detectEncoding(bytes)
       : { encoding: override, method: 'override', confidence: null };
@@ -302,16 +302,21 @@ export function decodeText(
 
   // Runs of one encoding: the whole body, or (a legacy file with UTF-8 lines) alternating runs.
   const runs: { start: number; end: number; encoding: ImportEncoding }[] = [];
-  const mixedLines: number[] = [];
-  let mixedCount = 0;
+  const utf8Lines: number[] = [];
+  let utf8Count = 0;
+  const legacyLines: number[] = [];
+  let legacyCount = 0;
   if (override === 'auto' && (encoding === 'gb18030' || encoding === 'big5' || encoding === 'gbk')) {
     let lineNo = 0;
     for (const [s, e] of lineRanges(bytes)) {
       lineNo++;
       const enc = lineIsUtf8(bytes, s, e, encoding) ? 'utf-8' : encoding;
       if (enc === 'utf-8') {
-        mixedCount++;
-        if (mixedLines.length < INVALID_POSITIONS_MAX) mixedLines.push(lineNo);
+        utf8Count++;
+        if (utf8Lines.length < INVALID_POSITIONS_MAX) utf8Lines.push(lineNo);
+      } else if (hasHighByte(bytes, s, e)) {
+        legacyCount++;
+        if (legacyLines.length < INVALID_POSITIONS_MAX) legacyLines.push(lineNo);
       }
       const last = runs[runs.length - 1];
       if (last && last.encoding === enc) last.end = e;
@@ -319,6 +324,13 @@ export function decodeText(
     }
   }
   if (runs.length === 0) runs.push({ start: skip, end: bytes.length, encoding });
+  let mixed: MixedEncoding | null =
+    utf8Count > 0 ? { encoding: 'utf-8', count: utf8Count, lines: utf8Lines } : null;
+  if (utf8Count > legacyCount) {
+    // Mostly UTF-8 with some legacy lines: a UTF-8 file, and those lines are the exception.
+    detection = { encoding: 'utf-8', method: 'frequency', confidence: detection.confidence };
+    mixed = legacyCount > 0 ? { encoding, count: legacyCount, lines: legacyLines } : null;
+  }
 
   const pieces: string[] = [];
   const positions: number[] = [];
@@ -350,7 +362,7 @@ export function decodeText(
     invalidPositions: positions.slice(0, INVALID_POSITIONS_MAX),
     invalidCount,
     invalidLines: invalidCount > 0 ? linesOf(bytes, positions, encoding).slice(0, INVALID_POSITIONS_MAX) : [],
-    mixed: mixedCount > 0 ? { encoding: 'utf-8', count: mixedCount, lines: mixedLines } : null,
+    mixed,
     steps,
   };
 }

@@ -169,6 +169,17 @@ describe('issue 9 item 3: a file mixing UTF-8 and GB18030 lines', () => {
     expect(r.mixed).toEqual({ encoding: 'utf-8', count: 2, lines: [1, 3] });
   });
 
+  it('a UTF-8 file with one GB18030 line is UTF-8, that line the exception', () => {
+    const lines = ['第一行', '第二行：扩权强县', '第三行是GB18030', '第四行', '第五行'];
+    const bytes = Buffer.concat(
+      lines.map((l, i) => (i === 2 ? iconv.encode(`${l}\n`, 'gb18030') : Buffer.from(`${l}\n`))),
+    );
+    const r = decodeText(bytes);
+    expect(r.text).toBe(`${lines.join('\n')}\n`);
+    expect(r.detection.encoding).toBe('utf-8');
+    expect(r.mixed).toEqual({ encoding: 'gb18030', count: 1, lines: [3] });
+  });
+
   it('every garbled line is reported with its line number', () => {
     const bytes = Buffer.concat([
       iconv.encode('第一行\n', 'gb18030'),
