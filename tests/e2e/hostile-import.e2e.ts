@@ -40,6 +40,8 @@ describe('hostile files in the import dialog', () => {
     writeFileSync(random, bytes);
     // The mixed file gets a name of its own per run (the dialog skips duplicates by default).
     writeFileSync(join(dir, 'mixed.txt'), readFileSync(join(HOSTILE, 'mixed-utf8-gb18030.txt')));
+    // B0 B2 is 安 in GBK and 假 in Big5: a weak guess the preview must flag.
+    writeFileSync(join(dir, 'weak.txt'), Buffer.from([0xb0, 0xb2]));
     browser = await launchBrowser();
   });
 
@@ -67,6 +69,7 @@ describe('hostile files in the import dialog', () => {
             join(HOSTILE, 'empty.txt'),
             join(HOSTILE, 'gbk-short.txt'),
             join(dir, 'mixed.txt'),
+            join(dir, 'weak.txt'),
           ]);
         const row = (name: string) => page.locator(`.pz-import-file[data-file="${name}"]`);
         // The preview of the mixed file names the UTF-8 lines.
@@ -74,6 +77,13 @@ describe('hostile files in the import dialog', () => {
         await expect
           .poll(() => page.locator('.pz-import-warnings li[data-warning="mixed-encoding"]').textContent())
           .toContain(l.mixed.split(' ')[0]);
+        // A weak guess is flagged in the preview; the file is then removed from the list.
+        await row('weak.txt').locator('.pz-link').first().click();
+        await expect
+          .poll(() => page.locator('.pz-import-warnings li[data-warning="encoding-guess"]').count())
+          .toBe(1);
+        await row('weak.txt').locator('.pz-import-file-status button').click();
+        await expect.poll(() => row('weak.txt').count()).toBe(0);
         await page.locator('.pz-import-start').click();
         const status = (name: string) => row(name).locator('.pz-import-file-status').textContent();
         await expect.poll(() => status('random-binary.txt'), { timeout: 20_000 }).toContain(l.notText);
