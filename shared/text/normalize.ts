@@ -67,32 +67,52 @@ function bmpResult(code: number): number {
   return r;
 }
 
-/** Steps 1–3: same code-point length, position by position. */
+/**
+ * Steps 1–3: same code-point length, position by position. The output is written as UTF-16 code
+ * units into one buffer (a Traditional text changes a third of its characters: concatenating
+ * millions of pieces would build a rope far larger than the text).
+ */
 function normalizeChars(text: string): string {
-  let out = '';
-  let runStart = 0;
-  let i = 0;
-  // Copy runs of unchanged characters in one slice; most of a Simplified text is such a run.
-  while (i < text.length) {
+  let buf: Uint16Array | null = null;
+  let w = 0;
+  const put = (unit: number) => {
+    if (w === buf!.length) {
+      const bigger = new Uint16Array(buf!.length * 2 + 16);
+      bigger.set(buf!);
+      buf = bigger;
+    }
+    buf![w++] = unit;
+  };
+  const start = (upTo: number) => {
+    buf = new Uint16Array(text.length + 16);
+    for (let k = 0; k < upTo; k++) buf[k] = text.charCodeAt(k);
+    w = upTo;
+  };
+  for (let i = 0; i < text.length; ) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
       const ch = text.slice(i, i + 2);
       const n = normalizeChar(ch);
-      if (n !== ch) {
-        out += text.slice(runStart, i) + n;
-        runStart = i + 2;
-      }
+      if (n !== ch && buf === null) start(i);
+      if (buf !== null) for (let k = 0; k < n.length; k++) put(n.charCodeAt(k));
       i += 2;
       continue;
     }
     const r = c < 0x41 ? UNCHANGED : bmpResult(c);
-    if (r !== UNCHANGED) {
-      out += text.slice(runStart, i) + String.fromCodePoint(r);
-      runStart = i + 1;
+    if (r !== UNCHANGED && buf === null) start(i);
+    if (buf !== null) {
+      if (r === UNCHANGED) put(c);
+      else if (r <= 0xffff) put(r);
+      else {
+        put(0xd800 + ((r - 0x10000) >> 10));
+        put(0xdc00 + ((r - 0x10000) & 0x3ff));
+      }
     }
     i++;
   }
-  return runStart === 0 ? text : out + text.slice(runStart);
+  if (buf === null) return text;
+  const units: Uint16Array = buf;
+  return new TextDecoder('utf-16le').decode(units.subarray(0, w));
 }
 
 /** A code point that starts a new NFC segment (not a combining mark, not a Hangul vowel/final jamo). */
