@@ -47,8 +47,14 @@ put(
     Buffer.from('第三行又是UTF-8\n'),
   ]),
 );
-put('gb2312-meta.html', iconv.encode('<html><head><meta charset=gb2312></head><body><p>会议纪要</p></body></html>', 'gbk'));
-put('png-named.txt', Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]));
+put(
+  'gb2312-meta.html',
+  iconv.encode('<html><head><meta charset=gb2312></head><body><p>会议纪要</p></body></html>', 'gbk'),
+);
+put(
+  'png-named.txt',
+  Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.alloc(64, 7)]),
+);
 const good = docx(p('一、工作成效') + p('二、存在的问题'));
 put('truncated.docx', good.subarray(0, Math.floor(good.length / 2)));
 put(
@@ -58,7 +64,10 @@ put(
     '<!DOCTYPE w:document [<!ENTITY a "AAAAAAAAAA"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>',
   ),
 );
-put('external-entity.docx', docx(p('正文&x;'), '<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'));
+put(
+  'external-entity.docx',
+  docx(p('正文&x;'), '<!DOCTYPE w:document [<!ENTITY x SYSTEM "file:///etc/passwd">]>'),
+);
 
 // A valid one-page PDF with no text layer (a scan without OCR, as pdf.js sees it).
 const objects = [

@@ -43,7 +43,8 @@ export interface EncodingDetection {
    * declaration; `frequency`: the decoding that reads most like Chinese (common characters);
    * `chardet`: older projects' records.
    */
-  method: 'bom' | 'declared' | 'utf-16-pattern' | 'utf-8-valid' | 'frequency' | 'chardet' | 'override' | 'embedded';
+  method:
+    'bom' | 'declared' | 'utf-16-pattern' | 'utf-8-valid' | 'frequency' | 'chardet' | 'override' | 'embedded';
   /** The winning decoding's readability (0–100) when it was scored, else null. */
   confidence: number | null;
   /** A guess without a clear margin over `alternative`: the user should look at the preview. */

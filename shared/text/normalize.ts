@@ -88,7 +88,7 @@ function normalizeChars(text: string): string {
     for (let k = 0; k < upTo; k++) buf[k] = text.charCodeAt(k);
     w = upTo;
   };
-  for (let i = 0; i < text.length; ) {
+  for (let i = 0; i < text.length;) {
     const c = text.charCodeAt(i);
     if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
       const ch = text.slice(i, i + 2);

@@ -213,10 +213,7 @@ describe('import-commit', () => {
         () => commit(core, { fileName: 'a.txt', contentBase64: b64('一\n二'), splitAt: [9] }),
         'split-invalid',
       );
-      await expectCode(
-        () => commit(core, { fileName: 'a.txt', contentBase64: b64(' \n ') }),
-        'import-empty',
-      );
+      await expectCode(() => commit(core, { fileName: 'a.txt', contentBase64: b64(' \n ') }), 'import-empty');
       await expectCode(
         () => commit(core, { fileName: 'a.txt', contentBase64: b64('x'), cleaning: ['nope'] }),
         'invalid-input',

@@ -41,7 +41,8 @@ export const importMessages = defineMessages({
     'import.warn.invalid-bytes': '{count} 处无效字节（已替换为 �），位置：{positions}',
     'import.warn.invalid-lines': '{count} 处无效字节（已替换为 �），在第 {lines} 行',
     'import.warn.mixed-encoding': '{count} 行是 {encoding} 编码，已按该编码读取：第 {lines} 行',
-    'import.warn.encoding-guess': '编码不确定：按 {encoding} 读取，也可能是 {alternative}。请检查预览，必要时手动指定编码。',
+    'import.warn.encoding-guess':
+      '编码不确定：按 {encoding} 读取，也可能是 {alternative}。请检查预览，必要时手动指定编码。',
     'import.warn.mojibake': '疑似乱码 {count} 处，例如：{sample}',
     'import.warn.duplicate': '与已有文档「{title}」内容相同',
     'import.splits': '可拆分为 {count} 篇',
@@ -106,7 +107,8 @@ export const importMessages = defineMessages({
     'import.warn.invalid-bytes': '{count} 處無效位元組（已替換為 �），位置：{positions}',
     'import.warn.invalid-lines': '{count} 處無效位元組（已替換為 �），在第 {lines} 行',
     'import.warn.mixed-encoding': '{count} 行是 {encoding} 編碼，已按該編碼讀取：第 {lines} 行',
-    'import.warn.encoding-guess': '編碼不確定：按 {encoding} 讀取，也可能是 {alternative}。請檢查預覽，必要時手動指定編碼。',
+    'import.warn.encoding-guess':
+      '編碼不確定：按 {encoding} 讀取，也可能是 {alternative}。請檢查預覽，必要時手動指定編碼。',
     'import.warn.mojibake': '疑似亂碼 {count} 處，例如：{sample}',
     'import.warn.duplicate': '與現有文件「{title}」內容相同',
     'import.splits': '可拆分為 {count} 篇',
@@ -172,7 +174,8 @@ export const importMessages = defineMessages({
     'import.warn.invalid-bytes': '{count} invalid bytes (shown as �) at byte positions {positions}',
     'import.warn.invalid-lines': '{count} invalid bytes (shown as �) on lines {lines}',
     'import.warn.mixed-encoding': '{count} lines are in {encoding} and were read as such: lines {lines}',
-    'import.warn.encoding-guess': 'Encoding uncertain: read as {encoding}, could be {alternative}. Check the preview and choose the encoding if it looks wrong.',
+    'import.warn.encoding-guess':
+      'Encoding uncertain: read as {encoding}, could be {alternative}. Check the preview and choose the encoding if it looks wrong.',
     'import.warn.mojibake': '{count} suspected mojibake runs, e.g. {sample}',
     'import.warn.duplicate': 'Same text as the existing document “{title}”',
     'import.splits': 'Can be split into {count} documents',

@@ -32,7 +32,11 @@ function warningText(t: Translate, w: ImportWarning): string {
         ? t('import.warn.invalid-lines', { count: w.count, lines: w.lines.join(', ') })
         : t('import.warn.invalid-bytes', { count: w.count, positions: w.positions.join(', ') });
     case 'mixed-encoding':
-      return t('import.warn.mixed-encoding', { count: w.count, encoding: w.encoding, lines: w.lines.join(', ') });
+      return t('import.warn.mixed-encoding', {
+        count: w.count,
+        encoding: w.encoding,
+        lines: w.lines.join(', '),
+      });
     case 'encoding-guess':
       return t('import.warn.encoding-guess', { encoding: w.encoding, alternative: w.alternative });
     case 'mojibake':
