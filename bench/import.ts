@@ -4,9 +4,11 @@
  * detection → duplicate check → one transaction and one undo command per file) and, as the
  * baseline, inserted with raw better-sqlite3 into an identical table with the same connection
  * settings (WAL, synchronous=FULL, one transaction per document). Also: the same import with GB18030
- * bytes and pinyin + boilerplate cleaning selected, on 200 documents.
+ * bytes and pinyin + boilerplate cleaning selected, on 200 documents. And one 20 MB text file
+ * (issue 9 item 10), in a child process so that its peak memory is measured alone.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
@@ -98,6 +100,75 @@ export async function benchImport(opts: {
       baselineName: 'raw better-sqlite3 insert',
       baseline: DOCS / rawSeconds,
       unit: 'docs/s',
+    },
+  ];
+}
+
+/** Env var that makes bench.mjs run only `importLargeFileChild` (in a fresh process, for its peak memory). */
+export const LARGE_FILE_ENV = 'PIZHU_BENCH_LARGE_IMPORT';
+const LARGE_FILE_BYTES = 20 * 1024 * 1024;
+
+/** The seeds repeated into one ~20 MB UTF-8 file (~8 M characters), as issue 9 item 10 measured. */
+function writeLargeFile(repoRoot: string, file: string): void {
+  const dir = join(repoRoot, 'seeds');
+  const all = readdirSync(dir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()
+    .map((f) => readFileSync(join(dir, f), 'utf8'))
+    .join('\n');
+  const parts: string[] = [];
+  let size = 0;
+  for (let i = 0; size < LARGE_FILE_BYTES; i++) {
+    const part = `第${i}段\n${all}\n`;
+    parts.push(part);
+    size += Buffer.byteLength(part);
+  }
+  writeFileSync(file, parts.join(''));
+}
+
+/** Child side: imports the file through `import-commit` and prints seconds and peak RSS as JSON. */
+export async function importLargeFileChild(spec: string): Promise<void> {
+  const { file, project } = JSON.parse(spec) as { file: string; project: string };
+  const core = openCore({ file: project, empty: true });
+  const t0 = performance.now();
+  await core.dispatch('import-commit', {
+    fileName: 'large.txt',
+    contentBase64: readFileSync(file).toString('base64'),
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  core.close();
+  console.log(JSON.stringify({ seconds, maxRssMb: process.resourceUsage().maxRSS / 1024 }));
+}
+
+/** Parent side: one fresh process per run, so the peak memory is the import's own. */
+export function benchLargeFile(opts: { workDir: string; repoRoot: string; log: (s: string) => void }): Row[] {
+  const file = join(opts.workDir, 'large.txt');
+  writeLargeFile(opts.repoRoot, file);
+  const spec = JSON.stringify({ file, project: join(opts.workDir, 'large.pizhu') });
+  const r = spawnSync(process.execPath, [process.argv[1]!], {
+    env: { ...process.env, [LARGE_FILE_ENV]: spec, PIZHU_LOG: 'silent' },
+    encoding: 'utf8',
+  });
+  const line = r.stdout.trim().split('\n').pop() ?? '';
+  const { seconds, maxRssMb } = JSON.parse(line) as { seconds: number; maxRssMb: number };
+  opts.log(`import: 20 MB file in ${seconds.toFixed(1)} s, peak RSS ${maxRssMb.toFixed(0)} MB`);
+  // Baselines: the numbers issue 9 reported before the fix (17 s, 1.55 GB).
+  return [
+    {
+      section: 'import',
+      measure: '20 MB UTF-8 file (8.2 M chars), one import-commit',
+      value: seconds,
+      baselineName: 'before issue 9 (17 s)',
+      baseline: 17,
+      unit: 's',
+    },
+    {
+      section: 'import',
+      measure: '20 MB UTF-8 file, peak memory of the process',
+      value: maxRssMb,
+      baselineName: 'before issue 9 (1.55 GB)',
+      baseline: 1587,
+      unit: 'MB',
     },
   ];
 }

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { launchChromium } from '../tests/support/chromium';
 import { benchDocumentView } from './document-view';
 import { benchCodebook } from './codebook';
-import { benchImport } from './import';
+import { benchImport, benchLargeFile, importLargeFileChild, LARGE_FILE_ENV } from './import';
 import { benchAnalysis } from './analysis';
 import { benchSearch } from './search';
 import { benchAttributes } from './attributes';
@@ -20,6 +20,8 @@ import { benchAgreement } from './agreement';
 import { printTable, type Row } from './stats';
 
 async function main(): Promise<void> {
+  const largeFile = process.env[LARGE_FILE_ENV];
+  if (largeFile) return importLargeFileChild(largeFile);
   // out/node/bench.mjs → repo root.
   const repoRoot = resolve(import.meta.dirname, '../..');
   if (!existsSync(join(repoRoot, 'out/renderer/index.html')))
@@ -35,6 +37,7 @@ async function main(): Promise<void> {
     rows.push(...(await benchDocumentView({ browser, workDir, repoRoot, log })));
     rows.push(...benchCodebook({ workDir, repoRoot, log }));
     rows.push(...(await benchImport({ workDir, repoRoot, log })));
+    rows.push(...benchLargeFile({ workDir, repoRoot, log }));
     rows.push(...(await benchAnalysis({ browser, workDir, repoRoot, log })));
     rows.push(...(await benchSearch({ workDir, repoRoot, log })));
     rows.push(...(await benchAttributes({ workDir, repoRoot, log })));

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'import-no-text-layer',
   'import-unreadable',
   'import-pattern-invalid',
+  'import-not-text',
+  'import-empty',
   'split-invalid',
   'split-crosses-annotation',
   'attribute-not-found',

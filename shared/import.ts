@@ -38,14 +38,24 @@ export interface CleaningRecord {
 
 export interface EncodingDetection {
   encoding: ImportEncoding | 'embedded';
-  /** How it was chosen. `embedded`: .docx/.pdf/.html declare their own. */
-  method: 'bom' | 'utf-8-valid' | 'chardet' | 'override' | 'embedded';
-  /** chardet's confidence (0–100) when it decided, else null. */
+  /**
+   * How it was chosen. `embedded`: .docx/.pdf carry their own; `declared`: an HTML/XML charset
+   * declaration; `frequency`: the decoding that reads most like Chinese (common characters);
+   * `chardet`: older projects' records.
+   */
+  method:
+    'bom' | 'declared' | 'utf-16-pattern' | 'utf-8-valid' | 'frequency' | 'chardet' | 'override' | 'embedded';
+  /** The winning decoding's readability (0–100) when it was scored, else null. */
   confidence: number | null;
+  /** A guess without a clear margin over `alternative`: the user should look at the preview. */
+  weak?: boolean;
+  alternative?: ImportEncoding;
 }
 
 export type ImportWarning =
-  | { kind: 'invalid-bytes'; count: number; positions: number[] }
+  | { kind: 'invalid-bytes'; count: number; positions: number[]; lines?: number[] }
+  | { kind: 'mixed-encoding'; encoding: ImportEncoding; count: number; lines: number[] }
+  | { kind: 'encoding-guess'; encoding: ImportEncoding; alternative: ImportEncoding }
   | { kind: 'mojibake'; count: number; samples: { start: number; end: number; text: string }[] }
   | { kind: 'duplicate'; documentId: string; title: string };
 

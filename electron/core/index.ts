@@ -27,6 +27,8 @@ export interface OpenCoreOptions {
   file: string;
   seedsDir?: string | null;
   empty?: boolean;
+  /** Prepare the seeds (the default first run) instead of importing them raw. */
+  prepareSeeds?: boolean;
   nativeBinding?: string;
   /** Open without writing anything (no backup, no migration on disk); writes fail. */
   readOnly?: boolean;

@@ -64,6 +64,7 @@ function openProjectOrQuit(p: AppPaths): Core | null {
       file: p.projectFile,
       // Only the default project is seeded on first run; a file chosen with --project starts empty.
       seedsDir: p.projectFromArgs ? null : p.seedsDir,
+      prepareSeeds: true,
       nativeBinding: p.nativeBinding,
     });
     console.info(`${LOG} project ${opened.created ? 'created' : 'opened'}: ${opened.file}`);

@@ -9,7 +9,7 @@
  *   /第[一二三]篇/    JavaScript regular expression (flags: none needed; matching is case-insensitive)
  *
  * `"` and `/` only open a phrase / regex at the start of a term; a term that is only `OR` is the
- * operator (write `"OR"` to search for the letters). Terms are normalised (shared/text/normalize)
+ * operator (write `"OR"` to search for the letters), except in a query of nothing but `OR`. Terms are normalised (shared/text/normalize)
  * before matching, so offsets of hits are code points of the canonical text.
  */
 import { normalizeChar, normalizeText } from '../text/normalize';
@@ -108,6 +108,8 @@ export function parseQuery(query: string): ParsedQuery {
     else clauses.push([term]);
     joinNext = false;
   }
+  // Only `OR`s: the user is looking for the word, not an operator.
+  if (clauses.length === 0 && tokens.length > 0) return { clauses: [[{ kind: 'text', text: 'OR' }]] };
   if (clauses.length === 0) throw new QueryError('search-empty-query', 'The query is empty');
   return { clauses };
 }

@@ -12,7 +12,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Annotation, Code, DocumentSummary } from '../../shared/domain';
-import { launchBrowser, newContext, screenshotOnFailure, startApp, type RunningApp } from './harness';
+import {
+  launchBrowser,
+  newContext,
+  screenshotOnFailure,
+  startApp,
+  type RunningApp,
+  SEEDS_DIR,
+} from './harness';
 import { AppPage } from './pages/app-page';
 import { parseCsvStrict } from '../unit/core/helpers';
 import { queryForms } from '../../electron/core/segments/script';
@@ -42,7 +49,7 @@ describe('coded segments and analysis views', () => {
   const code = (name: string) => codes.find((c) => c.name === name)!;
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ seeds: SEEDS_DIR });
     docs = await app.api('documents-list', {});
     codes = await app.api('codes-list', {});
     for (const [d, name, start, end] of PLAN) {

@@ -10,7 +10,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Annotation, Code, DocumentSummary } from '../../shared/domain';
-import { launchBrowser, newContext, screenshotOnFailure, startApp, type RunningApp } from './harness';
+import {
+  launchBrowser,
+  newContext,
+  screenshotOnFailure,
+  startApp,
+  type RunningApp,
+  SEEDS_DIR,
+} from './harness';
 import { AppPage } from './pages/app-page';
 import { parseCsvStrict } from '../unit/core/helpers';
 
@@ -42,7 +49,7 @@ describe('document attributes in analysis and segments', () => {
   const yearOf = (a: Annotation) => YEARS[docs.findIndex((d) => d.id === a.documentId)] ?? '';
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ seeds: SEEDS_DIR });
     docs = await app.api('documents-list', {});
     codes = await app.api('codes-list', {});
     const year = (await app.api('attributes-create', { name: '年份', type: 'number', choices: [] }))

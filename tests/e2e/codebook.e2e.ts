@@ -9,7 +9,14 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Annotation, Code } from '../../shared/domain';
-import { launchBrowser, newContext, screenshotOnFailure, startApp, type RunningApp } from './harness';
+import {
+  launchBrowser,
+  newContext,
+  screenshotOnFailure,
+  startApp,
+  type RunningApp,
+  SEEDS_DIR,
+} from './harness';
 import { AppPage } from './pages/app-page';
 
 const DOC_A = '广安市武胜县“扩权强县”试点工作初步成效及政策建议';
@@ -25,7 +32,7 @@ describe('codebook', () => {
   let ui: AppPage;
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ seeds: SEEDS_DIR });
     browser = await launchBrowser();
     page = await (await newContext(browser)).newPage();
     ui = new AppPage(page);

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, startApp, type RunningApp } from './harness';
+import { launchBrowser, startApp, type RunningApp, SEEDS_DIR } from './harness';
 import { AppPage } from './pages/app-page';
 
 const TITLE = '广安市武胜县“扩权强县”试点工作初步成效及政策建议';
@@ -21,7 +21,7 @@ describe('coding loop', () => {
   let ui: AppPage;
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ seeds: SEEDS_DIR });
     browser = await launchBrowser();
     context = await browser.newContext({
       acceptDownloads: true,

@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, startApp, type RunningApp } from './harness';
+import { launchBrowser, newContext, startApp, type RunningApp, SEEDS_DIR } from './harness';
 import { AppPage } from './pages/app-page';
 
 const TITLE = '广安市武胜县“扩权强县”试点工作初步成效及政策建议';
@@ -23,7 +23,7 @@ describe('document view', () => {
   let ui: AppPage;
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ seeds: SEEDS_DIR });
     browser = await launchBrowser();
     page = await (await newContext(browser)).newPage();
     ui = new AppPage(page);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotOnFailure, startApp, type RunningApp } from './harness';
+import { launchBrowser, screenshotOnFailure, startApp, type RunningApp, SEEDS_DIR } from './harness';
 
 describe('documents view', () => {
   let app: RunningApp;
@@ -13,7 +13,7 @@ describe('documents view', () => {
   let page: Page;
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ seeds: SEEDS_DIR });
     browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
     page = await context.newPage();

@@ -20,6 +20,11 @@ import type { ApiInput, ApiMethod, ApiResult } from '../../shared/api';
 import { fromWireError } from '../../shared/errors';
 
 const REPO = resolve(import.meta.dirname, '../..');
+/**
+ * The repository's seed folder. Passed explicitly (`startApp({ seeds: SEEDS_DIR })`) it is imported
+ * raw — five documents, titles as the files have them — while a default first run prepares it.
+ */
+export const SEEDS_DIR = join(REPO, 'seeds');
 const SERVE = join(REPO, 'out/node/serve.mjs');
 /** Where failure screenshots go (ignored by git). */
 export const RESULTS_DIR = join(REPO, 'test-results');

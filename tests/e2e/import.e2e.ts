@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshotOnFailure, startApp, type RunningApp } from './harness';
+import { launchBrowser, screenshotOnFailure, startApp, type RunningApp, SEEDS_DIR } from './harness';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(REPO, 'tests/fixtures/import');
@@ -22,7 +22,7 @@ describe('import dialog', () => {
   let page: Page;
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ seeds: SEEDS_DIR });
     browser = await launchBrowser();
     context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
     page = await context.newPage();

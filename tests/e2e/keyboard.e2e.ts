@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, startApp, type RunningApp } from './harness';
+import { launchBrowser, newContext, startApp, type RunningApp, SEEDS_DIR } from './harness';
 import { AppPage } from './pages/app-page';
 import { sliceCodePoints } from '../../shared/text/offsets';
 import { expandToSpans, sentenceAt, splitSentences, type Span } from '../../shared/text/sentences';
@@ -37,7 +37,7 @@ describe('keyboard-first coding', () => {
   const snapBox = () => page.getByRole('checkbox', { name: '按整句选择' });
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ seeds: SEEDS_DIR });
     browser = await launchBrowser();
     page = await (await newContext(browser)).newPage();
     ui = new AppPage(page);

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import * as OpenCC from 'opencc-js';
-import { launchBrowser, newContext, startApp, type RunningApp } from './harness';
+import { launchBrowser, newContext, startApp, type RunningApp, SEEDS_DIR } from './harness';
 import { AppPage } from './pages/app-page';
 import { sliceCodePoints } from '../../shared/text/offsets';
 import type { DocumentDetail } from '../../shared/domain';
@@ -35,7 +35,7 @@ describe('script views', () => {
   };
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ seeds: SEEDS_DIR });
     browser = await launchBrowser();
     page = await (await newContext(browser)).newPage();
     ui = new AppPage(page);

@@ -9,7 +9,14 @@ import type { Browser, Page } from 'playwright-core';
 import type { SearchResult } from '../../shared/contracts/search';
 import type { Annotation } from '../../shared/domain';
 import { expandToSpans, splitSentences } from '../../shared/text/sentences';
-import { launchBrowser, newContext, screenshotOnFailure, startApp, type RunningApp } from './harness';
+import {
+  launchBrowser,
+  newContext,
+  screenshotOnFailure,
+  startApp,
+  type RunningApp,
+  SEEDS_DIR,
+} from './harness';
 import { AppPage } from './pages/app-page';
 
 describe('search', () => {
@@ -20,7 +27,7 @@ describe('search', () => {
   let api: SearchResult;
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ seeds: SEEDS_DIR });
     browser = await launchBrowser();
     page = await (await newContext(browser)).newPage();
     ui = new AppPage(page);

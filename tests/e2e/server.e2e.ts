@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, DocumentSummary } from '../../shared/domain';
-import { startApp, type RawRequest, type RunningApp } from './harness';
+import { startApp, type RawRequest, type RunningApp, SEEDS_DIR } from './harness';
 
 const RENDERER_BUILT = existsSync(join(resolve(import.meta.dirname, '../..'), 'out/renderer/index.html'));
 
@@ -15,7 +15,7 @@ describe('loopback server', () => {
   let app: RunningApp;
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ seeds: SEEDS_DIR });
   });
 
   afterAll(async () => {

@@ -6,7 +6,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, screenshotOnFailure, startApp, type RunningApp } from './harness';
+import {
+  launchBrowser,
+  newContext,
+  screenshotOnFailure,
+  startApp,
+  type RunningApp,
+  SEEDS_DIR,
+} from './harness';
 import { parseCsvStrict } from '../unit/core/helpers';
 
 describe('document sets', () => {
@@ -15,7 +22,7 @@ describe('document sets', () => {
   let page: Page;
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ seeds: SEEDS_DIR });
     browser = await launchBrowser();
     page = await (await newContext(browser)).newPage();
     await page.goto(app.url);

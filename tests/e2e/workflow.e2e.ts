@@ -8,7 +8,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Annotation, Code, DocumentSummary } from '../../shared/domain';
-import { launchBrowser, newContext, screenshotOnFailure, startApp, type RunningApp } from './harness';
+import {
+  launchBrowser,
+  newContext,
+  screenshotOnFailure,
+  startApp,
+  type RunningApp,
+  SEEDS_DIR,
+} from './harness';
 import { AppPage } from './pages/app-page';
 
 describe('codebook → coding → merge → undo → segments → analysis', () => {
@@ -35,7 +42,7 @@ describe('codebook → coding → merge → undo → segments → analysis', () 
   };
 
   beforeAll(async () => {
-    app = await startApp();
+    app = await startApp({ seeds: SEEDS_DIR });
     docs = await app.api('documents-list', {});
     const root = (await app.api('codes-list', {})).find((c) => c.name === '问题')!;
     await app.api('codes-create', { name: '财政压力', parentId: root.id });

@@ -5,6 +5,7 @@
  * side, from that text, so it always equals Python's `text[start:end]`. Every mutation and its
  * undo-log entry are written in one transaction: what the UI shows as saved is saved, undoable.
  */
+import { cutSql } from '../search/sql-functions';
 import { randomUUID } from 'node:crypto';
 import { MEMO_MAX_LENGTH, type ApiHandlers } from '../../../shared/api';
 import { PizhuError } from '../../../shared/errors';
@@ -39,12 +40,13 @@ function requireDocument(ctx: CoreContext, id: string): { length: number } {
 
 /**
  * The quote, cut by SQLite: `substr` on TEXT counts characters (code points), exactly our
- * offsets, so a 300k-character document is not copied into JavaScript for every annotation.
+ * offsets, so a 300k-character document is not copied into JavaScript for every annotation
+ * (`cutSql`: in JavaScript when the text holds a NUL, where substr stops).
  */
 function quoteOf(ctx: CoreContext, documentId: string, start: number, end: number): string {
   const row = ctx.db
-    .stmt('SELECT substr(text, ? + 1, ?) AS quote FROM documents WHERE id = ?')
-    .get(start, end - start, documentId) as { quote: string } | undefined;
+    .stmt(`SELECT ${cutSql('text', '@start', '@length')} AS quote FROM documents WHERE id = @id`)
+    .get({ start, length: end - start, id: documentId }) as { quote: string } | undefined;
   return row?.quote ?? '';
 }
 

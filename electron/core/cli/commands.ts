@@ -107,7 +107,8 @@ function init(command: Extract<CliCommand, { name: 'init' }>, io: CliIo): number
     io.err(`error: seeds folder ${seedsDir} does not exist\n`);
     return 1;
   }
-  const core = openCore({ file, seedsDir, empty: command.empty });
+  // The built-in sample corpus arrives prepared; an explicit --seeds folder is imported raw.
+  const core = openCore({ file, seedsDir, empty: command.empty, prepareSeeds: !command.seeds });
   try {
     const documents = core.handlers['documents-list']({}) as DocumentSummary[];
     io.out(`Created ${core.file} with ${documents.length} document(s).\n`);

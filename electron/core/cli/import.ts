@@ -88,7 +88,20 @@ export async function importFiles(command: ImportCommand, io: CliIo): Promise<nu
         imported++;
         const steps = r.preview.steps.map((s) => `${s.step} ${s.count}`).join(', ');
         const warnings = r.preview.warnings
-          .map((w) => (w.kind === 'duplicate' ? 'duplicate kept' : `${w.count} ${w.kind}`))
+          .map((w) => {
+            switch (w.kind) {
+              case 'duplicate':
+                return 'duplicate kept';
+              case 'encoding-guess':
+                return `encoding uncertain (${w.encoding}, could be ${w.alternative})`;
+              case 'mixed-encoding':
+                return `${w.count} lines in ${w.encoding} (lines ${w.lines.join(',')})`;
+              case 'invalid-bytes':
+                return `${w.count} invalid-bytes${w.lines?.length ? ` (lines ${w.lines.join(',')})` : ''}`;
+              default:
+                return `${w.count} ${w.kind}`;
+            }
+          })
           .join(', ');
         const docs = r.documents.map((d) => `"${safe(d.title)}" (${d.length} chars)`).join('; ');
         io.out(

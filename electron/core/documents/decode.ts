@@ -50,9 +50,13 @@ export function decodeUtf8Text(bytes: Uint8Array): DecodedText {
 
 /** The first non-empty line, trimmed and cut to TITLE_MAX_LENGTH code points; null if none. */
 export function firstLineTitle(text: string): string | null {
-  for (const line of text.split('\n')) {
-    const t = line.trim();
+  // Line by line without splitting the whole text (a file can hold millions of characters).
+  for (let start = 0; start < text.length;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl === -1 ? text.length : nl;
+    const t = text.slice(start, end).trim();
     if (t.length > 0) return Array.from(t).slice(0, TITLE_MAX_LENGTH).join('');
+    start = end + 1;
   }
   return null;
 }

@@ -21,6 +21,8 @@ export interface NewDocument extends DecodedText {
   removedSpans?: unknown[];
   importReport?: Record<string, unknown>;
   splitFrom?: Record<string, unknown> | null;
+  /** SHA-256 of `text` when the caller already has it (hashing a huge text twice costs). */
+  textSha256?: string;
 }
 
 export function textSha256(text: string): string {
@@ -45,7 +47,7 @@ export function documentRow(doc: NewDocument, importedAt: string, sortOrder: num
     imported_at: importedAt,
     sort_order: sortOrder,
     script: doc.script ?? detectScript(doc.text),
-    text_sha256: textSha256(doc.text),
+    text_sha256: doc.textSha256 ?? textSha256(doc.text),
     source_format: doc.sourceFormat ?? 'txt',
     raw_text: doc.rawText ?? null,
     removed_spans: JSON.stringify(doc.removedSpans ?? []),

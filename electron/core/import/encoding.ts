@@ -1,19 +1,34 @@
 /**
- * Encoding detection and decoding of text files (.txt/.md).
+ * Encoding detection and decoding of text files (.txt/.md, and .html before parsing).
  *
- * Detection, in order: a byte-order mark (UTF-8, UTF-16 LE/BE); else strictly valid UTF-8; else
- * chardet's ranking restricted to the Chinese encodings we support (GB18030 ⊃ GBK ⊃ GB2312, Big5),
- * each candidate decoded and checked to be plausible Chinese text (almost only Han, CJK and
- * ASCII punctuation, Latin letters; few replacement characters). A caller can override it.
+ * Detection, in order: a byte-order mark; a charset the file declares (HTML meta, XML
+ * declaration); the zero-byte pattern of UTF-16 without BOM; strictly valid UTF-8; else every
+ * candidate (GB18030 ⊃ GBK ⊃ GB2312, Big5, UTF-16 LE/BE) decodes a sample and the one that reads
+ * most like Chinese wins (encoding/score.ts: common characters decide, not a detector's raw
+ * score). Near-ties between GB18030 and Big5 go to the decoding whose common characters are of its
+ * own script; a guess without a clear margin is marked `weak`. A caller can override it all.
  *
- * Invalid bytes never throw: each becomes U+FFFD and its byte position is reported (the first
- * INVALID_POSITIONS_MAX), so a researcher can open the file at that place and judge.
+ * A legacy-encoded file may hold lines in UTF-8 (pasted from elsewhere): such lines are decoded
+ * as UTF-8 and listed (`mixed`). Invalid bytes never throw: each becomes U+FFFD, and its byte
+ * position and line are reported (the first INVALID_POSITIONS_MAX). Control characters (NUL, …)
+ * are removed as a recorded step. A file that is not text (a binary signature, or a high share
+ * of control and invalid characters) is refused with `import-not-text`.
  */
-import chardet from 'chardet';
 import iconv from 'iconv-lite';
+import { PizhuError } from '../../../shared/errors';
 import type { EncodingDetection, ImportEncoding } from '../../../shared/import';
+import { readability } from './encoding/score';
+import { binarySignature, bomOf, declaredCharset, utf16Pattern } from './encoding/sniff';
 
 export const INVALID_POSITIONS_MAX = 20;
+
+export interface MixedEncoding {
+  /** The encoding of the lines that differ from the file's. */
+  encoding: ImportEncoding;
+  count: number;
+  /** 1-based line numbers (the first INVALID_POSITIONS_MAX). */
+  lines: number[];
+}
 
 export interface DecodeResult {
   text: string;
@@ -21,67 +36,134 @@ export interface DecodeResult {
   /** Byte offsets (into the file, BOM included) of the first invalid sequences. */
   invalidPositions: number[];
   invalidCount: number;
-  /** Decode steps that changed something: `strip-bom`, `replace-invalid-bytes`, `crlf-to-lf`. */
+  /** 1-based lines holding invalid sequences (the first INVALID_POSITIONS_MAX). */
+  invalidLines: number[];
+  mixed: MixedEncoding | null;
+  /** Decode steps that changed something: `strip-bom`, `replace-invalid-bytes`, `crlf-to-lf`, `strip-control-chars`. */
   steps: string[];
 }
 
-function bomOf(bytes: Uint8Array): { encoding: ImportEncoding; length: number } | null {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8', length: 3 };
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { encoding: 'utf-16le', length: 2 };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { encoding: 'utf-16be', length: 2 };
-  return null;
+const SAMPLE_BYTES = 64 * 1024;
+/** Score margin below which the runner-up was nearly as good: the guess is weak. */
+const WEAK_MARGIN = 0.15;
+const WEAK_SCORE = 0.75;
+
+/** Strict UTF-8 validity of a byte range (no overlongs, no surrogates). */
+export function isValidUtf8(bytes: Uint8Array, start = 0, end = bytes.length): boolean {
+  let i = start;
+  while (i < end) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let min: number;
+    let max = 0xbf;
+    if (b >= 0xc2 && b <= 0xdf) [need, min] = [1, 0x80];
+    else if (b >= 0xe0 && b <= 0xef) {
+      need = 2;
+      min = b === 0xe0 ? 0xa0 : 0x80;
+      if (b === 0xed) max = 0x9f;
+    } else if (b >= 0xf0 && b <= 0xf4) {
+      need = 3;
+      min = b === 0xf0 ? 0x90 : 0x80;
+      if (b === 0xf4) max = 0x8f;
+    } else return false;
+    if (i + need >= end) return false;
+    const b1 = bytes[i + 1]!;
+    if (b1 < min || b1 > max) return false;
+    for (let k = 2; k <= need; k++) if ((bytes[i + k]! & 0xc0) !== 0x80) return false;
+    i += need + 1;
+  }
+  return true;
 }
 
-function isValidUtf8(bytes: Uint8Array): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return true;
-  } catch {
-    return false;
+function hasHighByte(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
+}
+
+export function decodeRaw(bytes: Uint8Array, encoding: ImportEncoding): string {
+  if (encoding === 'utf-8') return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
+  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, {
+    stripBOM: false,
+  });
+}
+
+/** Line ranges [start, end) of a single-byte-newline encoding, the newline included. */
+function* lineRanges(bytes: Uint8Array): Generator<[number, number]> {
+  let start = 0;
+  while (start < bytes.length) {
+    const nl = bytes.indexOf(0x0a, start);
+    const end = nl === -1 ? bytes.length : nl + 1;
+    yield [start, end];
+    start = end;
   }
 }
 
-/** chardet's names for the encodings we accept. */
-const CHARDET_NAMES: Record<string, ImportEncoding> = { GB18030: 'gb18030', Big5: 'big5' };
-
-const PLAUSIBLE =
-  /[\p{Script=Han}\u3000-\u303f\uff00-\uffef\u2000-\u206f\u00a0-\u024f\u0020-\u007e\n\r\t\u3040-\u30ff]/u;
-
-/** Share of characters that belong in a Chinese document (U+FFFD and control bytes do not). */
-export function plausibility(text: string): number {
-  let total = 0;
-  let good = 0;
-  for (const ch of text) {
-    total++;
-    if (PLAUSIBLE.test(ch)) good++;
-  }
-  return total === 0 ? 1 : good / total;
+/** Is this line UTF-8 rather than `legacy`? Valid UTF-8 with non-ASCII, and reads better so. */
+function lineIsUtf8(bytes: Uint8Array, start: number, end: number, legacy: ImportEncoding): boolean {
+  if (!hasHighByte(bytes, start, end) || !isValidUtf8(bytes, start, end)) return false;
+  const line = bytes.subarray(start, end);
+  return readability(decodeRaw(line, 'utf-8')).score > readability(decodeRaw(line, legacy)).score;
 }
 
-export const PLAUSIBILITY_MIN = 0.9;
-const SAMPLE_BYTES = 256 * 1024;
+/** The first SAMPLE_BYTES of the file without its UTF-8 lines (a mixed file's legacy part). */
+function legacySample(bytes: Uint8Array): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let size = 0;
+  for (const [s, e] of lineRanges(bytes.subarray(0, SAMPLE_BYTES))) {
+    if (hasHighByte(bytes, s, e) && isValidUtf8(bytes, s, e)) continue;
+    parts.push(bytes.subarray(s, e));
+    size += e - s;
+  }
+  return size === 0 ? bytes.subarray(0, SAMPLE_BYTES) : Buffer.concat(parts);
+}
 
 export function detectEncoding(bytes: Uint8Array): EncodingDetection {
   const bom = bomOf(bytes);
   if (bom) return { encoding: bom.encoding, method: 'bom', confidence: null };
-  if (isValidUtf8(bytes)) return { encoding: 'utf-8', method: 'utf-8-valid', confidence: null };
-  const sample = bytes.subarray(0, SAMPLE_BYTES);
-  const ranked = chardet
-    .analyse(sample)
-    .filter((m) => m.name in CHARDET_NAMES)
-    .map((m) => ({ encoding: CHARDET_NAMES[m.name]!, confidence: m.confidence }));
-  // Both candidates are always tried: chardet may not list one at all on short samples.
-  for (const e of ['gb18030', 'big5'] as const)
-    if (!ranked.some((r) => r.encoding === e)) ranked.push({ encoding: e, confidence: 0 });
-  // Plausible candidates rank by chardet's confidence, above every implausible one.
-  const rank = (c: { confidence: number; score: number }) =>
-    c.score >= PLAUSIBILITY_MIN ? 1000 + c.confidence : c.score * 100;
-  let best: { encoding: ImportEncoding; confidence: number; score: number } | null = null;
-  for (const r of ranked) {
-    const candidate = { ...r, score: plausibility(iconv.decode(Buffer.from(sample), r.encoding)) };
-    if (!best || rank(candidate) > rank(best)) best = candidate;
+  const declared = declaredCharset(bytes);
+  if (declared) return { encoding: declared, method: 'declared', confidence: null };
+  const utf16 = utf16Pattern(bytes);
+  if (utf16 && readability(decodeRaw(bytes.subarray(0, SAMPLE_BYTES), utf16)).score >= 0.5)
+    return { encoding: utf16, method: 'utf-16-pattern', confidence: null };
+  const utf8 = isValidUtf8(bytes);
+  // Valid UTF-8 is decisive for anything but a few characters: GBK 通知 (CD A8 D6 AA) is valid UTF-8.
+  if (utf8 && (bytes.length > 64 || !hasHighByte(bytes, 0, bytes.length)))
+    return { encoding: 'utf-8', method: 'utf-8-valid', confidence: null };
+
+  const sample = utf8 ? bytes : legacySample(bytes);
+  const candidates: ImportEncoding[] = ['gb18030', 'big5'];
+  if (bytes.length % 2 === 0) candidates.push('utf-16le', 'utf-16be');
+  const scored = candidates.map((encoding) => ({ encoding, r: readability(decodeRaw(sample, encoding)) }));
+  if (utf8) {
+    const r = readability(decodeRaw(sample, 'utf-8'));
+    // A short valid UTF-8 text that reads well is UTF-8, whatever else it could be.
+    if (r.score >= 0.9) return { encoding: 'utf-8', method: 'utf-8-valid', confidence: null };
+    scored.push({ encoding: 'utf-8', r });
   }
-  return { encoding: best!.encoding, method: 'chardet', confidence: best!.confidence };
+  const ranked = scored.sort((a, b) => b.r.score - a.r.score);
+  let best = ranked[0]!;
+  const second = ranked[1]!;
+  const gb = ranked.find((c) => c.encoding === 'gb18030')!;
+  const big5 = ranked.find((c) => c.encoding === 'big5')!;
+  if (Math.abs(gb.r.score - big5.r.score) < 0.02 && (best === gb || best === big5)) {
+    // A tie between the legacy decodings: the one whose common characters are of its own script.
+    const big5Traditional = big5.r.traditionalOnly > big5.r.simplifiedOnly;
+    const gbSimplified = gb.r.simplifiedOnly >= gb.r.traditionalOnly;
+    best = big5Traditional && !gbSimplified ? big5 : gb;
+  }
+  const runnerUp = best === ranked[0] ? second : ranked[0]!;
+  const weak = best.r.score < WEAK_SCORE || best.r.score - runnerUp.r.score < WEAK_MARGIN;
+  return {
+    encoding: best.encoding,
+    method: 'frequency',
+    confidence: Math.max(0, Math.round(best.r.score * 100)),
+    weak,
+    ...(weak ? { alternative: runnerUp.encoding } : {}),
+  };
 }
 
 /** Byte length of the character starting at `i` (invalid sequences: their maximal bad prefix). */
@@ -112,24 +194,17 @@ function unitLength(bytes: Uint8Array, i: number, encoding: ImportEncoding): num
   }
 }
 
-function decodeRaw(bytes: Uint8Array, encoding: ImportEncoding): string {
-  if (encoding === 'utf-8') return new TextDecoder('utf-8', { fatal: false, ignoreBOM: true }).decode(bytes);
-  return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding, {
-    stripBOM: false,
-  });
-}
-
 /**
- * Finds the byte positions of invalid sequences: chunks of whole characters are decoded and only
- * chunks containing U+FFFD (which the file may also contain legitimately) are examined per
- * character, so a clean 30 MB file costs one pass.
+ * Byte positions of invalid sequences in `bytes` (a run of one encoding starting at file offset
+ * `offset`): chunks of whole characters are decoded and only chunks containing U+FFFD (which the
+ * file may also contain legitimately) are examined per character.
  */
 function invalidPositions(
   bytes: Uint8Array,
   encoding: ImportEncoding,
   offset: number,
-): { count: number; positions: number[] } {
-  const positions: number[] = [];
+  out: number[],
+): number {
   let count = 0;
   const CHUNK = 4096;
   let i = 0;
@@ -143,47 +218,151 @@ function invalidPositions(
     if (decodeRaw(bytes.subarray(i, j), encoding).includes('\ufffd')) {
       starts.forEach((s, k) => {
         const end = starts[k + 1] ?? j;
-        const decoded = decodeRaw(bytes.subarray(s, end), encoding);
         const legit =
           encoding === 'utf-8' &&
           end - s === 3 &&
           bytes[s] === 0xef &&
           bytes[s + 1] === 0xbf &&
           bytes[s + 2] === 0xbd;
-        if (decoded.includes('\ufffd') && !legit) {
+        if (!legit && decodeRaw(bytes.subarray(s, end), encoding).includes('\ufffd')) {
           count++;
-          if (positions.length < INVALID_POSITIONS_MAX) positions.push(offset + s);
+          out.push(offset + s);
         }
       });
     }
     i = j;
   }
-  return { count, positions };
+  return count;
 }
 
-/** Decodes a text file: BOM stripped, invalid bytes → U+FFFD (reported), CRLF/CR → LF. */
-export function decodeText(bytes: Uint8Array, override: ImportEncoding | 'auto' = 'auto'): DecodeResult {
-  const detection: EncodingDetection =
+/** 1-based line of each byte position (sorted), counting newline units of the encoding. */
+function linesOf(bytes: Uint8Array, positions: readonly number[], encoding: ImportEncoding): number[] {
+  const lines: number[] = [];
+  const step = encoding.startsWith('utf-16') ? 2 : 1;
+  const nlAt = (i: number) =>
+    encoding === 'utf-16le'
+      ? bytes[i] === 0x0a && bytes[i + 1] === 0
+      : encoding === 'utf-16be'
+        ? bytes[i] === 0 && bytes[i + 1] === 0x0a
+        : bytes[i] === 0x0a;
+  let line = 1;
+  let i = bomOf(bytes)?.length ?? 0;
+  for (const p of positions) {
+    for (; i < p; i += step) if (nlAt(i)) line++;
+    if (lines[lines.length - 1] !== line) lines.push(line);
+  }
+  return lines;
+}
+
+/** C0 controls other than tab and line breaks, and DEL; a form feed (page break) becomes a line break. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]|\f/g;
+
+export function stripControls(text: string): { text: string; count: number } {
+  let count = 0;
+  const out = text.replace(CONTROL, (c) => {
+    count++;
+    return c === '\f' ? '\n' : '';
+  });
+  return { text: count === 0 ? text : out, count };
+}
+
+function notText(fileName: string, reason: string): PizhuError {
+  return new PizhuError('import-not-text', `${fileName || 'The file'} is not a text file (${reason})`, {
+    file: fileName,
+    reason,
+  });
+}
+
+/** Refuses known binary formats before any decoding. */
+export function assertNotBinary(bytes: Uint8Array, fileName = ''): void {
+  const signature = binarySignature(bytes);
+  if (signature) throw notText(fileName, signature);
+}
+
+/**
+ * Decodes a text file: BOM stripped, invalid bytes → U+FFFD (reported), control characters
+ * removed, CRLF/CR → LF. Throws `import-not-text` for binary content.
+ */
+export function decodeText(
+  bytes: Uint8Array,
+  override: ImportEncoding | 'auto' = 'auto',
+  fileName = '',
+): DecodeResult {
+  assertNotBinary(bytes, fileName);
+  let detection: EncodingDetection =
     override === 'auto'
       ? detectEncoding(bytes)
       : { encoding: override, method: 'override', confidence: null };
   const encoding = detection.encoding as ImportEncoding;
   const steps: string[] = [];
   const bom = bomOf(bytes);
-  let body = bytes;
-  if (bom && bom.encoding === encoding) {
-    body = bytes.subarray(bom.length);
-    steps.push('strip-bom');
+  const skip = bom && bom.encoding === encoding ? bom.length : 0;
+  if (skip > 0) steps.push('strip-bom');
+
+  // Runs of one encoding: the whole body, or (a legacy file with UTF-8 lines) alternating runs.
+  const runs: { start: number; end: number; encoding: ImportEncoding }[] = [];
+  const utf8Lines: number[] = [];
+  let utf8Count = 0;
+  const legacyLines: number[] = [];
+  let legacyCount = 0;
+  if (override === 'auto' && (encoding === 'gb18030' || encoding === 'big5' || encoding === 'gbk')) {
+    let lineNo = 0;
+    for (const [s, e] of lineRanges(bytes)) {
+      lineNo++;
+      const enc = lineIsUtf8(bytes, s, e, encoding) ? 'utf-8' : encoding;
+      if (enc === 'utf-8') {
+        utf8Count++;
+        if (utf8Lines.length < INVALID_POSITIONS_MAX) utf8Lines.push(lineNo);
+      } else if (hasHighByte(bytes, s, e)) {
+        legacyCount++;
+        if (legacyLines.length < INVALID_POSITIONS_MAX) legacyLines.push(lineNo);
+      }
+      const last = runs[runs.length - 1];
+      if (last && last.encoding === enc) last.end = e;
+      else runs.push({ start: s, end: e, encoding: enc });
+    }
   }
-  let text = decodeRaw(body, encoding);
-  let invalid = { count: 0, positions: [] as number[] };
-  if (text.includes('\ufffd')) {
-    invalid = invalidPositions(body, encoding, bytes.length - body.length);
-    if (invalid.count > 0) steps.push('replace-invalid-bytes');
+  if (runs.length === 0) runs.push({ start: skip, end: bytes.length, encoding });
+  let mixed: MixedEncoding | null =
+    utf8Count > 0 ? { encoding: 'utf-8', count: utf8Count, lines: utf8Lines } : null;
+  if (utf8Count > legacyCount) {
+    // Mostly UTF-8 with some legacy lines: a UTF-8 file, and those lines are the exception.
+    detection = { encoding: 'utf-8', method: 'frequency', confidence: detection.confidence };
+    mixed = legacyCount > 0 ? { encoding, count: legacyCount, lines: legacyLines } : null;
   }
+
+  const pieces: string[] = [];
+  const positions: number[] = [];
+  let invalidCount = 0;
+  for (const run of runs) {
+    const part = bytes.subarray(run.start, run.end);
+    const decoded = decodeRaw(part, run.encoding);
+    if (decoded.includes('\ufffd'))
+      invalidCount += invalidPositions(part, run.encoding, run.start, positions);
+    pieces.push(decoded);
+  }
+  let text = pieces.length === 1 ? pieces[0]! : pieces.join('');
+  if (invalidCount > 0) steps.push('replace-invalid-bytes');
+  const controls = stripControls(text);
+  const chars = text.length;
+  text = controls.text;
+  const bad = controls.count + invalidCount;
+  if (bad > 0 && chars > 0 && (bad / chars > 0.3 || (bad / chars > 0.05 && bad >= 16)))
+    throw notText(fileName, `${bad} control or invalid characters in ${chars}`);
+  if (controls.count > 0) steps.push('strip-control-chars');
   if (text.includes('\r')) {
     text = text.replace(/\r\n?/g, '\n');
     steps.push('crlf-to-lf');
   }
-  return { text, detection, invalidPositions: invalid.positions, invalidCount: invalid.count, steps };
+  positions.sort((a, b) => a - b);
+  return {
+    text,
+    detection,
+    invalidPositions: positions.slice(0, INVALID_POSITIONS_MAX),
+    invalidCount,
+    invalidLines: invalidCount > 0 ? linesOf(bytes, positions, encoding).slice(0, INVALID_POSITIONS_MAX) : [],
+    mixed,
+    steps,
+  };
 }

@@ -1,21 +1,24 @@
 /**
  * Turns a file's bytes into plain text, by format (from the file name's extension):
- * .txt/.md decoded with encoding detection (encoding.ts); .docx via mammoth (one paragraph, one
- * line); .html/.htm via html-to-text (readable text, no scripts, styles or navigation, one block
- * per line); .pdf via pdf.js (pdf.ts). Anything else is `import-unsupported-format`; files over
- * IMPORT_MAX_BYTES are `import-too-large` before any parsing. The .docx/.html/.pdf parsers run
- * in the isolation worker (isolated.ts) after cheap linear checks (archive-check.ts for the zip's
- * central directory, html-depth.ts for nesting), so a hostile file fails alone.
+ * .txt/.md decoded with encoding detection (encoding.ts); .docx via mammoth's HTML (one paragraph,
+ * one line; soft breaks and table cells kept); .html/.htm via html-text.ts (readable text, no
+ * scripts, styles or navigation, one block per line, tables and <pre> kept); .pdf via pdf.js
+ * (pdf.ts). Anything else is `import-unsupported-format`; files over IMPORT_MAX_BYTES are
+ * `import-too-large` before any parsing. The .docx/.html/.pdf parsers run in the isolation worker
+ * (isolated.ts) after cheap linear checks (archive-check.ts for the zip's central directory,
+ * html-depth.ts for nesting), so a hostile file fails alone.
  */
 import { extname } from 'node:path';
 import mammoth from 'mammoth';
-import { convert } from 'html-to-text';
 import { PizhuError } from '../../../shared/errors';
 import { IMPORT_MAX_BYTES, type ImportEncoding, type ImportFormat } from '../../../shared/import';
-import { decodeText, type DecodeResult } from './encoding';
+import { decodeText, stripControls, type DecodeResult } from './encoding';
+import { htmlText } from './html-text';
 import { checkArchive } from './archive-check';
 import { checkHtmlDepth } from './html-depth';
 import { parseIsolated } from './isolated';
+
+export { htmlText };
 
 const EXTENSIONS: Record<string, ImportFormat> = {
   '.txt': 'txt',
@@ -57,8 +60,10 @@ export interface ExtractedText extends DecodeResult {
 }
 
 function embedded(text: string, steps: string[] = []): DecodeResult {
-  let t = text;
+  const controls = stripControls(text);
+  let t = controls.text;
   const s = [...steps];
+  if (controls.count > 0) s.push('strip-control-chars');
   if (t.includes('\r')) {
     t = t.replace(/\r\n?/g, '\n');
     s.push('crlf-to-lf');
@@ -68,6 +73,8 @@ function embedded(text: string, steps: string[] = []): DecodeResult {
     detection: { encoding: 'embedded', method: 'embedded', confidence: null },
     invalidPositions: [],
     invalidCount: 0,
+    invalidLines: [],
+    mixed: null,
     steps: s,
   };
 }
@@ -82,13 +89,13 @@ export async function extractText(
   switch (format) {
     case 'txt':
     case 'md':
-      return { format, ...decodeText(bytes, encoding) };
+      return { format, ...decodeText(bytes, encoding, fileName) };
     // Parsers run in a worker with limits (isolated.ts); cheap linear checks go first.
     case 'docx':
       checkArchive(bytes, fileName);
       return { format, ...embedded(await parseIsolated('docx', { bytes, fileName }, fileName)) };
     case 'html': {
-      const html = decodeText(bytes, encoding).text;
+      const html = decodeText(bytes, encoding, fileName).text;
       checkHtmlDepth(html, fileName);
       return { format, ...embedded(await parseIsolated('html', { html }, fileName)) };
     }
@@ -98,9 +105,11 @@ export async function extractText(
 }
 
 export async function docxText(bytes: Uint8Array, fileName: string): Promise<string> {
-  let raw: string;
+  let html: string;
   try {
-    raw = (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+    // Through HTML so that soft line breaks (<w:br/>) and table cells keep their structure.
+    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: false }))
+      .value;
   } catch (err) {
     throw new PizhuError(
       'import-unreadable',
@@ -108,40 +117,5 @@ export async function docxText(bytes: Uint8Array, fileName: string): Promise<str
       { file: fileName },
     );
   }
-  // mammoth ends every paragraph with "\n\n": one paragraph becomes one line again.
-  return raw.replace(/\n\n/g, '\n').replace(/\n+$/, '');
-}
-
-/** Readable text of an HTML page: blocks become lines; scripts, styles, navigation, images go. */
-export function htmlText(html: string): string {
-  const block = { leadingLineBreaks: 1, trailingLineBreaks: 1 };
-  const text = convert(html, {
-    wordwrap: false,
-    selectors: [
-      { selector: 'script', format: 'skip' },
-      { selector: 'style', format: 'skip' },
-      { selector: 'noscript', format: 'skip' },
-      { selector: 'nav', format: 'skip' },
-      { selector: 'header', format: 'skip' },
-      { selector: 'footer', format: 'skip' },
-      { selector: 'aside', format: 'skip' },
-      { selector: 'img', format: 'skip' },
-      { selector: 'title', format: 'skip' },
-      { selector: 'a', options: { ignoreHref: true } },
-      { selector: 'p', options: block },
-      { selector: 'div', options: block },
-      { selector: 'h1', options: { ...block, uppercase: false } },
-      { selector: 'h2', options: { ...block, uppercase: false } },
-      { selector: 'h3', options: { ...block, uppercase: false } },
-      { selector: 'h4', options: { ...block, uppercase: false } },
-      { selector: 'h5', options: { ...block, uppercase: false } },
-      { selector: 'h6', options: { ...block, uppercase: false } },
-    ],
-  });
-  return text
-    .split('\n')
-    .map((l) => l.trim())
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  return htmlText(html, { docx: true });
 }

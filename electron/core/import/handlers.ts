@@ -74,8 +74,8 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
           history: historyState(db),
         };
       }
-      if (p.text.trim() === '') {
-        throw new PizhuError('import-unreadable', `${input.fileName} holds no text`, {
+      if (!/\S/.test(p.text)) {
+        throw new PizhuError('import-empty', `${input.fileName} holds no text`, {
           file: input.fileName,
         });
       }
@@ -84,7 +84,12 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
       const cleaning = [...p.extracted.steps, ...applied.map((r) => r.step)];
       const report = {
         detection: p.extracted.detection,
-        invalidBytes: { count: p.extracted.invalidCount, positions: p.extracted.invalidPositions },
+        invalidBytes: {
+          count: p.extracted.invalidCount,
+          positions: p.extracted.invalidPositions,
+          lines: p.extracted.invalidLines,
+        },
+        ...(p.extracted.mixed ? { mixedEncoding: p.extracted.mixed } : {}),
         mojibake: p.mojibakeCount,
       };
       const now = isoNow(ctx);
@@ -110,6 +115,7 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
                 // The raw text and the cleaning edits describe the whole file: kept once, on the
                 // first part (or the only document), and only when a step changed something.
                 rawText: i === 0 && applied.length > 0 ? p.raw : null,
+                ...(parts.length === 1 ? { textSha256: p.textSha256 } : {}),
                 removedSpans: i === 0 ? applied : [],
                 importReport: report,
                 splitFrom:
@@ -179,9 +185,8 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
         for (const d of later)
           changes.update('documents', d.id, { sort_order: d.sort_order + parts.length - 1 });
         const inserted = parts.map((part, i) =>
-          changes.insert(
-            'documents',
-            documentRow(
+          changes.insert('documents', {
+            ...documentRow(
               {
                 text: part.text,
                 length: part.end - part.start,
@@ -206,7 +211,10 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
               original.imported_at as string,
               baseOrder + i,
             ),
-          ),
+            // The memo describes the whole source: every part keeps it, like attributes and sets.
+            memo: original.memo,
+            memo_updated_at: original.memo_updated_at,
+          }),
         );
         for (const a of annotations) {
           const k = parts.findIndex((p) => a.start_offset >= p.start && a.end_offset <= p.end);

@@ -5,6 +5,7 @@
  * would hold only white space are refused with `split-invalid`: nothing is guessed.
  */
 import { PizhuError } from '../../../shared/errors';
+import { codePointLength } from '../../../shared/text/offsets';
 
 export interface Part {
   start: number;
@@ -13,30 +14,41 @@ export interface Part {
 }
 
 export function cutParts(text: string, at: readonly number[]): Part[] {
-  const chars = Array.from(text);
-  const bounds = [0, ...at, chars.length];
+  const length = codePointLength(text);
+  const bounds = [0, ...at, length];
   for (let i = 1; i < bounds.length; i++) {
-    if (!(bounds[i]! > bounds[i - 1]!) || (i < bounds.length - 1 && bounds[i]! >= chars.length)) {
+    if (!(bounds[i]! > bounds[i - 1]!) || (i < bounds.length - 1 && bounds[i]! >= length)) {
       throw new PizhuError(
         'split-invalid',
-        `Split points must be strictly increasing within 1..${chars.length - 1}`,
+        `Split points must be strictly increasing within 1..${length - 1}`,
         {
           at: at.join(','),
-          length: chars.length,
+          length,
         },
       );
     }
   }
+  // UTF-16 index of every bound, found in one pass (no array of characters: files can be huge).
+  const utf16: number[] = [];
+  let cp = 0;
+  let k = 0;
+  for (let i = 0; k < bounds.length;) {
+    while (k < bounds.length && bounds[k] === cp) utf16[k++] = i;
+    if (i >= text.length) break;
+    const c = text.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+    cp++;
+  }
   const parts: Part[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
-    const part = chars.slice(bounds[i], bounds[i + 1]).join('');
-    if (part.trim() === '') {
+    const part = bounds.length === 2 ? text : text.slice(utf16[i], utf16[i + 1]);
+    if (!/\S/.test(part)) {
       throw new PizhuError(
         'split-invalid',
         `Part ${i + 1} (${bounds[i]}–${bounds[i + 1]}) holds only white space`,
         {
           at: bounds[i]!,
-          length: chars.length,
+          length,
         },
       );
     }

@@ -72,7 +72,12 @@ export async function prepareImport(db: Db, input: PrepareInput): Promise<Prepar
       kind: 'invalid-bytes',
       count: extracted.invalidCount,
       positions: extracted.invalidPositions,
+      lines: extracted.invalidLines,
     });
+  if (extracted.mixed) warnings.push({ kind: 'mixed-encoding', ...extracted.mixed });
+  const d = extracted.detection;
+  if (d.weak && d.alternative && d.encoding !== 'embedded')
+    warnings.push({ kind: 'encoding-guess', encoding: d.encoding, alternative: d.alternative });
   const mojibake = findMojibake(text);
   if (mojibake.length > 0)
     warnings.push({ kind: 'mojibake', count: mojibake.length, samples: mojibake.slice(0, MOJIBAKE_SAMPLES) });

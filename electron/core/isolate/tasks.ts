@@ -5,7 +5,8 @@
  */
 import type { CleaningStep } from '../../../shared/import';
 import { clean } from '../import/cleaning';
-import { docxText, htmlText } from '../import/formats';
+import { docxText } from '../import/formats';
+import { htmlText } from '../import/html-text';
 import { pdfText } from '../import/pdf';
 
 export const TASKS = {

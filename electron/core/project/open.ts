@@ -35,6 +35,7 @@ import { openReadOnlySnapshot } from '../db/snapshot';
 import { log } from '../log';
 import { importTextFolder, insertDefaultCodebook, insertDefaultCoder } from './defaults';
 import { backfillDocuments } from '../import/backfill';
+import { importPreparedSeeds } from './prepared-seeds';
 
 export interface OpenProjectOptions {
   file: string;
@@ -42,6 +43,11 @@ export interface OpenProjectOptions {
   seedsDir?: string | null;
   /** Create the project without documents even when `seedsDir` is given. */
   empty?: boolean;
+  /**
+   * Import the seeds prepared (cleaned, split, titled, with attributes: prepared-seeds.ts), as
+   * the default first run does; otherwise (an explicit seeds folder) they are imported raw.
+   */
+  prepareSeeds?: boolean;
   nativeBinding?: string;
   /** Open without writing anything (read-only CLI commands). */
   readOnly?: boolean;
@@ -156,7 +162,10 @@ function createProjectFile(file: string, options: OpenProjectOptions): void {
       db.transaction(() => {
         insertDefaultCodebook(db, now);
         insertDefaultCoder(db, now);
-        if (!options.empty && options.seedsDir) importTextFolder(db, options.seedsDir, now);
+        if (!options.empty && options.seedsDir) {
+          if (options.prepareSeeds) importPreparedSeeds(db, options.seedsDir, now);
+          else importTextFolder(db, options.seedsDir, now);
+        }
       });
     } finally {
       db.close();

@@ -6,6 +6,7 @@
  * which agreement compares) already exists, or that repeats an earlier hit of the batch after
  * expansion, is skipped: coding "all hits" twice, or two hits in one sentence, never doubles rows.
  */
+import { cutSql } from './sql-functions';
 import { randomUUID } from 'node:crypto';
 import type { SearchCodeResult, SearchExpand } from '../../../shared/contracts/search';
 import { PizhuError } from '../../../shared/errors';
@@ -80,7 +81,9 @@ export function codeHits(
       `SELECT 1 FROM annotations
        WHERE document_id = ? AND code_id = ? AND start_offset = ? AND end_offset = ? AND coder_id = ? LIMIT 1`,
     );
-    const quote = db.stmt('SELECT substr(text, ? + 1, ?) AS quote FROM documents WHERE id = ?');
+    const quote = db.stmt(
+      `SELECT ${cutSql('text', '@start', '@length')} AS quote FROM documents WHERE id = @id`,
+    );
     const seen = new Set<string>();
     const changes = new ChangeSet(db);
     let skipped = 0;
@@ -100,7 +103,11 @@ export function codeHits(
         start_offset: range.start,
         end_offset: range.end,
         // Cut by SQLite: substr counts code points, like our offsets (annotations/handlers.ts).
-        quote: (quote.get(range.start, range.end - range.start, hit.documentId) as { quote: string }).quote,
+        quote: (
+          quote.get({ start: range.start, length: range.end - range.start, id: hit.documentId }) as {
+            quote: string;
+          }
+        ).quote,
         memo: '',
         created_at: now,
         updated_at: now,

@@ -10,8 +10,8 @@
  *    with a time limit (regex-worker.ts), over the normalised text too, so they are script- and
  *    case-insensitive like everything else.
  * 3. Every hit is counted; the first `limit` (document order, then start) are returned with KWIC
- *    context cut from the canonical text. Normalising preserves code-point positions, so offsets
- *    found in the normalised text are offsets in the canonical text.
+ *    context cut from the canonical text. Normalising preserves code-point positions except
+ *    where NFC composes characters; there hits are mapped back (shared/text/normalize.ts).
  */
 import type { SearchDocumentResult, SearchHit, SearchResult } from '../../../shared/contracts/search';
 import { KWIC_CONTEXT, SEARCH_DEFAULT_LIMIT } from '../../../shared/contracts/search';
@@ -25,6 +25,7 @@ import {
   type ParsedQuery,
   type SearchTerm,
 } from '../../../shared/search/query';
+import { normalizeWithMap } from '../../../shared/text/normalize';
 import { OffsetIndex } from '../../../shared/text/offsets';
 import type { Db } from '../db/database';
 import { regexMatchesInWorker } from './regex-worker';
@@ -267,9 +268,15 @@ function kwic(db: Db, documentId: string, norm: string, spans: [number, number][
   const normIndex = new OffsetIndex(norm);
   const textIndex = new OffsetIndex(text);
   const cut = (a: number, b: number) => text.slice(textIndex.toUtf16(a), textIndex.toUtf16(b));
+  // Where NFC composed characters, normalised positions map back through the segments; a norm
+  // stored before NFC (same positions as the text) needs no map.
+  const map = normalizeWithMap(text);
+  const mapped = map.starts !== null && map.starts.length === normIndex.toCodePoint(norm.length) ? map : null;
   return spans.map(([s, e]) => {
-    const start = normIndex.toCodePoint(s);
-    const end = normIndex.toCodePoint(e);
+    const ns = normIndex.toCodePoint(s);
+    const ne = normIndex.toCodePoint(e);
+    const start = mapped ? (mapped.starts![ns] ?? textIndex.toCodePoint(text.length)) : ns;
+    const end = mapped ? (ne > ns ? mapped.ends![ne - 1]! : start) : ne;
     return {
       documentId,
       start,

@@ -2,7 +2,8 @@
  * SQL functions the schema depends on, registered on every connection the core opens
  * (db/database.ts `openDatabase`), before migrations run: the search index's triggers and the
  * 0003 backfill call `pizhu_normalize(text)` (shared/text/normalize.ts) so the index stays
- * correct whichever feature inserts or deletes documents.
+ * correct whichever feature inserts or deletes documents. `pizhu_substr` cuts by code points in
+ * JavaScript for texts holding U+0000, where SQLite's substr() stops (see `cutSql`).
  */
 import type { RawDatabase } from '../db/database';
 import { normalizeText } from '../../../shared/text/normalize';
@@ -11,4 +12,24 @@ export function registerSqlFunctions(raw: RawDatabase): void {
   raw.function('pizhu_normalize', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? normalizeText(text) : text,
   );
+  raw.function('pizhu_substr', { deterministic: true }, (text: unknown, start: unknown, length: unknown) => {
+    if (typeof text !== 'string') return text;
+    const from = Math.max(0, Number(start));
+    const n = Math.max(0, Number(length));
+    let i = 0;
+    let cp = 0;
+    const width = (k: number) => ((text.codePointAt(k) ?? 0) > 0xffff ? 2 : 1);
+    for (; cp < from && i < text.length; cp++) i += width(i);
+    let j = i;
+    for (; cp < from + n && j < text.length; cp++) j += width(j);
+    return text.slice(i, j);
+  });
+}
+
+/**
+ * SQL for the code points [start, start + length) of a text column (start 0-based): SQLite's
+ * substr(), which is fast but stops at U+0000, unless the text holds a NUL.
+ */
+export function cutSql(text: string, start: string, length: string): string {
+  return `CASE WHEN instr(${text}, char(0)) = 0 THEN substr(${text}, (${start}) + 1, ${length}) ELSE pizhu_substr(${text}, ${start}, ${length}) END`;
 }

@@ -7,6 +7,7 @@
  * are then read for those ≤ 1,000 ids only, the context cut by SQLite's substr (code points), so
  * the document text never crosses into JavaScript.
  */
+import { cutSql } from '../search/sql-functions';
 import type { SegmentGroup, SegmentRow, SegmentsPage } from '../../../shared/contracts/segments';
 import { SEGMENT_CONTEXT } from '../../../shared/contracts/segments';
 import type { ApiParsedInput } from '../../../shared/api';
@@ -61,9 +62,8 @@ export function displayRows(ctx: CoreContext, ids: readonly string[]): SegmentRo
     .stmt(
       `SELECT a.id, a.document_id, a.code_id, a.coder_id, a.start_offset, a.end_offset, a.quote, a.memo,
               a.created_at, a.updated_at, d.title AS document_title, c.name AS coder_name,
-              substr(d.text, max(a.start_offset - ${SEGMENT_CONTEXT}, 0) + 1,
-                     a.start_offset - max(a.start_offset - ${SEGMENT_CONTEXT}, 0)) AS before,
-              substr(d.text, a.end_offset + 1, ${SEGMENT_CONTEXT}) AS after
+              ${cutSql('d.text', `max(a.start_offset - ${SEGMENT_CONTEXT}, 0)`, `a.start_offset - max(a.start_offset - ${SEGMENT_CONTEXT}, 0)`)} AS before,
+              ${cutSql('d.text', 'a.end_offset', String(SEGMENT_CONTEXT))} AS after
        FROM annotations a JOIN documents d ON d.id = a.document_id JOIN coders c ON c.id = a.coder_id
        WHERE a.id IN (SELECT value FROM json_each(?))`,
     )

@@ -4,7 +4,7 @@
  *   --project FILE  project file (created on first run; default: see paths.ts defaultProjectFile)
  *   --empty         a new project gets no sample documents
  *   --token T       fixed session token (default: random); for scripts, never for daily use
- *   --seeds DIR     folder of .txt files imported into a new project (default <repo>/seeds)
+ *   --seeds DIR     folder of .txt files imported raw into a new project (default: <repo>/seeds, prepared)
  */
 import { parseArgs } from 'node:util';
 
@@ -28,7 +28,7 @@ export const SERVE_USAGE = `Usage: npm run serve -- [--port N] [--project FILE] 
                   (default: the desktop app's, e.g. ~/.config/Pizhu/projects/default.pizhu)
   --empty         create a new project without the sample documents
   --token T       use this session token instead of a random one
-  --seeds DIR     sample documents for a new project (default: <repo>/seeds)
+  --seeds DIR     sample documents for a new project, imported raw (default: <repo>/seeds, prepared)
 `;
 
 export function parseServeArgs(argv: readonly string[]): ServeArgs {

@@ -37,7 +37,8 @@ async function main(argv: readonly string[]): Promise<number> {
   const seedsDir = args.seeds ? resolve(args.seeds) : defaultSeedsDir();
   let core: Core;
   try {
-    core = openCore({ file, seedsDir, empty: args.empty });
+    // The built-in sample corpus arrives prepared; an explicit --seeds folder is imported raw.
+    core = openCore({ file, seedsDir, empty: args.empty, prepareSeeds: !args.seeds });
   } catch (err) {
     process.stderr.write(`serve: ${describe(err)}\n`);
     return 1;

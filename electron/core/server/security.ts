@@ -89,6 +89,8 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, 400 | 401 | 404 | 409 | 50
   'search-unclosed-quote': 400,
   'search-regex-timeout': 400,
   'import-too-large': 400,
+  'import-not-text': 400,
+  'import-empty': 400,
   'suggest-rules-invalid': 400,
   'suggest-rules-unknown-code': 400,
   'interop-invalid': 400,

@@ -131,6 +131,8 @@ export const en: Messages = {
   'error.import-no-text-layer': 'This PDF has no text layer (a scan?); there is no text to import.',
   'error.import-unreadable': 'The file cannot be read: {detail}',
   'error.import-pattern-invalid': 'A custom pattern is not a valid regular expression: {pattern}',
+  'error.import-not-text': 'This is not a text file ({reason}); nothing was imported.',
+  'error.import-empty': 'The file holds no text (empty or only white space); nothing was imported.',
   'error.split-invalid': 'Invalid split points; nothing was changed.',
   'error.split-crosses-annotation':
     'An annotation crosses a split point ({start}–{end}); nothing was split. Move the split point or change the annotation first.',

@@ -124,6 +124,8 @@ export const zhCN = {
   'error.import-no-text-layer': '该 PDF 没有文字层（可能是扫描件），无法导入文字。',
   'error.import-unreadable': '无法读取该文件：{detail}',
   'error.import-pattern-invalid': '自定义规则不是有效的正则表达式：{pattern}',
+  'error.import-not-text': '这不是文本文件（内容是二进制数据），没有导入。',
+  'error.import-empty': '文件里没有文字（空文件或只有空白），没有导入。',
   'error.split-invalid': '拆分位置无效，未做任何修改。',
   'error.split-crosses-annotation':
     '有标注跨越拆分位置（{start}–{end}），未拆分。请调整拆分位置或先修改该标注。',

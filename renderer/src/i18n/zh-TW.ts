@@ -126,6 +126,8 @@ export const zhTW: Messages = {
   'error.import-no-text-layer': '此 PDF 沒有文字層（可能是掃描檔），無法匯入文字。',
   'error.import-unreadable': '無法讀取此檔案：{detail}',
   'error.import-pattern-invalid': '自訂規則不是有效的正規表示式：{pattern}',
+  'error.import-not-text': '這不是文字檔（內容是二進位資料），沒有匯入。',
+  'error.import-empty': '檔案裡沒有文字（空檔案或只有空白），沒有匯入。',
   'error.split-invalid': '拆分位置無效，未做任何修改。',
   'error.split-crosses-annotation':
     '有標註跨越拆分位置（{start}–{end}），未拆分。請調整拆分位置或先修改該標註。',

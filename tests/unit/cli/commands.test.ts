@@ -8,6 +8,7 @@ import type { Annotation, DocumentSummary, Code } from '../../../shared/domain';
 import { DATASET_COLUMNS } from '../../../shared/domain';
 import { run, type CliIo } from '../../../electron/core/cli/commands';
 import { openCore } from '../../../electron/core/index';
+import { SEEDS_DIR } from '../core/helpers';
 
 interface Captured extends CliIo {
   stdout: string;
@@ -48,13 +49,20 @@ function documentCount(file: string): number {
 }
 
 describe('cli init', () => {
-  it('creates a project with the 5 sample documents', async () => {
+  it('creates a project with the 5 sample documents (an explicit seeds folder, imported raw)', async () => {
     const file = join(dir, 'p.pizhu');
     const io = capture();
-    expect(await run(['init', '--project', file], io)).toBe(0);
+    expect(await run(['init', '--project', file, '--seeds', SEEDS_DIR], io)).toBe(0);
     expect(io.stdout).toContain('5 document(s)');
     expect(existsSync(file)).toBe(true);
     expect(documentCount(file)).toBe(5);
+  });
+
+  it('without --seeds creates the prepared sample corpus (split, cleaned, titled)', async () => {
+    const file = join(dir, 'prepared.pizhu');
+    const io = capture();
+    expect(await run(['init', '--project', file], io)).toBe(0);
+    expect(documentCount(file)).toBeGreaterThan(20);
   });
 
   it('with --empty creates a project without documents', async () => {
@@ -76,7 +84,7 @@ describe('cli init', () => {
 describe('cli export', () => {
   it('writes a CSV with a BOM, the header and one row per annotation created through the API', async () => {
     const file = join(dir, 'p.pizhu');
-    expect(await run(['init', '--project', file], capture())).toBe(0);
+    expect(await run(['init', '--project', file, '--seeds', SEEDS_DIR], capture())).toBe(0);
 
     const core = openCore({ file });
     const created: Annotation[] = [];
@@ -142,7 +150,7 @@ describe('cli export', () => {
 describe('cli info and usage', () => {
   it('prints the project summary', async () => {
     const file = join(dir, 'p.pizhu');
-    expect(await run(['init', '--project', file], capture())).toBe(0);
+    expect(await run(['init', '--project', file, '--seeds', SEEDS_DIR], capture())).toBe(0);
     const io = capture();
     expect(await run(['info', '--project', file], io)).toBe(0);
     expect(io.stdout).toMatch(/Documents:\s+5/);

@@ -35,7 +35,7 @@ describe('import-preview', () => {
         contentBase64: b64(fixture('003.gb18030.txt')),
         cleaning: ['pinyin'],
       })) as ImportPreview;
-      expect(p.detection).toMatchObject({ encoding: 'gb18030', method: 'chardet' });
+      expect(p.detection).toMatchObject({ encoding: 'gb18030', method: 'frequency' });
       expect(p.script).toBe('traditional');
       expect(p.steps).toEqual([{ step: 'pinyin', count: 1602 }]);
       expect(p.rawLength - p.length).toBe(
@@ -67,7 +67,7 @@ describe('import-preview', () => {
       ]);
       const input = { fileName: 'bad.txt', contentBase64: b64(bytes), encoding: 'utf-8' };
       const p = (await core.dispatch('import-preview', input)) as ImportPreview;
-      expect(p.warnings).toContainEqual({ kind: 'invalid-bytes', count: 2, positions: [12, 13] });
+      expect(p.warnings).toContainEqual({ kind: 'invalid-bytes', count: 2, positions: [12, 13], lines: [1] });
       const r = await commit(core, input);
       const d = (await core.dispatch('documents-get', { id: r.documents[0]!.id })) as DocumentDetail;
       expect(d.text).toBe('扩权强县\ufffd\ufffdA试点');
@@ -213,10 +213,7 @@ describe('import-commit', () => {
         () => commit(core, { fileName: 'a.txt', contentBase64: b64('一\n二'), splitAt: [9] }),
         'split-invalid',
       );
-      await expectCode(
-        () => commit(core, { fileName: 'a.txt', contentBase64: b64(' \n ') }),
-        'import-unreadable',
-      );
+      await expectCode(() => commit(core, { fileName: 'a.txt', contentBase64: b64(' \n ') }), 'import-empty');
       await expectCode(
         () => commit(core, { fileName: 'a.txt', contentBase64: b64('x'), cleaning: ['nope'] }),
         'invalid-input',

@@ -71,7 +71,8 @@ describe('parseQuery', () => {
 
   it('rejects empty queries, unclosed quotes and invalid regexes with their codes', () => {
     expect(code(() => parseQuery(''))).toBe('search-empty-query');
-    expect(code(() => parseQuery('   OR  '))).toBe('search-empty-query');
+    // Only `OR`: the word, not an operator (issue 9 item 11).
+    expect(parseQuery('   OR  ')).toEqual({ clauses: [[{ kind: 'text', text: 'OR' }]] });
     expect(code(() => parseQuery('"问题'))).toBe('search-unclosed-quote');
     expect(code(() => parseQuery('/[问题/'))).toBe('search-invalid-regex');
     expect(code(() => parseQuery('/(a/'))).toBe('search-invalid-regex');

@@ -29,7 +29,17 @@ function splitTarget(): string | null {
 function warningText(t: Translate, w: ImportWarning): string {
   switch (w.kind) {
     case 'invalid-bytes':
-      return t('import.warn.invalid-bytes', { count: w.count, positions: w.positions.join(', ') });
+      return w.lines && w.lines.length > 0
+        ? t('import.warn.invalid-lines', { count: w.count, lines: w.lines.join(', ') })
+        : t('import.warn.invalid-bytes', { count: w.count, positions: w.positions.join(', ') });
+    case 'mixed-encoding':
+      return t('import.warn.mixed-encoding', {
+        count: w.count,
+        encoding: w.encoding,
+        lines: w.lines.join(', '),
+      });
+    case 'encoding-guess':
+      return t('import.warn.encoding-guess', { encoding: w.encoding, alternative: w.alternative });
     case 'mojibake':
       return t('import.warn.mojibake', { count: w.count, sample: w.samples[0]?.text ?? '' });
     case 'duplicate':
