@@ -6,6 +6,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { catalog, type MessageKey } from './catalog';
 import type { PizhuError } from '../../../shared/errors';
+import { applyPlurals } from './format';
 
 export type Locale = 'zh-CN' | 'zh-TW' | 'en';
 export const LOCALES: { id: Locale; label: string }[] = [
@@ -32,7 +33,7 @@ export function format(template: string, params?: Params): string {
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   // Keys built at run time (`history.<kind>`) may be unknown: show the key rather than crash.
   const template = TABLES[locale][key] as string | undefined;
-  return format(template ?? key, params);
+  return format(applyPlurals(locale, template ?? key, params), params);
 }
 
 /** Label of an undo/redo kind, with a generic one for kinds this build has no text for. */

@@ -73,6 +73,7 @@ export const codebookMessages = defineMessages({
     'memos.documentMemoPlaceholder': '关于这篇文档的备忘……',
     'memos.save': '保存',
     'memos.saved': '备忘已保存',
+    'memos.autosave': '输入即自动保存',
   },
   'zh-TW': {
     'codebook.title': '代碼本',
@@ -145,6 +146,7 @@ export const codebookMessages = defineMessages({
     'memos.documentMemoPlaceholder': '關於這篇文件的備忘……',
     'memos.save': '儲存',
     'memos.saved': '備忘已儲存',
+    'memos.autosave': '輸入即自動儲存',
   },
   en: {
     'codebook.title': 'Codebook',
@@ -217,5 +219,6 @@ export const codebookMessages = defineMessages({
     'memos.documentMemoPlaceholder': 'A memo about this document…',
     'memos.save': 'Save',
     'memos.saved': 'Memo saved',
+    'memos.autosave': 'Saved as you type',
   },
 });

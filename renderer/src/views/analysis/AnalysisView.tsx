@@ -192,6 +192,11 @@ export function AnalysisView({ store }: ViewProps) {
           />
           {t('analysis.includeSubcodes')}
         </label>
+        {includeSubcodes ? (
+          <span className="pz-muted pz-small" data-testid="totals-note">
+            {t('analysis.totalsOnce')}
+          </span>
+        ) : null}
       </header>
 
       <section className="pz-analysis-block" aria-labelledby="pz-matrix-title">

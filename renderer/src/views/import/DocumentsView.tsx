@@ -4,6 +4,7 @@
  * as suggestions to accept, and rename / reorder / delete (with an inline confirmation). Every
  * change is one undoable command in the core; the library and sidebar refresh after it.
  */
+import { Dialog } from '../../components/Dialog';
 import { useCallback, useEffect, useState } from 'react';
 import type {
   Attribute,
@@ -337,29 +338,36 @@ export function DocumentsView({ store }: ViewProps) {
                   ↓
                 </button>
                 {confirming === d.id ? (
-                  <span className="pz-docs-confirm" role="alertdialog">
-                    {t('docs.deleteConfirm', { title: d.title, count: d.annotationTotal })}
-                    <button
-                      type="button"
-                      className="pz-danger"
-                      onClick={() =>
-                        void (async () => {
-                          setConfirming(null);
-                          const r = await mutate('documents-delete', { id: d.id });
-                          if (r)
-                            store.toast({
-                              tone: 'info',
-                              message: { key: 'docs.deleted', params: { title: r.deleted.title } },
-                            });
-                        })()
-                      }
-                    >
-                      {t('docs.deleteYes')}
-                    </button>
-                    <button type="button" onClick={() => setConfirming(null)}>
-                      {t('docs.deleteNo')}
-                    </button>
-                  </span>
+                  <Dialog
+                    title={t('docs.deleteTitle')}
+                    className="pz-docs-confirm"
+                    alert
+                    onClose={() => setConfirming(null)}
+                  >
+                    <p>{t('docs.deleteConfirm', { title: d.title, count: d.annotationTotal })}</p>
+                    <div className="pz-dialog-actions">
+                      <button type="button" onClick={() => setConfirming(null)}>
+                        {t('docs.deleteNo')}
+                      </button>
+                      <button
+                        type="button"
+                        className="pz-danger is-confirm"
+                        onClick={() =>
+                          void (async () => {
+                            setConfirming(null);
+                            const r = await mutate('documents-delete', { id: d.id });
+                            if (r)
+                              store.toast({
+                                tone: 'info',
+                                message: { key: 'docs.deleted', params: { title: r.deleted.title } },
+                              });
+                          })()
+                        }
+                      >
+                        {t('docs.deleteYes')}
+                      </button>
+                    </div>
+                  </Dialog>
                 ) : (
                   <button type="button" className="pz-docs-delete" onClick={() => setConfirming(d.id)}>
                     {t('docs.delete')}

@@ -5,7 +5,10 @@
  * (or remove them from) a set (views/sets).
  */
 import type { Code, DocumentSummary } from '../../../../shared/domain';
+import { useState } from 'react';
 import { useI18n } from '../../i18n';
+import { useFormat } from '../../i18n/format';
+import { SplitDialog } from '../import/SplitDialog';
 import type { Store } from '../../state/store';
 import { DocumentMemoButton } from '../memos/DocumentMemoButton';
 import { SetSelection, SetsColumn, useLibrarySets } from '../sets/LibrarySets';
@@ -41,8 +44,11 @@ export function CodeCounts({ doc, codes }: { doc: DocumentSummary; codes: readon
 
 export function LibraryView({ documents: all, codes, onOpen, store }: Props) {
   const { t } = useI18n();
+  const fmt = useFormat();
   const sets = useLibrarySets(store, all);
   const documents = sets.documents;
+  // The split dialog opens over the library: the view behind it stays the library.
+  const [splitId, setSplitId] = useState<string | null>(null);
   return (
     <section className="pz-library" aria-labelledby="pz-library-title">
       <header className="pz-library-head">
@@ -86,15 +92,16 @@ export function LibraryView({ documents: all, codes, onOpen, store }: Props) {
                   <DocumentMemoButton store={store} doc={doc} />
                 </td>
                 <td className="pz-muted">{doc.sourceFile}</td>
-                <td className="pz-num">{doc.length.toLocaleString()}</td>
+                <td className="pz-num">{fmt.number(doc.length)}</td>
                 <td className="pz-script" data-script={doc.script}>
                   {t(`script.${doc.script}`)}{' '}
-                  <a
+                  <button
+                    type="button"
                     className="pz-link pz-small pz-split-open"
-                    href={`#/view/import?split=${encodeURIComponent(doc.id)}`}
+                    onClick={() => setSplitId(doc.id)}
                   >
                     {t('split.open')}
-                  </a>
+                  </button>
                 </td>
                 <td>
                   <CodeCounts doc={doc} codes={codes} />
@@ -105,6 +112,7 @@ export function LibraryView({ documents: all, codes, onOpen, store }: Props) {
           </tbody>
         </table>
       )}
+      {splitId ? <SplitDialog store={store} documentId={splitId} onClose={() => setSplitId(null)} /> : null}
     </section>
   );
 }
