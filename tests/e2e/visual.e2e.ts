@@ -16,6 +16,50 @@ const SEEDS = resolve(import.meta.dirname, '../../seeds');
 const OUT = join(RESULTS_DIR, 'visual');
 const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
 const VIEWS = ['library', 'document', 'codebook', 'memos', 'import', 'documents', 'segments', 'analysis', 'search'];
+/** States on top of a view: a selected annotation, a selected code, and the dialogs. */
+const STATES: { name: string; view: string; act: (page: Page) => Promise<void> }[] = [
+  {
+    name: 'document-annotation',
+    view: 'document',
+    act: async (page) => {
+      await page.locator('.pz-ann-item').first().click();
+      await page.getByTestId('annotation-detail').waitFor();
+    },
+  },
+  {
+    name: 'codebook-code',
+    view: 'codebook',
+    act: async (page) => {
+      await page.locator('.pz-coderow').first().click();
+      await page.locator('.pz-codedetail .pz-danger, .pz-codeactions .pz-danger').first().waitFor();
+    },
+  },
+  {
+    name: 'codebook-delete',
+    view: 'codebook',
+    act: async (page) => {
+      await page.locator('.pz-coderow').first().click();
+      await page.locator('.pz-codeactions .pz-danger').click();
+      await page.locator('dialog.pz-dialog[open]').waitFor();
+    },
+  },
+  {
+    name: 'documents-delete',
+    view: 'documents',
+    act: async (page) => {
+      await page.locator('.pz-docs-delete').first().click();
+      await page.locator('dialog.pz-dialog[open]').waitFor();
+    },
+  },
+  {
+    name: 'library-split',
+    view: 'library',
+    act: async (page) => {
+      await page.locator('.pz-split-open').first().click();
+      await page.locator('dialog.pz-split-dialog[open] .pz-dialog-actions').waitFor();
+    },
+  },
+];
 
 interface Problem {
   what: string;
@@ -61,6 +105,18 @@ function findProblems(): Problem[] {
     const color = getComputedStyle(button).color;
     if (color === background(button))
       problems.push({ what: `label colour equals background (${color})`, element: describe(button) });
+  }
+  // The header: one line of controls, with room left for one more compact control (~120 px).
+  const header = document.querySelector('.pz-header');
+  if (header) {
+    for (const el of header.querySelectorAll('button, select')) {
+      if (visible(el) && el.getBoundingClientRect().height > 40)
+        problems.push({ what: 'header control wraps onto two lines', element: describe(el) });
+    }
+    const tabs = header.querySelector('.pz-tabs')?.getBoundingClientRect();
+    const actions = header.querySelector('.pz-header-actions')?.getBoundingClientRect();
+    if (tabs && actions && actions.left - tabs.right < 120)
+      problems.push({ what: `header has only ${Math.round(actions.left - tabs.right)} px to spare`, element: 'header' });
   }
   return problems;
 }
@@ -109,6 +165,14 @@ describe('visual check at 1280×720', () => {
           await show(page, view);
           await page.screenshot({ path: join(OUT, `${locale}-${view}.png`) });
           for (const p of await page.evaluate(findProblems)) found.push(`${view}: ${p.element}: ${p.what}`);
+        }
+        for (const state of STATES) {
+          await show(page, state.view);
+          await state.act(page);
+          await page.waitForTimeout(200);
+          await page.screenshot({ path: join(OUT, `${locale}-${state.name}.png`) });
+          for (const p of await page.evaluate(findProblems)) found.push(`${state.name}: ${p.element}: ${p.what}`);
+          await page.keyboard.press('Escape');
         }
       } finally {
         await context.close();

@@ -16,7 +16,7 @@ export const en: Messages = {
   'toolbar.redo': 'Redo',
   'toolbar.undoKind': 'Undo {kind}',
   'toolbar.redoKind': 'Redo {kind}',
-  'toolbar.export': 'Export data',
+  'toolbar.export': 'Export',
   'toolbar.exportCsv': 'Export CSV (Excel)',
   'toolbar.exportJsonl': 'Export JSONL (Python / R)',
   'history.annotation-create': 'add annotation',

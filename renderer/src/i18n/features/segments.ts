@@ -4,6 +4,7 @@ import { defineMessages } from '../define';
 export const segmentsMessages = defineMessages({
   'zh-CN': {
     'segments.title': '编码片段',
+    'segments.tab': '编码片段',
     'segments.filters': '筛选',
     'segments.code': '代码',
     'segments.allCodes': '全部代码',
@@ -53,6 +54,7 @@ export const segmentsMessages = defineMessages({
   },
   'zh-TW': {
     'segments.title': '編碼片段',
+    'segments.tab': '編碼片段',
     'segments.filters': '篩選',
     'segments.code': '代碼',
     'segments.allCodes': '全部代碼',
@@ -102,6 +104,7 @@ export const segmentsMessages = defineMessages({
   },
   en: {
     'segments.title': 'Coded segments',
+    'segments.tab': 'Segments',
     'segments.filters': 'Filters',
     'segments.code': 'Code',
     'segments.allCodes': 'All codes',
