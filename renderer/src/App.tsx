@@ -8,6 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Header } from './components/Header';
 import { Toasts } from './components/Toasts';
 import { translateError, useI18n } from './i18n';
+import { useFormat } from './i18n/format';
 import { useStore, type Store } from './state/store';
 import { DocumentView } from './views/document/DocumentView';
 import { CodeCounts, LibraryView } from './views/library/LibraryView';
@@ -28,6 +29,7 @@ function useRoute(): Route {
 
 export function App({ store }: { store: Store }) {
   const { t } = useI18n();
+  const fmt = useFormat();
   const ready = useStore(store, (s) => s.ready);
   const loadError = useStore(store, (s) => s.loadError);
   const documents = useStore(store, (s) => s.documents);
@@ -39,6 +41,9 @@ export function App({ store }: { store: Store }) {
   const nav = useNavSets(store, documents);
 
   const route = useRoute();
+  // Error toasts belong to the view they came from.
+  const where = route.kind === 'view' ? `view:${route.id}` : route.kind === 'document' ? `doc:${route.id}` : 'library';
+  useEffect(() => store.dismissErrors(), [store, where]);
   const routeDoc = route.kind === 'document' ? route.id : null;
   const routeFocus = route.kind === 'document' ? route.focus : null;
   useEffect(() => {
@@ -125,7 +130,7 @@ export function App({ store }: { store: Store }) {
                   <span className="pz-nav-doc-title">{d.title}</span>
                   <span className="pz-nav-doc-meta">
                     <span className="pz-muted">
-                      {t('library.chars', { count: d.length.toLocaleString() })}
+                      {t('library.chars', { count: fmt.number(d.length) })}
                     </span>
                     <CodeCounts doc={d} codes={codes} />
                   </span>

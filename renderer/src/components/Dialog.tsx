@@ -3,7 +3,7 @@
  * inert (focus stays inside), Esc cancels, and the box never grows past the window (it scrolls
  * inside instead, so its buttons stay reachable at 1280×720). Every dialog of the app uses it.
  */
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
@@ -18,7 +18,9 @@ interface DialogProps {
 export function Dialog({ title, children, onClose, className, alert }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const close = useRef(onClose);
-  close.current = onClose;
+  useLayoutEffect(() => {
+    close.current = onClose;
+  });
   useEffect(() => {
     const d = ref.current;
     if (d && !d.open) d.showModal();

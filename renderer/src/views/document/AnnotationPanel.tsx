@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Annotation, Code, Coder } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 
 interface Props {
   annotations: readonly Annotation[];
@@ -145,6 +146,7 @@ function AnnotationDetail({
   onMemo: (id: string, memo: string) => void;
 }) {
   const { t } = useI18n();
+  const fmt = useFormat();
   // Starts from the saved memo; an undo/redo remounts this card (see `historyRevision`), so a
   // memo changed by the undo log shows up without fighting the user's typing.
   const [draft, setDraft] = useState(annotation.memo);
@@ -177,7 +179,7 @@ function AnnotationDetail({
         <dt>{t('annotation.coder')}</dt>
         <dd>{coder?.name}</dd>
         <dt>{t('annotation.created')}</dt>
-        <dd>{new Date(annotation.createdAt).toLocaleString()}</dd>
+        <dd>{fmt.dateTime(annotation.createdAt)}</dd>
       </dl>
       <blockquote className="pz-quote">{annotation.text}</blockquote>
       <p className="pz-muted pz-small">

@@ -10,6 +10,7 @@ import type { DocumentDetail } from '../../../../shared/domain';
 import { foldForSearch, type Span } from '../../../../shared/text/script-convert';
 import { sentenceAt, splitSentences } from '../../../../shared/text/sentences';
 import { useI18n } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useStore, type Store } from '../../state/store';
 import { AnnotationPanel } from './AnnotationPanel';
 import { DocumentText, type TextDom } from './DocumentText';
@@ -58,6 +59,7 @@ function firstVisibleOffset(view: ViewText, dom: TextDom, scroller: HTMLElement 
 
 export function DocumentView({ store, document: doc }: { store: Store; document: DocumentDetail }) {
   const { t } = useI18n();
+  const fmt = useFormat();
   const codes = useStore(store, (s) => s.codes);
   const coders = useStore(store, (s) => s.coders);
   const annotations = useStore(store, (s) => s.annotations);
@@ -305,7 +307,7 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
           <article className="pz-text-column">
             <h1 className="pz-doc-title">{doc.title}</h1>
             <p className="pz-muted pz-small">
-              {doc.sourceFile} · {t('library.chars', { count: doc.length.toLocaleString() })} ·{' '}
+              {doc.sourceFile} · {t('library.chars', { count: fmt.number(doc.length) })} ·{' '}
               <span data-script={doc.script}>{t(`script.${doc.script}`)}</span> · {doc.provenance.encoding} ·{' '}
               <a className="pz-link pz-split-open" href={`#/view/import?split=${encodeURIComponent(doc.id)}`}>
                 {t('split.open')}

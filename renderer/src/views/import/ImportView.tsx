@@ -12,6 +12,7 @@ import {
   type ImportWarning,
 } from '../../../../shared/import';
 import { translateError, useI18n, type Translate } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/catalog';
 import type { ViewProps } from '../registry';
 import { SplitDialog } from './SplitDialog';
@@ -77,6 +78,7 @@ function StatusText({ item }: { item: ImportItem }) {
 
 export function ImportView({ store, navigate }: ViewProps) {
   const { t } = useI18n();
+  const fmt = useFormat();
   const q = useImportQueue(store);
   const [dragging, setDragging] = useState(false);
   const [splitId, setSplitId] = useState<string | null>(splitTarget);
@@ -330,7 +332,7 @@ export function ImportView({ store, navigate }: ViewProps) {
                 <Detection preview={preview} /> ·{' '}
                 {t('import.script', { script: t(`script.${preview.script}`) })} ·{' '}
                 <span className="pz-import-length">
-                  {t('import.length', { count: preview.length.toLocaleString() })}
+                  {t('import.length', { count: fmt.number(preview.length) })}
                 </span>
                 {preview.splits.length > 1 ? (
                   <> · {t('import.splits', { count: preview.splits.length })}</>
