@@ -9,6 +9,7 @@ import { Header } from './components/Header';
 import { Toasts } from './components/Toasts';
 import { translateError, useI18n } from './i18n';
 import { useFormat } from './i18n/format';
+import { selectionColor } from '../../shared/colors';
 import { useStore, type Store } from './state/store';
 import { DocumentView } from './views/document/DocumentView';
 import { CodeCounts, LibraryView } from './views/library/LibraryView';
@@ -39,6 +40,11 @@ export function App({ store }: { store: Store }) {
   const documentError = useStore(store, (s) => s.documentError);
   // The sidebar lists the documents of the library's set filter (views/sets).
   const nav = useNavSets(store, documents);
+
+  // Selected text must never look like coded text: a selection colour no code uses.
+  useEffect(() => {
+    document.documentElement.style.setProperty('--pz-selection', selectionColor(codes.map((c) => c.color)));
+  }, [codes]);
 
   const route = useRoute();
   // Error toasts belong to the view they came from.

@@ -42,6 +42,8 @@ export const en: Messages = {
   'library.col.length': 'Characters',
   'library.col.annotations': 'Annotations',
   'library.chars': '{count, plural, one {# char} other {# chars}}',
+  'library.countTitle': '“{code}”: {count, plural, one {# annotation} other {# annotations}}',
+  'library.legend': 'Code colours',
   'library.open': 'Open',
   'document.back': 'Back to library',
   'document.annotations': 'Annotations',

@@ -40,6 +40,8 @@ export const zhCN = {
   'library.col.length': '字数',
   'library.col.annotations': '标注',
   'library.chars': '{count} 字',
+  'library.countTitle': '「{code}」：{count} 条标注',
+  'library.legend': '代码颜色',
   'library.open': '打开',
   'document.back': '返回文档库',
   'document.annotations': '本文标注',

@@ -42,6 +42,8 @@ export const zhTW: Messages = {
   'library.col.length': '字數',
   'library.col.annotations': '標註',
   'library.chars': '{count} 字',
+  'library.countTitle': '「{code}」：{count} 條標註',
+  'library.legend': '代碼顏色',
   'library.open': '開啟',
   'document.back': '返回文件庫',
   'document.annotations': '本文標註',

@@ -22,6 +22,7 @@ interface Props {
 }
 
 export function CodeCounts({ doc, codes }: { doc: DocumentSummary; codes: readonly Code[] }) {
+  const { t } = useI18n();
   return (
     <span className="pz-counts">
       {codes.map((code) => {
@@ -30,7 +31,8 @@ export function CodeCounts({ doc, codes }: { doc: DocumentSummary; codes: readon
           <span
             key={code.id}
             className={`pz-count${n === 0 ? ' is-zero' : ''}`}
-            title={code.name}
+            title={t('library.countTitle', { code: code.name, count: n })}
+            aria-label={t('library.countTitle', { code: code.name, count: n })}
             data-code={code.name}
           >
             <span className="pz-swatch" style={{ background: code.color }} />
@@ -54,6 +56,14 @@ export function LibraryView({ documents: all, codes, onOpen, store }: Props) {
       <header className="pz-library-head">
         <h1 id="pz-library-title">{t('library.title')}</h1>
         <span className="pz-muted">{t('library.count', { count: documents.length })}</span>
+        <span className="pz-legend" aria-label={t('library.legend')}>
+          {codes.map((c) => (
+            <span key={c.id}>
+              <span className="pz-swatch" style={{ background: c.color }} />
+              {c.name}
+            </span>
+          ))}
+        </span>
       </header>
       {sets.bar}
       {documents.length === 0 ? (
@@ -67,17 +77,7 @@ export function LibraryView({ documents: all, codes, onOpen, store }: Props) {
               <th>{t('library.col.source')}</th>
               <th className="pz-num">{t('library.col.length')}</th>
               <th>{t('library.col.script')}</th>
-              <th>
-                {t('library.col.annotations')}
-                <span className="pz-legend">
-                  {codes.map((c) => (
-                    <span key={c.id}>
-                      <span className="pz-swatch" style={{ background: c.color }} />
-                      {c.name}
-                    </span>
-                  ))}
-                </span>
-              </th>
+              <th className="pz-library-annotations">{t('library.col.annotations')}</th>
               <SetsColumn sets={sets} />
             </tr>
           </thead>
@@ -86,10 +86,12 @@ export function LibraryView({ documents: all, codes, onOpen, store }: Props) {
               <tr key={doc.id} data-document-id={doc.id}>
                 <SetSelection sets={sets} doc={doc} />
                 <td>
-                  <button type="button" className="pz-link pz-doc-link" onClick={() => onOpen(doc.id)}>
-                    {doc.title}
-                  </button>
-                  <DocumentMemoButton store={store} doc={doc} />
+                  <span className="pz-library-title">
+                    <button type="button" className="pz-link pz-doc-link" onClick={() => onOpen(doc.id)}>
+                      {doc.title}
+                    </button>
+                    <DocumentMemoButton store={store} doc={doc} />
+                  </span>
                 </td>
                 <td className="pz-muted">{doc.sourceFile}</td>
                 <td className="pz-num">{fmt.number(doc.length)}</td>
