@@ -38,11 +38,33 @@ export function Dialog({ title, children, onClose, className, alert }: DialogPro
         e.preventDefault();
         close.current();
       }}
-      // Keys pressed in a dialog are not the document view's shortcuts.
-      onKeyDown={(e) => e.stopPropagation()}
+      onKeyDown={(e) => {
+        // Keys pressed in a dialog are not the document view's shortcuts.
+        e.stopPropagation();
+        if (e.key === 'Tab') trapTab(e.nativeEvent, e.currentTarget);
+      }}
     >
       <h2>{title}</h2>
       {children}
     </dialog>
   );
+}
+
+const FOCUSABLE =
+  'button:not(:disabled), [href], input:not(:disabled), select:not(:disabled), textarea:not(:disabled), summary, [tabindex]:not([tabindex="-1"])';
+
+/** Tab and Shift+Tab cycle inside the dialog instead of leaving it for the browser's chrome. */
+function trapTab(e: KeyboardEvent, dialog: HTMLElement): void {
+  const items = [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.offsetParent !== null);
+  if (items.length === 0) return;
+  const first = items[0]!;
+  const last = items[items.length - 1]!;
+  const active = document.activeElement;
+  if (e.shiftKey && (active === first || !dialog.contains(active))) {
+    e.preventDefault();
+    last.focus();
+  } else if (!e.shiftKey && (active === last || !dialog.contains(active))) {
+    e.preventDefault();
+    first.focus();
+  }
 }
