@@ -86,7 +86,9 @@ export function SelectionToolbar({ codes, rect, onApply }: Props) {
     >
       <span className="pz-swatch" style={{ background: code.color }} />
       {menuKey ? (
-        <kbd className="pz-menu-key">{menuKey}</kbd>
+        <kbd className="pz-menu-key" aria-hidden="true">
+          {menuKey}
+        </kbd>
       ) : code.shortcut ? (
         <kbd>{code.shortcut}</kbd>
       ) : null}
