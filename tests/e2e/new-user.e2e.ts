@@ -234,6 +234,10 @@ describe('new user, part 1', () => {
 
   it('16: the library legend and ✎ do not wrap onto lines of their own', async () => {
     await go('#/', '.pz-library');
+    // 7: the sidebar's colour swatches say what they count.
+    expect(await page.locator('.pz-nav .pz-count[data-code="问题"]').first().getAttribute('title')).toMatch(
+      /^「问题」：\d+ 条标注$/,
+    );
     for (const span of await page.locator('.pz-legend > span').all())
       expect((await span.boundingBox())!.height).toBeLessThan(24);
     for (const cell of await page.locator('.pz-library tbody tr').all()) {
