@@ -7,8 +7,9 @@
  *    block with no time limit.
  * 2. Missing? If @electron/get's cache already holds the zip, or the download host answers within
  *    a few seconds, run electron's install.js (the same lazy download, with a generous time limit);
- *    otherwise print a clear English + Chinese message pointing to `npm run serve` (same UI in a
- *    browser) and exit 1 at once — no hanging on an offline machine.
+ *    otherwise say why and start the same UI in the browser (scripts/start-fallback.mjs: `serve`
+ *    on a free port, default project, link opened or printed) — no hanging on an offline machine.
+ *    Also on a box without a display. `PIZHU_NO_BROWSER_FALLBACK=1`: message and exit 1 instead.
  * 3. Ensure the Electron build of better-sqlite3 (scripts/electron-native.mjs; the Node build in
  *    node_modules is never touched).
  * 4. `electron-vite preview` (build + run the production bundle) or, with --dev,
@@ -21,6 +22,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureElectronNative } from './electron-native.mjs';
+import { electronBlocker, fallbackPlan, runBrowserFallback } from './start-fallback.mjs';
 
 const LOG = '[start]';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,8 +36,17 @@ function fail(lines) {
   process.exit(1);
 }
 
+/** Electron cannot run here: the browser version instead, unless turned off. */
+function cannotRun(reason, lines) {
+  if (fallbackPlan({ platform: process.platform, env: process.env }).fallback) {
+    void runBrowserFallback(ROOT, reason);
+    return new Promise(() => {}); // the fallback owns the process from here
+  }
+  fail(lines);
+}
+
 function cannotRunElectron(reason) {
-  fail([
+  return cannotRun(reason, [
     `${LOG} Electron could not be found or downloaded on this machine (${reason}).`,
     `${LOG} The desktop app needs Electron's binary, which npm fetches from the network on first start.`,
     `${LOG} Run the same UI in your browser instead:   npm run serve`,
@@ -137,22 +148,24 @@ async function ensureElectronBinary() {
   try {
     version = JSON.parse(readFileSync(join(ELECTRON_DIR, 'package.json'), 'utf8')).version;
   } catch {
-    cannotRunElectron('the electron package is not installed / 未安装 electron 包');
+    return cannotRunElectron('the electron package is not installed / 未安装 electron 包');
   }
   if (!zipIsCached(version) && !(await downloadHostReachable())) {
-    cannotRunElectron('no network / 无网络连接');
+    return cannotRunElectron('no network / 无网络连接');
   }
   console.log(
     `${LOG} downloading Electron ${version} (first start only) … / 正在下载 Electron（仅首次启动）…`,
   );
   const code = await runNode([join(ELECTRON_DIR, 'install.js')], { timeout: DOWNLOAD_TIMEOUT_MS });
-  if (code !== 0 || !findElectronBinary()) cannotRunElectron('the download failed / 下载失败');
+  if (code !== 0 || !findElectronBinary()) return cannotRunElectron('the download failed / 下载失败');
 }
 
 async function main() {
+  const blocker = electronBlocker({ platform: process.platform, env: process.env });
+  if (blocker) return cannotRun(blocker, [`${LOG} Electron cannot open a window here: ${blocker}.`]);
   await ensureElectronBinary();
   if (!(await ensureElectronNative())) {
-    fail([
+    return cannotRun('the SQLite module for Electron is missing / 缺少适用于 Electron 的 SQLite 组件', [
       `${LOG} The SQLite module for Electron is missing; the app cannot open projects without it.`,
       `${LOG} The same UI runs in a browser:   npm run serve`,
       `${LOG} 缺少适用于 Electron 的 SQLite 组件，无法打开项目。可改用浏览器：npm run serve`,

@@ -9,6 +9,8 @@ import { Header } from './components/Header';
 import { ReadOnlyBanner } from './views/backups/ReadOnlyBanner';
 import { Toasts } from './components/Toasts';
 import { translateError, useI18n } from './i18n';
+import { useFormat } from './i18n/format';
+import { selectionColor } from '../../shared/colors';
 import { useStore, type Store } from './state/store';
 import { DocumentView } from './views/document/DocumentView';
 import { CodeCounts, LibraryView } from './views/library/LibraryView';
@@ -29,6 +31,7 @@ function useRoute(): Route {
 
 export function App({ store }: { store: Store }) {
   const { t } = useI18n();
+  const fmt = useFormat();
   const ready = useStore(store, (s) => s.ready);
   const loadError = useStore(store, (s) => s.loadError);
   const documents = useStore(store, (s) => s.documents);
@@ -39,7 +42,15 @@ export function App({ store }: { store: Store }) {
   // The sidebar lists the documents of the library's set filter (views/sets).
   const nav = useNavSets(store, documents);
 
+  // Selected text must never look like coded text: a selection colour no code uses.
+  useEffect(() => {
+    document.documentElement.style.setProperty('--pz-selection', selectionColor(codes.map((c) => c.color)));
+  }, [codes]);
+
   const route = useRoute();
+  // Error toasts belong to the view they came from.
+  const where = route.kind === 'view' ? `view:${route.id}` : route.kind === 'document' ? `doc:${route.id}` : 'library';
+  useEffect(() => store.dismissErrors(), [store, where]);
   const routeDoc = route.kind === 'document' ? route.id : null;
   const routeFocus = route.kind === 'document' ? route.focus : null;
   useEffect(() => {
@@ -127,7 +138,7 @@ export function App({ store }: { store: Store }) {
                   <span className="pz-nav-doc-title">{d.title}</span>
                   <span className="pz-nav-doc-meta">
                     <span className="pz-muted">
-                      {t('library.chars', { count: d.length.toLocaleString() })}
+                      {t('library.chars', { count: fmt.number(d.length) })}
                     </span>
                     <CodeCounts doc={d} codes={codes} />
                   </span>

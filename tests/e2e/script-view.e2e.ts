@@ -64,8 +64,9 @@ describe('script views', () => {
     expect(annotation!.start).toBe([...doc.text.slice(0, doc.text.indexOf(A))].length);
     expect(annotation!.text).toBe(A);
     await expect.poll(() => ui.paintedRanges()).toEqual([{ name: 'pz-code-0', text: shown }]);
-    // The side panel quotes the canonical text.
-    await expect(ui.listItems().first().locator('.pz-ann-quote').textContent()).resolves.toBe(A);
+    // The side panel quotes the text in the script shown (issue 16: the script choice applies to
+    // all text of the document); the stored quote stays canonical.
+    await expect(ui.listItems().first().locator('.pz-ann-quote').textContent()).resolves.toBe(shown);
 
     await ui.switchScript('原文', 'original');
     await expect.poll(() => ui.paintedRanges()).toEqual([{ name: 'pz-code-0', text: A }]);
@@ -101,7 +102,7 @@ describe('script views', () => {
     // Clicking the converted highlight selects the canonical annotation.
     await ui.clickPhrase(traditional.slice(2, 8));
     await expect.poll(() => ui.detail().count()).toBe(1);
-    await expect(ui.detail().first().locator('.pz-quote').textContent()).resolves.toBe(B);
+    await expect(ui.detail().first().locator('.pz-quote').textContent()).resolves.toBe(traditional);
   });
 
   it('remembers the script view across a reload', async () => {

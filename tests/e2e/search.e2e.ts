@@ -132,7 +132,7 @@ describe('search', () => {
     const box = page.getByRole('searchbox', { name: '搜索' });
     await box.fill('/[问题/');
     await box.press('Enter');
-    await expect.poll(() => page.getByTestId('search-error').textContent()).toMatch(/^正则表达式无效/);
+    await expect.poll(() => page.getByTestId('search-error').textContent()).toMatch(/^正则表达式写法有误/);
     await box.fill('量子计算机');
     await box.press('Enter');
     await expect.poll(() => page.getByTestId('search-none').textContent()).toBe('没有找到“量子计算机”。');

@@ -7,7 +7,7 @@ import type { FrequencyGroup, FrequencyGroupBy, FrequencyTable } from '../../../
 import type { CoreContext } from '../context';
 import { requireAttribute, sortValues } from '../attributes/filter';
 import { listDocumentsFor } from './matrix';
-import { countCells, type GroupExpr } from './rows';
+import { countCells, distinctCounts, type GroupExpr } from './rows';
 import { codeScope } from './scope';
 
 /** The attribute's value groups over `documents`, then the no-value group if any lacks one. */
@@ -73,7 +73,14 @@ export function frequencyTable(
     codes: scope.codes,
     groups,
     cells,
-    groupTotals: cells.map((row) => row.reduce((n, c) => n + c.count, 0)),
+    // Each annotation once per group, even when it counts for a code and for its parent.
+    groupTotals: distinctCounts(
+      ctx,
+      scope,
+      key,
+      groups.map((g) => g.id),
+      input.documentIds,
+    ),
     codeTotals: scope.codes.map((_, j) => cells.reduce((n, row) => n + row[j]!.count, 0)),
   };
 }

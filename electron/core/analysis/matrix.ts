@@ -5,7 +5,7 @@
  */
 import type { CodeDocumentMatrix } from '../../../shared/contracts/analysis';
 import type { CoreContext } from '../context';
-import { countCells, documentCoverage } from './rows';
+import { countCells, distinctCounts, documentCoverage } from './rows';
 import { codeScope, requireDocuments } from './scope';
 
 interface DocRow {
@@ -33,6 +33,8 @@ export function codeDocumentMatrix(
   const docIds = documents.map((d) => d.id);
   const byDoc = countCells(ctx, scope, 'a.document_id', docIds, input.documentIds);
   const groupCoded = documentCoverage(ctx, scope, docIds);
+  // Each annotation once per column, even when it counts for a code and for its parent.
+  const distinct = distinctCounts(ctx, scope, 'a.document_id', docIds, input.documentIds);
   // Transpose to [code][document]: rows are codes in the UI.
   const cells = scope.codes.map((_, row) => documents.map((_, d) => byDoc[d]![row]!));
   const rowTotals = cells.map((row) => ({
@@ -40,7 +42,7 @@ export function codeDocumentMatrix(
     coded: row.reduce((n, c) => n + c.coded, 0),
   }));
   const columnTotals = documents.map((_, d) => ({
-    count: byDoc[d]!.reduce((n, c) => n + c.count, 0),
+    count: distinct[d]!,
     coded: groupCoded[d]!,
   }));
   return {
@@ -51,7 +53,7 @@ export function codeDocumentMatrix(
     rowTotals,
     columnTotals,
     total: {
-      count: rowTotals.reduce((n, c) => n + c.count, 0),
+      count: distinct.reduce((n, c) => n + c, 0),
       coded: groupCoded.reduce((n, c) => n + c, 0),
       length: documents.reduce((n, d) => n + d.length, 0),
     },

@@ -120,3 +120,37 @@ export function documentCoverage(
   const coded = new Map(rows);
   return documentIds.map((id) => coded.get(id) ?? 0);
 }
+
+/**
+ * Per group in `groupIds`: the number of distinct annotations of the scope's codes. With
+ * sub-codes counted under their parents an annotation appears in several rows; a total must still
+ * count it once (6 annotations are 6, whatever the rows say).
+ */
+export function distinctCounts(
+  ctx: CoreContext,
+  scope: CodeScope,
+  groupExpr: GroupExpr,
+  groupIds: readonly string[],
+  documentIds: readonly string[] | undefined,
+): number[] {
+  const params: string[] = [];
+  let groupSql: string;
+  let groupJoin = '';
+  if (typeof groupExpr === 'string') groupSql = groupExpr;
+  else {
+    groupJoin = 'LEFT JOIN document_attributes v ON v.document_id = a.document_id AND v.attribute_id = ?';
+    params.push(groupExpr.attributeId);
+    groupSql = "coalesce(v.value, '')";
+  }
+  params.push(JSON.stringify(scope.memberIds));
+  const docs = documentFilter(documentIds, params);
+  const rows = ctx.db
+    .stmt(
+      `SELECT ${groupSql} AS g, count(*) FROM annotations a ${groupJoin}
+       WHERE a.code_id IN (SELECT value FROM json_each(?))${docs} GROUP BY g`,
+    )
+    .raw(true)
+    .all(...params) as [string, number][];
+  const counts = new Map(rows);
+  return groupIds.map((id) => counts.get(id) ?? 0);
+}

@@ -18,24 +18,11 @@ import { randomUUID } from 'node:crypto';
 import type { CodeChangeSummary } from '../../../shared/contracts/codebook';
 import { CODE_MEMO_FIELDS } from '../../../shared/domain';
 import { PizhuError } from '../../../shared/errors';
+import { pickCodeColor } from '../../../shared/colors';
 import type { Db } from '../db/database';
 import type { AnnotationRow } from '../annotations/rows';
 import type { ChangeSet } from '../history/log';
 import { childRows, getCodeRow, subtreeIds, type CodeRow } from './rows';
-
-/** Distinct, legible colours handed out to new codes in turn. */
-export const CODE_PALETTE = [
-  '#e07b39',
-  '#8e44ad',
-  '#16a085',
-  '#c0392b',
-  '#2c7be5',
-  '#b8860b',
-  '#d63384',
-  '#4b8b3b',
-  '#6f42c1',
-  '#0e7c86',
-] as const;
 
 export interface CodeInput {
   name?: string;
@@ -80,9 +67,16 @@ export function nextSortOrder(db: Db, parentId: string | null): number {
   return r.m === null ? 0 : r.m + 1;
 }
 
-function paletteColor(db: Db): string {
-  const n = (db.stmt('SELECT count(*) AS n FROM codes').get() as { n: number }).n;
-  return CODE_PALETTE[n % CODE_PALETTE.length]!;
+/** A colour far from the new code's siblings and parent, and from every other code. */
+function paletteColor(db: Db, parentId: string | null): string {
+  const rows = db.stmt('SELECT id, parent_id, color FROM codes').all() as {
+    id: string;
+    parent_id: string | null;
+    color: string;
+  }[];
+  const near = rows.filter((r) => r.parent_id === parentId || r.id === parentId).map((r) => r.color);
+  const others = rows.filter((r) => !(r.parent_id === parentId || r.id === parentId)).map((r) => r.color);
+  return pickCodeColor(near, others);
 }
 
 export function createCode(
@@ -101,7 +95,7 @@ export function createCode(
     id: randomUUID(),
     parent_id: parentId,
     name,
-    color: input.color ?? paletteColor(db),
+    color: input.color ?? paletteColor(db, parentId),
     description: input.description ?? '',
     shortcut,
     sort_order: nextSortOrder(db, parentId),

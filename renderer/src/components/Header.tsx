@@ -1,10 +1,13 @@
 /**
  * The app bar: name, back to the library, undo/redo, export, save status, language.
- * The save status is the user's proof that every change is on disk.
+ * The save status is the user's proof that every change is on disk. It fits 1280 px in every
+ * language with room to spare for one more compact control (tabs never wrap; undo/redo are icons
+ * with their names as labels and tooltips; the tagline shows only on wide windows).
  */
 import { useCallback, useRef, useState } from 'react';
 import { useDismiss } from './useDismiss';
 import { LOCALES, historyLabel, translateError, useI18n, type Locale } from '../i18n';
+import { useFormat } from '../i18n/format';
 import { saveFile } from '../api/client';
 import { useStore, type Store } from '../state/store';
 import type { Navigate, ViewDef } from '../views/registry';
@@ -21,6 +24,7 @@ interface HeaderProps {
 
 export function Header({ store, onHome, views, currentView, navigate }: HeaderProps) {
   const { t, locale, setLocale } = useI18n();
+  const fmt = useFormat();
   const history = useStore(store, (s) => s.history);
   const save = useStore(store, (s) => s.save);
   const [menu, setMenu] = useState(false);
@@ -37,17 +41,22 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
     save.kind === 'saving'
       ? t('status.saving')
       : save.kind === 'saved'
-        ? t('status.saved', { time: new Date(save.at).toLocaleTimeString() })
+        ? t('status.saved', { time: fmt.time(save.at) })
         : save.kind === 'error'
           ? `${t('status.error')}: ${translateError(t, save.error)}`
           : t('status.allSaved');
 
   return (
     <header className="pz-header">
-      <button type="button" className="pz-brand" onClick={onHome} title={t('document.back')}>
+      <button
+        type="button"
+        className="pz-brand"
+        onClick={onHome}
+        title={`${t('app.tagline')} · ${t('document.back')}`}
+      >
         <span className="pz-logo">批</span>
         <span>{t('app.name')}</span>
-        <span className="pz-muted pz-small">{t('app.tagline')}</span>
+        <span className="pz-muted pz-small pz-tagline">{t('app.tagline')}</span>
       </button>
       {views.length > 0 ? (
         <nav className="pz-tabs" aria-label={t('nav.views')}>
@@ -81,8 +90,10 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
             history.undoKind ? t('toolbar.undoKind', { kind: kind(history.undoKind) }) : t('toolbar.undo')
           }
           aria-keyshortcuts="Control+Z"
+          aria-label={t('toolbar.undo')}
+          className="pz-icon-button"
         >
-          ↶ {t('toolbar.undo')}
+          ↶
         </button>
         <button
           type="button"
@@ -92,8 +103,10 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
             history.redoKind ? t('toolbar.redoKind', { kind: kind(history.redoKind) }) : t('toolbar.redo')
           }
           aria-keyshortcuts="Control+Shift+Z"
+          aria-label={t('toolbar.redo')}
+          className="pz-icon-button"
         >
-          ↷ {t('toolbar.redo')}
+          ↷
         </button>
         <div className="pz-menu" ref={menuRef}>
           <button type="button" aria-haspopup="menu" aria-expanded={menu} onClick={() => setMenu((m) => !m)}>
@@ -139,6 +152,7 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
           role="status"
           aria-live="polite"
           data-testid="save-status"
+          title={status}
         >
           {status}
         </span>

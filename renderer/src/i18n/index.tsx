@@ -6,6 +6,8 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { catalog, type MessageKey } from './catalog';
 import type { PizhuError } from '../../../shared/errors';
+import { applyPlurals } from './format';
+import { regexProblem } from '../../../shared/search/regex-problem';
 
 export type Locale = 'zh-CN' | 'zh-TW' | 'en';
 export const LOCALES: { id: Locale; label: string }[] = [
@@ -32,7 +34,7 @@ export function format(template: string, params?: Params): string {
 export function translate(locale: Locale, key: MessageKey, params?: Params): string {
   // Keys built at run time (`history.<kind>`) may be unknown: show the key rather than crash.
   const template = TABLES[locale][key] as string | undefined;
-  return format(template ?? key, params);
+  return format(applyPlurals(locale, template ?? key, params), params);
 }
 
 /** Label of an undo/redo kind, with a generic one for kinds this build has no text for. */
@@ -44,7 +46,11 @@ export function historyLabel(t: Translate, kind: string): string {
 /** A core error in the UI's language (the core's own message is only a detail). */
 export function translateError(t: Translate, err: PizhuError): string {
   const key = `error.${err.code}` as MessageKey;
-  return t(key, { detail: err.message, ...(err.params ?? {}) });
+  const params: Params = { detail: err.message, ...(err.params ?? {}) };
+  // The engine's English message is never shown: say what is wrong in the UI's language.
+  if (err.code === 'search-invalid-regex')
+    params.problem = t(`regex.problem.${regexProblem(err.params?.reason)}` as MessageKey);
+  return t(key, params);
 }
 
 function initialLocale(): Locale {

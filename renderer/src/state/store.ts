@@ -168,6 +168,7 @@ export class Store {
    * toasts and resolve to undefined. Every view's mutations go through here.
    */
   write<T>(op: () => Promise<T>): Promise<T | undefined> {
+    const before = this.state.save;
     this.pending++;
     this.set({ save: { kind: 'saving', pending: this.pending } });
     const run = this.queue.then(op).then(
@@ -182,7 +183,16 @@ export class Store {
       (err: unknown) => {
         this.pending--;
         const error = asPizhuError(err);
-        this.set({ save: { kind: 'error', error } });
+        // A refused input (a duplicate name, an invalid value) wrote nothing and lost nothing:
+        // the save status stays as it was; only a failed write is 保存失败.
+        const save: SaveState = isWriteFailure(error)
+          ? { kind: 'error', error }
+          : this.pending > 0
+            ? { kind: 'saving', pending: this.pending }
+            : before.kind === 'saving'
+              ? { kind: 'idle' }
+              : before;
+        this.set({ save });
         this.toast({ tone: 'error', error });
         return undefined;
       },
@@ -308,13 +318,27 @@ export class Store {
   toast(toast: Omit<Toast, 'id'>): void {
     const id = ++this.toastSeq;
     this.set({ toasts: [...this.state.toasts, { ...toast, id }].slice(-4) });
-    // Errors stay until dismissed; confirmations fade.
-    if (toast.tone === 'info') setTimeout(() => this.dismissToast(id), 3500);
+    // Confirmations fade; errors stay long enough to read (and go when the user changes view).
+    setTimeout(() => this.dismissToast(id), toast.tone === 'info' ? 3500 : ERROR_TOAST_MS);
+  }
+
+  /** Drops the error toasts: they belong to the view the user just left. */
+  dismissErrors(): void {
+    if (this.state.toasts.some((t) => t.tone === 'error'))
+      this.set({ toasts: this.state.toasts.filter((t) => t.tone !== 'error') });
   }
 
   dismissToast(id: number): void {
     this.set({ toasts: this.state.toasts.filter((t) => t.id !== id) });
   }
+}
+
+/** How long an error toast stays if not dismissed and the view does not change. */
+export const ERROR_TOAST_MS = 20_000;
+
+/** True when a write may have failed to reach the disk (not a refused input). */
+export function isWriteFailure(error: PizhuError): boolean {
+  return error.code === 'internal' || error.code === 'transport-failed' || error.code.startsWith('project-');
 }
 
 export function asPizhuError(err: unknown): PizhuError {

@@ -45,7 +45,7 @@ export const VIEWS: ViewDef[] = [
   { id: 'memos', labelKey: 'memos.title', component: MemosView },
   { id: 'import', labelKey: 'import.title', component: ImportView },
   { id: 'documents', labelKey: 'docs.title', component: DocumentsView },
-  { id: 'segments', labelKey: 'segments.title', component: SegmentsView },
+  { id: 'segments', labelKey: 'segments.tab', component: SegmentsView },
   { id: 'analysis', labelKey: 'analysis.title', component: AnalysisView },
   { id: 'search', labelKey: 'search.title', component: SearchView },
   { id: 'suggest', labelKey: 'suggest.rules', component: SuggestView },

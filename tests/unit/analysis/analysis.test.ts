@@ -37,7 +37,12 @@ describe('analysis-matrix', () => {
       const inDoc = annotations.filter((a) => a.documentId === doc.id);
       expect(m.columnTotals[j]!.coded).toBe(coveredBrute(inDoc));
     });
-    expect(m.total.count).toBe(total);
+    // Totals count each annotation once, even when it counts for a code and for its parent.
+    expect(m.total.count).toBe(annotations.length);
+    if (!sub) expect(m.total.count).toBe(total);
+    m.documents.forEach((doc, j) =>
+      expect(m.columnTotals[j]!.count).toBe(annotations.filter((a) => a.documentId === doc.id).length),
+    );
     expect(m.total.length).toBe(docs.reduce((n, d) => n + d.length, 0));
     // The fixture really has overlaps, else the union would be trivially a sum.
     const sumOfLengths = annotations.reduce((n, a) => n + a.end - a.start, 0);
@@ -157,8 +162,9 @@ describe('analysis-frequencies', () => {
         expect(byCoder.cells[i]![j]!.count).toBe(mine.length);
       }),
     );
-    expect(byCoder.groupTotals.reduce((a, b) => a + b, 0)).toBe(
-      byCoder.codeTotals.reduce((a, b) => a + b, 0),
+    // Rows count a sub-code's annotation under its parent too; a group's total counts it once.
+    expect(byCoder.groupTotals).toEqual(
+      byCoder.groups.map((g) => annotations.filter((a) => a.coderId === g.id).length),
     );
     const byDoc = await core.handlers['analysis-frequencies']({
       groupBy: 'document',

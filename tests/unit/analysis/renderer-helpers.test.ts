@@ -75,6 +75,20 @@ describe('segments link', () => {
     ).toEqual({ attributes: [{ attributeId: 'y', min: '2010' }] });
   });
 
+  test('a condition left at 任意值 filters nothing (documents without a value stay)', () => {
+    const unset = { values: [], missing: false, min: '', max: ' ' };
+    expect(toFilter({ ...DEFAULT_SEGMENTS_STATE, attributes: [{ attributeId: 'y', ...unset }] })).toEqual({});
+    expect(
+      toFilter({
+        ...DEFAULT_SEGMENTS_STATE,
+        attributes: [
+          { attributeId: 'y', ...unset },
+          { attributeId: 'p', values: ['河南'], missing: false, min: '', max: '' },
+        ],
+      }),
+    ).toEqual({ attributes: [{ attributeId: 'p', values: ['河南'] }] });
+  });
+
   test('the API filter carries only what is set; blank queries are dropped', () => {
     expect(toFilter(DEFAULT_SEGMENTS_STATE)).toEqual({});
     expect(

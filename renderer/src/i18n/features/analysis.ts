@@ -5,6 +5,7 @@ export const analysisMessages = defineMessages({
   'zh-CN': {
     'analysis.title': '分析',
     'analysis.includeSubcodes': '子代码计入上级代码',
+    'analysis.totalsOnce': '一条子代码标注也计入上级代码的行；合计中每条标注只计一次。',
     'analysis.matrix': '代码 × 文档矩阵',
     'analysis.matrixHint': '点击单元格查看对应的编码片段',
     'analysis.measure.count': '标注数',
@@ -35,6 +36,7 @@ export const analysisMessages = defineMessages({
   'zh-TW': {
     'analysis.title': '分析',
     'analysis.includeSubcodes': '子代碼計入上級代碼',
+    'analysis.totalsOnce': '一條子代碼標註也計入上級代碼的行；合計中每條標註只計一次。',
     'analysis.matrix': '代碼 × 文件矩陣',
     'analysis.matrixHint': '點擊儲存格查看對應的編碼片段',
     'analysis.measure.count': '標註數',
@@ -65,6 +67,7 @@ export const analysisMessages = defineMessages({
   en: {
     'analysis.title': 'Analysis',
     'analysis.includeSubcodes': 'Count sub-codes under their parents',
+    'analysis.totalsOnce': 'A sub-code’s annotation also counts in its parent’s row; totals count each annotation once.',
     'analysis.matrix': 'Code × document matrix',
     'analysis.matrixHint': 'Click a cell to see its coded segments',
     'analysis.measure.count': 'Annotations',

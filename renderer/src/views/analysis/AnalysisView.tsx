@@ -14,6 +14,7 @@ import type {
 } from '../../../../shared/contracts/analysis';
 import type { CooccurrenceMode } from '../../../../shared/contracts/segments';
 import { translateError, useI18n } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { asPizhuError, useStore } from '../../state/store';
 import type { PizhuError } from '../../../../shared/errors';
 import type { ViewProps } from '../registry';
@@ -36,6 +37,7 @@ export function percent(v: number): string {
 
 export function AnalysisView({ store }: ViewProps) {
   const { t } = useI18n();
+  const numbers = useFormat();
   const revision = useStore(store, (s) => s.historyRevision);
   const documents = useStore(store, (s) => s.documents);
   const [includeSubcodes, setIncludeSubcodes] = useState(true);
@@ -98,7 +100,7 @@ export function AnalysisView({ store }: ViewProps) {
       grand: matrix.total.coded / (matrix.total.length || 1),
     };
   }, [matrix, measure]);
-  const fmt = measure === 'count' ? (v: number) => v.toLocaleString() : percent;
+  const fmt = measure === 'count' ? (v: number) => numbers.number(v) : percent;
 
   const chartSeries = useMemo(
     () =>
@@ -192,6 +194,11 @@ export function AnalysisView({ store }: ViewProps) {
           />
           {t('analysis.includeSubcodes')}
         </label>
+        {includeSubcodes ? (
+          <span className="pz-muted pz-small" data-testid="totals-note">
+            {t('analysis.totalsOnce')}
+          </span>
+        ) : null}
       </header>
 
       <section className="pz-analysis-block" aria-labelledby="pz-matrix-title">
@@ -321,7 +328,7 @@ export function AnalysisView({ store }: ViewProps) {
             columns={co.codes.map((c) => ({ id: c.id, label: label(c.path) }))}
             values={co.counts}
             diagonal
-            format={(v) => v.toLocaleString()}
+            format={(v) => numbers.number(v)}
             onCell={(i, j) => {
               const a = co.codes[i]!.id;
               const b = co.codes[j]!.id;
@@ -371,7 +378,7 @@ export function AnalysisView({ store }: ViewProps) {
             rows={byCoder.groups.map((g) => ({ id: g.id, label: g.label }))}
             columns={byCoder.codes.map((c) => ({ id: c.id, label: c.path.join(' › ') }))}
             values={byCoder.cells.map((row) => row.map((c) => c.count))}
-            format={(v) => v.toLocaleString()}
+            format={(v) => numbers.number(v)}
             rowTotals={byCoder.groupTotals}
             columnTotals={byCoder.codeTotals}
             grandTotal={byCoder.groupTotals.reduce((a, b) => a + b, 0)}

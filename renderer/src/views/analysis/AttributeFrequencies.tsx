@@ -9,6 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FrequencyTable } from '../../../../shared/contracts/analysis';
 import type { PizhuError } from '../../../../shared/errors';
 import { translateError, useI18n } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { asPizhuError, type Store } from '../../state/store';
 import { segmentsHash, type AttributeFilterState } from '../segments/link';
 import { saveWithToast } from '../segments/save';
@@ -26,6 +27,7 @@ interface Props {
 
 export function AttributeFrequencies({ store, includeSubcodes, refreshKey }: Props) {
   const { t } = useI18n();
+  const numbers = useFormat();
   const attributes = useAttributeTable(store);
   const [picked, setPicked] = useState('');
   const chosen =
@@ -168,7 +170,7 @@ export function AttributeFrequencies({ store, includeSubcodes, refreshKey }: Pro
           rows={table.groups.map((g) => ({ id: g.id || '-', label: groupLabel(g) }))}
           columns={table.codes.map((c) => ({ id: c.id, label: c.path.join(' › ') }))}
           values={table.cells.map((row) => row.map((c) => c.count))}
-          format={(v) => v.toLocaleString()}
+          format={(v) => numbers.number(v)}
           rowTotals={table.groupTotals}
           columnTotals={table.codeTotals}
           grandTotal={table.groupTotals.reduce((a, b) => a + b, 0)}

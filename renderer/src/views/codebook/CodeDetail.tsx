@@ -4,7 +4,7 @@
  * fields when they lose focus) as one undoable step; plus the structural actions as buttons, the
  * accessible alternative to drag and drop.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Code, CodeMemoField } from '../../../../shared/domain';
 import { CODE_MEMO_FIELDS } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
@@ -33,6 +33,47 @@ const MOVES: {
   { kind: 'outdent', key: 'codebook.outdent', icon: '←' },
 ];
 
+/**
+ * A text field that follows the stored value: a rename elsewhere (the tree, F2, undo, another
+ * view) replaces what it shows, so leaving the field can never write an old value back.
+ */
+function SyncedField(props: {
+  id: string;
+  stored: string;
+  multiline?: boolean;
+  onCommit: (value: string) => void;
+  /** Compare after trimming (names). */
+  trim?: boolean;
+}) {
+  const { id, stored, multiline, onCommit, trim } = props;
+  const [draft, setDraft] = useState(stored);
+  const [seen, setSeen] = useState(stored);
+  if (seen !== stored) {
+    setSeen(stored);
+    setDraft(stored);
+  }
+  const common = {
+    id,
+    value: draft,
+    onChange: (e: { currentTarget: { value: string } }) => setDraft(e.currentTarget.value),
+    onBlur: () => {
+      if ((trim ? draft.trim() : draft) !== stored) onCommit(draft);
+    },
+  };
+  return multiline ? (
+    <textarea rows={3} {...common} />
+  ) : (
+    <input
+      type="text"
+      {...common}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') e.currentTarget.blur();
+        if (e.key === 'Escape') setDraft(stored);
+      }}
+    />
+  );
+}
+
 export function CodeDetail({ code, codes, onSave, onNewChild, onMove, onMerge, onDelete }: Props) {
   const { t } = useI18n();
   const colorRef = useRef<HTMLInputElement>(null);
@@ -54,21 +95,17 @@ export function CodeDetail({ code, codes, onSave, onNewChild, onMove, onMerge, o
   }, [code.color]);
 
   const holder = (key: string) => codes.find((c) => c.shortcut === key && c.id !== code.id);
-  const text = (field: 'description' | CodeMemoField, multiline: boolean) => {
-    const common = {
-      id: `pz-code-${field}`,
-      defaultValue: code[field],
-      onBlur: (e: { currentTarget: { value: string } }) => {
-        if (e.currentTarget.value !== code[field]) onSave({ [field]: e.currentTarget.value });
-      },
-    };
-    return (
-      <div className="pz-field" key={field}>
-        <label htmlFor={common.id}>{t(`codebook.${field}`)}</label>
-        {multiline ? <textarea rows={3} {...common} /> : <input type="text" {...common} />}
-      </div>
-    );
-  };
+  const text = (field: 'description' | CodeMemoField, multiline: boolean) => (
+    <div className="pz-field" key={field}>
+      <label htmlFor={`pz-code-${field}`}>{t(`codebook.${field}`)}</label>
+      <SyncedField
+        id={`pz-code-${field}`}
+        stored={code[field]}
+        multiline={multiline}
+        onCommit={(value) => onSave({ [field]: value })}
+      />
+    </div>
+  );
 
   return (
     <section className="pz-codedetail" aria-label={code.name} data-testid="code-detail">
@@ -76,21 +113,11 @@ export function CodeDetail({ code, codes, onSave, onNewChild, onMove, onMerge, o
       <div className="pz-field-row">
         <div className="pz-field">
           <label htmlFor="pz-code-name">{t('codebook.name')}</label>
-          <input
-            id="pz-code-name"
-            type="text"
-            defaultValue={code.name}
-            onKeyDown={(e) => {
-              if (e.key === 'Enter') e.currentTarget.blur();
-            }}
-            onBlur={(e) => {
-              if (e.currentTarget.value.trim() !== code.name) onSave({ name: e.currentTarget.value });
-            }}
-          />
+          <SyncedField id="pz-code-name" stored={code.name} trim onCommit={(name) => onSave({ name })} />
         </div>
         <div className="pz-field">
           <label htmlFor="pz-code-color">{t('codebook.color')}</label>
-          <input id="pz-code-color" ref={colorRef} type="color" defaultValue={code.color} />
+          <input key={code.color} id="pz-code-color" ref={colorRef} type="color" defaultValue={code.color} />
         </div>
         <div className="pz-field">
           <label htmlFor="pz-code-shortcut">{t('codebook.shortcut')}</label>

@@ -3,24 +3,11 @@
  * annotations move) and delete (an explicit choice for the code's annotations and sub-codes).
  * Native <dialog> elements, opened modally: focus is trapped and Esc cancels.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useState } from 'react';
+import { Dialog as Modal } from '../../components/Dialog';
 import type { Code } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
 import { codePath, descendantIds, visibleRows } from './tree';
-
-function Modal({ title, children, onClose }: { title: string; children: ReactNode; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const d = ref.current;
-    if (d && !d.open) d.showModal();
-  }, []);
-  return (
-    <dialog ref={ref} className="pz-dialog" aria-label={title} onClose={onClose} onCancel={onClose}>
-      <h2>{title}</h2>
-      {children}
-    </dialog>
-  );
-}
 
 export function MergeDialog(props: {
   code: Code;
@@ -129,7 +116,11 @@ export function DeleteDialog(props: {
         <button type="button" onClick={props.onCancel}>
           {t('codebook.cancel')}
         </button>
-        <button type="button" className="pz-danger" onClick={() => props.onDelete(annotations, children)}>
+        <button
+          type="button"
+          className="pz-danger is-confirm"
+          onClick={() => props.onDelete(annotations, children)}
+        >
           {t('codebook.deleteConfirm')}
         </button>
       </div>

@@ -14,6 +14,8 @@ interface Props {
   rows: readonly TreeRow[];
   selectedId: string | null;
   editingId: string | null;
+  /** A refused name to show again in the inline editor, marked invalid. */
+  renameDraft?: string | null;
   collapsed: ReadonlySet<string>;
   onSelect: (id: string) => void;
   onToggle: (id: string) => void;
@@ -119,9 +121,10 @@ export function CodeTree(props: Props) {
             <span className="pz-swatch" style={{ background: code.color }} />
             {editingId === code.id ? (
               <input
-                className="pz-coderename"
+                className={`pz-coderename${props.renameDraft != null ? ' is-invalid' : ''}`}
                 aria-label={t('codebook.name')}
-                defaultValue={code.name}
+                aria-invalid={props.renameDraft != null ? true : undefined}
+                defaultValue={props.renameDraft ?? code.name}
                 autoFocus
                 onFocus={(e) => e.currentTarget.select()}
                 onClick={(e) => e.stopPropagation()}
@@ -137,11 +140,20 @@ export function CodeTree(props: Props) {
                 {code.name}
               </span>
             )}
-            {code.shortcut ? <kbd className="pz-codekey">{code.shortcut}</kbd> : null}
+            {code.shortcut ? (
+              <kbd
+                className="pz-codekey"
+                title={t('codebook.keyBadge', { key: code.shortcut })}
+                aria-label={t('codebook.keyBadge', { key: code.shortcut })}
+              >
+                {code.shortcut}
+              </kbd>
+            ) : null}
             <span
               className="pz-codecount"
               data-testid="code-count"
               title={t('codebook.countsTitle', { own: code.annotationCount, total: code.totalCount })}
+              aria-label={t('codebook.countsTitle', { own: code.annotationCount, total: code.totalCount })}
             >
               {code.annotationCount}
               {row.hasChildren ? <span className="pz-muted"> / {code.totalCount}</span> : null}

@@ -23,6 +23,10 @@ export function CodebookView({ store }: ViewProps) {
   const revision = useStore(store, (s) => s.historyRevision);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [editingId, setEditingId] = useState<string | null>(null);
+  /** A refused name, shown again in the inline editor (marked invalid). */
+  const [renameDraft, setRenameDraft] = useState<string | null>(null);
+  /** The code just created by 新建: Esc on its first rename takes the creation back. */
+  const freshId = useRef<string | null>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [dialog, setDialog] = useState<Dialog>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -52,16 +56,37 @@ export function CodebookView({ store }: ViewProps) {
     if (!r) return;
     if (parentId) setCollapsed((s) => new Set([...s].filter((x) => x !== parentId)));
     setSelectedId(r.code.id);
+    freshId.current = r.code.id;
     setEditingId(r.code.id);
   };
 
   const update = (id: string, patch: CodePatch) => void mutate(store, 'codes-update', { id, ...patch });
 
-  const rename = (id: string, name: string | null) => {
+  /**
+   * Ends an inline rename. A refused name (duplicate, empty) keeps the editor open with what was
+   * typed, marked invalid. Esc on a code created a moment ago takes the creation back, so no
+   * stray 新代码 is left in the tree.
+   */
+  const rename = async (id: string, name: string | null) => {
     if (editingId !== id) return;
     setEditingId(null);
+    setRenameDraft(null);
     const code = codes.find((c) => c.id === id);
-    if (name !== null && code && name.trim() !== code.name) update(id, { name });
+    const fresh = freshId.current === id;
+    freshId.current = null;
+    if (name === null && fresh && store.getState().history.undoKind === 'code-create') {
+      await store.undo();
+      return;
+    }
+    if (name !== null && code && name.trim() !== code.name) {
+      const r = await mutate(store, 'codes-update', { id, name });
+      if (!r) {
+        freshId.current = fresh ? id : null;
+        setRenameDraft(name);
+        setEditingId(id);
+        return;
+      }
+    }
     select(id);
   };
 
@@ -160,7 +185,8 @@ export function CodebookView({ store }: ViewProps) {
               setSelectedId(id);
               setEditingId(id);
             }}
-            onRename={rename}
+            renameDraft={renameDraft}
+            onRename={(id, name) => void rename(id, name)}
             onMove={moveBy}
             onDrop={(id, target) => move(id, () => target)}
             onDelete={(id) => setDialog({ kind: 'delete', id })}

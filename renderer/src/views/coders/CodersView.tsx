@@ -9,12 +9,14 @@ import type { SpansImportSummary } from '../../../../shared/contracts/coders';
 import type { Coder } from '../../../../shared/domain';
 import { saveFile } from '../../api/client';
 import { useI18n } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useStore } from '../../state/store';
 import type { ViewProps } from '../registry';
 import { coderWrite, setCurrentCoder } from './actions';
 import './coders.css';
 
 function CoderRow({ coder, store }: { coder: Coder; store: ViewProps['store'] }) {
+  const format = useFormat();
   const { t } = useI18n();
   const [name, setName] = useState(coder.name);
   const commitName = () => {
@@ -53,7 +55,7 @@ function CoderRow({ coder, store }: { coder: Coder; store: ViewProps['store'] })
           }}
         />
       </td>
-      <td className="pz-num">{coder.annotationCount.toLocaleString()}</td>
+      <td className="pz-num">{format.number(coder.annotationCount)}</td>
       <td>
         {coder.isCurrent ? (
           <strong>{t('coders.isCurrent')}</strong>

@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Annotation, Code, Coder } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 
 interface Props {
   annotations: readonly Annotation[];
@@ -19,12 +20,15 @@ interface Props {
   onMemo: (id: string, memo: string) => void;
   /** Changes after every undo/redo, which may have changed a memo behind the editor's back. */
   historyRevision: number;
+  /** The quote in the script view shown (default: the canonical text). */
+  quoteOf?: (a: Annotation) => string;
 }
 
 export function AnnotationPanel(props: Props) {
   const { t } = useI18n();
   const { annotations, active, codes, coders } = props;
   const codeOf = (id: string) => codes.find((c) => c.id === id);
+  const quote = props.quoteOf ?? ((a: Annotation) => a.text);
   return (
     <aside className="pz-side" aria-label={t('document.annotations')}>
       {active.length > 0 ? (
@@ -47,6 +51,7 @@ export function AnnotationPanel(props: Props) {
               coder={coders.find((c) => c.id === a.coderId)}
               onDelete={props.onDelete}
               onMemo={props.onMemo}
+              quote={quote(a)}
             />
           ))}
         </section>
@@ -61,12 +66,16 @@ export function AnnotationPanel(props: Props) {
         activeIds={active.map((a) => a.id)}
         codeOf={codeOf}
         onSelect={props.onSelect}
+        quote={quote}
       />
     </aside>
   );
 }
 
+const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
+
 function AnnotationList({
+  quote,
   annotations,
   activeIds,
   codeOf,
@@ -76,6 +85,7 @@ function AnnotationList({
   activeIds: readonly string[];
   codeOf: (id: string) => Code | undefined;
   onSelect: (id: string) => void;
+  quote: (a: Annotation) => string;
 }) {
   const parentRef = useRef<HTMLDivElement>(null);
   // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design.
@@ -122,7 +132,7 @@ function AnnotationList({
                   </span>
                 ) : null}
               </div>
-              <div className="pz-ann-quote">{a.text.length > 80 ? `${a.text.slice(0, 80)}…` : a.text}</div>
+              <div className="pz-ann-quote">{excerpt(quote(a))}</div>
             </div>
           );
         })}
@@ -137,7 +147,9 @@ function AnnotationDetail({
   coder,
   onDelete,
   onMemo,
+  quote,
 }: {
+  quote: string;
   annotation: Annotation;
   code: Code | undefined;
   coder: Coder | undefined;
@@ -145,6 +157,7 @@ function AnnotationDetail({
   onMemo: (id: string, memo: string) => void;
 }) {
   const { t } = useI18n();
+  const fmt = useFormat();
   // Starts from the saved memo; an undo/redo remounts this card (see `historyRevision`), so a
   // memo changed by the undo log shows up without fighting the user's typing.
   const [draft, setDraft] = useState(annotation.memo);
@@ -177,9 +190,9 @@ function AnnotationDetail({
         <dt>{t('annotation.coder')}</dt>
         <dd>{coder?.name}</dd>
         <dt>{t('annotation.created')}</dt>
-        <dd>{new Date(annotation.createdAt).toLocaleString()}</dd>
+        <dd>{fmt.dateTime(annotation.createdAt)}</dd>
       </dl>
-      <blockquote className="pz-quote">{annotation.text}</blockquote>
+      <blockquote className="pz-quote">{quote}</blockquote>
       <p className="pz-muted pz-small">
         {t('annotation.range', { start: annotation.start, end: annotation.end })}
       </p>

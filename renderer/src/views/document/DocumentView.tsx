@@ -10,8 +10,10 @@ import type { DocumentDetail } from '../../../../shared/domain';
 import { foldForSearch, type Span } from '../../../../shared/text/script-convert';
 import { sentenceAt, splitSentences } from '../../../../shared/text/sentences';
 import { useI18n } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useStore, type Store } from '../../state/store';
 import { AnnotationPanel } from './AnnotationPanel';
+import { useConverted } from './useConverted';
 import { DocumentText, type TextDom } from './DocumentText';
 import { DocumentToolbar } from './DocumentToolbar';
 import {
@@ -24,7 +26,7 @@ import {
 } from './dom';
 import { FindBar } from './FindBar';
 import { HighlightPainter } from './highlights';
-import { canonicalOffsetAt, type ViewText } from './model';
+import { canonicalOffsetAt, toDisplayUtf16, type ViewText } from './model';
 import { findMatches, firstMatchFrom, snapToSentences } from './navigation';
 import { useScriptView, useSnapSentences } from './prefs';
 import { SelectionToolbar } from './SelectionToolbar';
@@ -63,6 +65,7 @@ function firstVisibleOffset(view: ViewText, dom: TextDom, scroller: HTMLElement 
 
 export function DocumentView({ store, document: doc }: { store: Store; document: DocumentDetail }) {
   const { t } = useI18n();
+  const fmt = useFormat();
   const codes = useStore(store, (s) => s.codes);
   const coders = useStore(store, (s) => s.coders);
   const allAnnotations = useStore(store, (s) => s.annotations);
@@ -81,6 +84,16 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
   const [script, setScript] = useScriptView();
   const [snap, setSnap] = useSnapSentences();
   const { view, shown, converting, failed } = useViewText(doc.text, script);
+  // The script choice applies to all text of the document: heading, quotes and excerpts too.
+  const shownTitle = useConverted(doc.title, shown);
+  const quoteOf = useCallback(
+    (a: { start: number; end: number; text: string }) => {
+      if (shown === 'original') return a.text;
+      const [s, e] = toDisplayUtf16(view, a.start, a.end);
+      return view.display.slice(s, e);
+    },
+    [view, shown],
+  );
   const sentences = useMemo(() => splitSentences(doc.text), [doc.text]);
   const [rawDom, setDom] = useState<TextDom | null>(null);
   // Opening a document straight into 简体/繁體 waits for the conversion instead of rendering the
@@ -336,9 +349,9 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
           onClick={onClick}
         >
           <article className="pz-text-column">
-            <h1 className="pz-doc-title">{doc.title}</h1>
+            <h1 className="pz-doc-title">{shownTitle}</h1>
             <p className="pz-muted pz-small">
-              {doc.sourceFile} · {t('library.chars', { count: doc.length.toLocaleString() })} ·{' '}
+              {doc.sourceFile} · {t('library.chars', { count: fmt.number(doc.length) })} ·{' '}
               <span data-script={doc.script}>{t(`script.${doc.script}`)}</span> · {doc.provenance.encoding} ·{' '}
               <a className="pz-link pz-split-open" href={`#/view/import?split=${encodeURIComponent(doc.id)}`}>
                 {t('split.open')}
@@ -369,6 +382,7 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
         onDelete={(id) => void store.deleteAnnotation(id)}
         onMemo={(id, memo) => void store.updateMemo(id, memo)}
         historyRevision={historyRevision}
+        quoteOf={quoteOf}
       />
       {sheetOpen ? <ShortcutSheet onClose={closeSheet} /> : null}
     </div>

@@ -3,7 +3,8 @@
  * Ctrl/Cmd/Alt held, or during IME composition, except Ctrl/Cmd+F):
  *   1–9 apply a code to the pending selection · J/K next/previous annotation (selected, scrolled)
  *   N/P next/previous sentence as a pending selection · M memo of the selected annotation
- *   Delete/Backspace delete the selected annotation · Esc clear, then close the find bar
+ *   Delete/Backspace delete the selected annotation · Esc clear, then close the find bar (in the
+ *   memo box: back to the text)
  *   Ctrl/Cmd+F find · ? the shortcut sheet.
  * Letters rather than arrows: arrows scroll the text and Ctrl/Alt+arrows are the browser's and
  * the OS's; J/K and N/P are what reviewers know from Gmail/GitHub-style lists.
@@ -61,6 +62,18 @@ export function useDocumentKeys(options: Options): void {
       if ((e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === 'f') {
         e.preventDefault();
         o.openFind();
+        return;
+      }
+      // Esc in the memo box (reached with M) goes back to the text, so J, K… are shortcuts again.
+      if (
+        e.key === 'Escape' &&
+        !e.isComposing &&
+        e.target instanceof HTMLElement &&
+        e.target.closest('.pz-detail-card')
+      ) {
+        e.preventDefault();
+        (e.target).blur();
+        document.querySelector<HTMLElement>('.pz-doc-text')?.focus({ preventScroll: true });
         return;
       }
       if (o.sheetOpen || e.isComposing || isTypingTarget(e.target)) return;

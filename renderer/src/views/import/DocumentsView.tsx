@@ -4,6 +4,7 @@
  * as suggestions to accept, and rename / reorder / delete (with an inline confirmation). Every
  * change is one undoable command in the core; the library and sidebar refresh after it.
  */
+import { Dialog } from '../../components/Dialog';
 import { useCallback, useEffect, useState } from 'react';
 import type {
   Attribute,
@@ -14,23 +15,40 @@ import type {
 import { ATTRIBUTE_TYPES } from '../../../../shared/attributes';
 import type { ApiInput, ApiMethod, ApiResult } from '../../../../shared/api';
 import type { HistoryState } from '../../../../shared/domain';
-import { useI18n } from '../../i18n';
+import { translateError, useI18n } from '../../i18n';
+import type { PizhuError } from '../../../../shared/errors';
 import { asPizhuError, useStore } from '../../state/store';
 import type { ViewProps } from '../registry';
 import './import.css';
 
-function AttributeCell(props: { attribute: Attribute; value: string; onCommit: (value: string) => void }) {
+/**
+ * One editable cell. A value the core refuses (二〇〇九 for a number) marks the cell invalid with
+ * the reason beside it; the stored value stays the last good one and the cell shows it again.
+ */
+function AttributeCell(props: {
+  attribute: Attribute;
+  value: string;
+  onCommit: (value: string) => Promise<PizhuError | null> | void;
+}) {
   const { t } = useI18n();
   const { attribute, value, onCommit } = props;
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
+  const [invalid, setInvalid] = useState<PizhuError | null>(null);
   if (seen !== value) {
     setSeen(value);
     setDraft(value);
   }
+  const commit = async (next: string) => {
+    const error = await onCommit(next);
+    if (error) {
+      setInvalid(error);
+      setDraft(value);
+    } else setInvalid(null);
+  };
   if (attribute.type === 'choice') {
     return (
-      <select value={value} onChange={(e) => onCommit(e.target.value)} aria-label={attribute.name}>
+      <select value={value} onChange={(e) => void commit(e.target.value)} aria-label={attribute.name}>
         <option value="">{t('docs.none')}</option>
         {attribute.choices.map((c) => (
           <option key={c} value={c}>
@@ -40,17 +58,33 @@ function AttributeCell(props: { attribute: Attribute; value: string; onCommit: (
       </select>
     );
   }
+  const message = invalid ? translateError(t, invalid) : undefined;
   return (
-    <input
-      className="pz-attr-input"
-      aria-label={attribute.name}
-      inputMode={attribute.type === 'number' ? 'decimal' : undefined}
-      placeholder={attribute.type === 'date' ? 'YYYY-MM-DD' : undefined}
-      value={draft}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={() => draft !== value && onCommit(draft)}
-      onKeyDown={(e) => e.key === 'Enter' && (e.target as HTMLInputElement).blur()}
-    />
+    <>
+      <input
+        className={`pz-attr-input${invalid ? ' is-invalid' : ''}`}
+        aria-label={attribute.name}
+        aria-invalid={invalid ? true : undefined}
+        title={message}
+        inputMode={attribute.type === 'number' ? 'decimal' : undefined}
+        placeholder={attribute.type === 'date' ? 'YYYY-MM-DD' : undefined}
+        value={draft}
+        onChange={(e) => {
+          setDraft(e.target.value);
+          setInvalid(null);
+        }}
+        onBlur={() => draft !== value && void commit(draft)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') (e.target as HTMLInputElement).blur();
+          if (e.key === 'Escape') setDraft(value);
+        }}
+      />
+      {message ? (
+        <span className="pz-attr-invalid" role="alert">
+          {message}
+        </span>
+      ) : null}
+    </>
   );
 }
 
@@ -87,6 +121,18 @@ export function DocumentsView({ store }: ViewProps) {
     [store, reload],
   );
 
+  /** A cell's write: errors are shown in the cell (not as a toast), the stored value unchanged. */
+  const setValue = async (attributeId: string, documentId: string, value: string) => {
+    try {
+      const r = await store.api.call('attributes-set', { attributeId, documentIds: [documentId], value });
+      store.setHistory(r.history);
+      await store.refreshProject();
+      await reload();
+      return null;
+    } catch (err) {
+      return asPizhuError(err);
+    }
+  };
   const valueOf = (documentId: string, attributeId: string) =>
     table.values.find((v) => v.documentId === documentId && v.attributeId === attributeId)?.value ?? '';
   const move = (index: number, delta: number) => {
@@ -303,9 +349,9 @@ export function DocumentsView({ store }: ViewProps) {
                     sortOrder: -1,
                   }}
                   value={d.title}
-                  onCommit={(title) =>
-                    title.trim() !== '' && void mutate('documents-rename', { id: d.id, title })
-                  }
+                  onCommit={(title) => {
+                    if (title.trim() !== '') void mutate('documents-rename', { id: d.id, title });
+                  }}
                 />
               </td>
               {table.attributes.map((a) => (
@@ -313,9 +359,7 @@ export function DocumentsView({ store }: ViewProps) {
                   <AttributeCell
                     attribute={a}
                     value={valueOf(d.id, a.id)}
-                    onCommit={(value) =>
-                      void mutate('attributes-set', { attributeId: a.id, documentIds: [d.id], value })
-                    }
+                    onCommit={(value) => setValue(a.id, d.id, value)}
                   />
                 </td>
               ))}
@@ -337,29 +381,36 @@ export function DocumentsView({ store }: ViewProps) {
                   ↓
                 </button>
                 {confirming === d.id ? (
-                  <span className="pz-docs-confirm" role="alertdialog">
-                    {t('docs.deleteConfirm', { title: d.title, count: d.annotationTotal })}
-                    <button
-                      type="button"
-                      className="pz-danger"
-                      onClick={() =>
-                        void (async () => {
-                          setConfirming(null);
-                          const r = await mutate('documents-delete', { id: d.id });
-                          if (r)
-                            store.toast({
-                              tone: 'info',
-                              message: { key: 'docs.deleted', params: { title: r.deleted.title } },
-                            });
-                        })()
-                      }
-                    >
-                      {t('docs.deleteYes')}
-                    </button>
-                    <button type="button" onClick={() => setConfirming(null)}>
-                      {t('docs.deleteNo')}
-                    </button>
-                  </span>
+                  <Dialog
+                    title={t('docs.deleteTitle')}
+                    className="pz-docs-confirm"
+                    alert
+                    onClose={() => setConfirming(null)}
+                  >
+                    <p>{t('docs.deleteConfirm', { title: d.title, count: d.annotationTotal })}</p>
+                    <div className="pz-dialog-actions">
+                      <button type="button" onClick={() => setConfirming(null)}>
+                        {t('docs.deleteNo')}
+                      </button>
+                      <button
+                        type="button"
+                        className="pz-danger is-confirm"
+                        onClick={() =>
+                          void (async () => {
+                            setConfirming(null);
+                            const r = await mutate('documents-delete', { id: d.id });
+                            if (r)
+                              store.toast({
+                                tone: 'info',
+                                message: { key: 'docs.deleted', params: { title: r.deleted.title } },
+                              });
+                          })()
+                        }
+                      >
+                        {t('docs.deleteYes')}
+                      </button>
+                    </div>
+                  </Dialog>
                 ) : (
                   <button type="button" className="pz-docs-delete" onClick={() => setConfirming(d.id)}>
                     {t('docs.delete')}

@@ -12,11 +12,13 @@ import {
   type ImportWarning,
 } from '../../../../shared/import';
 import { translateError, useI18n, type Translate } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import type { MessageKey } from '../../i18n/catalog';
 import type { ViewProps } from '../registry';
 import { SplitDialog } from './SplitDialog';
 import type { ImportItem } from './files';
-import { useImportQueue } from './useImportQueue';
+import { removedPieces } from './diff';
+import { duplicateOf, useImportQueue } from './useImportQueue';
 import { onDroppedFiles, takeDroppedFiles } from './dropzone';
 import { INTEROP_ACCEPT, InteropDialog, isExchangeFile } from '../interop/InteropDialog';
 import './import.css';
@@ -61,12 +63,19 @@ function Detection({ preview }: { preview: ImportPreview }) {
   );
 }
 
-function StatusText({ item }: { item: ImportItem }) {
+function StatusText({ item, skipDuplicates }: { item: ImportItem; skipDuplicates: boolean }) {
   const { t } = useI18n();
   const s = item.status;
+  const duplicate = duplicateOf(item);
   switch (s.kind) {
     case 'pending':
-      return <span className="pz-muted">{t('import.status.pending')}</span>;
+      return duplicate ? (
+        <span className="pz-import-duplicate" data-duplicate="true">
+          {t(skipDuplicates ? 'import.status.willSkip' : 'import.status.duplicate', { title: duplicate.title })}
+        </span>
+      ) : (
+        <span className="pz-muted">{t('import.status.pending')}</span>
+      );
     case 'imported':
       return (
         <span className="pz-ok">{t('import.status.imported', { count: s.result.documents.length })}</span>
@@ -88,6 +97,7 @@ function StatusText({ item }: { item: ImportItem }) {
 
 export function ImportView({ store, navigate }: ViewProps) {
   const { t } = useI18n();
+  const fmt = useFormat();
   const q = useImportQueue(store);
   const [dragging, setDragging] = useState(false);
   const [splitId, setSplitId] = useState<string | null>(splitTarget);
@@ -143,7 +153,12 @@ export function ImportView({ store, navigate }: ViewProps) {
     folderInput.current?.setAttribute('webkitdirectory', '');
   }, []);
 
-  const pending = q.items.filter((i) => i.status.kind === 'pending' || i.status.kind === 'cancelled').length;
+  // A duplicate that will be skipped is not a file to import.
+  const pending = q.items.filter(
+    (i) =>
+      (i.status.kind === 'pending' || i.status.kind === 'cancelled') &&
+      !(q.settings.skipDuplicates && duplicateOf(i)),
+  ).length;
   const current = q.current;
   const preview = current?.preview ?? null;
 
@@ -278,7 +293,7 @@ export function ImportView({ store, navigate }: ViewProps) {
                   ) : null}
                 </div>
                 <div className="pz-import-file-status">
-                  <StatusText item={item} />
+                  <StatusText item={item} skipDuplicates={q.settings.skipDuplicates} />
                   {item.status.kind === 'pending' && !q.run.running ? (
                     <button type="button" className="pz-link pz-small" onClick={() => q.remove(item.key)}>
                       {t('import.remove')}
@@ -374,7 +389,7 @@ export function ImportView({ store, navigate }: ViewProps) {
                 <Detection preview={preview} /> ·{' '}
                 {t('import.script', { script: t(`script.${preview.script}`) })} ·{' '}
                 <span className="pz-import-length">
-                  {t('import.length', { count: preview.length.toLocaleString() })}
+                  {t('import.length', { count: fmt.number(preview.length) })}
                 </span>
                 {preview.splits.length > 1 ? (
                   <> · {t('import.splits', { count: preview.splits.length })}</>
@@ -392,7 +407,17 @@ export function ImportView({ store, navigate }: ViewProps) {
               <div className="pz-import-compare">
                 <div>
                   <h3>{t('import.before')}</h3>
-                  <pre className="pz-import-before">{preview.before}</pre>
+                  <pre className="pz-import-before">
+                    {removedPieces(preview.before, preview.after).map((p, i) =>
+                      p.removed ? (
+                        <del key={i} className="pz-removed" title={t('import.removed')}>
+                          {p.text}
+                        </del>
+                      ) : (
+                        <span key={i}>{p.text}</span>
+                      ),
+                    )}
+                  </pre>
                 </div>
                 <div>
                   <h3>{t('import.after')}</h3>

@@ -6,7 +6,12 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { PATTERN_DEBOUNCE_MS, useDebounced } from './useDebounced';
-import { IMPORT_MAX_BYTES, type CleaningStep, type ImportEncoding } from '../../../../shared/import';
+import {
+  CLEANING_STEPS,
+  IMPORT_MAX_BYTES,
+  type CleaningStep,
+  type ImportEncoding,
+} from '../../../../shared/import';
 import { PizhuError } from '../../../../shared/errors';
 import { asPizhuError, type Store } from '../../state/store';
 import { fileToBase64, isImportable, newItem, tooLarge, type ImportItem } from './files';
@@ -37,10 +42,45 @@ function sizeError(item: ImportItem): PizhuError {
   });
 }
 
+const SETTINGS_KEY = 'pizhu.import.settings';
+
+function loadSettings(): Settings {
+  const fallback: Settings = { cleaning: [], patterns: '', skipDuplicates: true };
+  try {
+    const saved = JSON.parse(localStorage.getItem(SETTINGS_KEY) ?? 'null') as Partial<Settings> | null;
+    if (!saved) return fallback;
+    return {
+      cleaning: Array.isArray(saved.cleaning)
+        ? CLEANING_STEPS.filter((s) => (saved.cleaning as unknown[]).includes(s))
+        : [],
+      patterns: typeof saved.patterns === 'string' ? saved.patterns : '',
+      skipDuplicates: saved.skipDuplicates !== false,
+    };
+  } catch {
+    return fallback;
+  }
+}
+
+function saveSettings(settings: Settings): void {
+  try {
+    localStorage.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  } catch {
+    // Not remembered; still used.
+  }
+}
+
+/** The existing document a file duplicates, once its preview is known. */
+export function duplicateOf(item: ImportItem): { documentId: string; title: string } | null {
+  const w = item.preview?.warnings.find((x) => x.kind === 'duplicate');
+  return w && w.kind === 'duplicate' ? { documentId: w.documentId, title: w.title } : null;
+}
+
 export function useImportQueue(store: Store) {
   const [items, setItems] = useState<ImportItem[]>([]);
   const [selected, setSelected] = useState<string | null>(null);
-  const [settings, setSettings] = useState<Settings>({ cleaning: [], patterns: '', skipDuplicates: true });
+  // The cleaning choices are the user's habit: they survive 清空列表, leaving the view and reloads.
+  const [settings, setSettings] = useState<Settings>(loadSettings);
+  useEffect(() => saveSettings(settings), [settings]);
   const [previewing, setPreviewing] = useState(false);
   const [run, setRun] = useState<RunState>({ running: false, done: 0, total: 0 });
   const cancelled = useRef(false);
@@ -117,6 +157,35 @@ export function useImportQueue(store: Store) {
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- items is read, not a trigger
   }, [currentKey, currentFile, currentEncoding, settings.cleaning, patterns, store, base64, patch]);
+
+  // Files not selected yet are previewed in the background, one at a time, so a file that
+  // duplicates an existing document is known (and not counted as to-import) before the run.
+  const waiting = items.find(
+    (i) => i.key !== currentKey && !i.preview && !i.previewError && i.status.kind === 'pending' && !tooLarge(i.file),
+  );
+  const waitingKey = waiting?.key ?? null;
+  useEffect(() => {
+    if (!waiting) return;
+    let stale = false;
+    void (async () => {
+      try {
+        const preview = await store.api.call('import-preview', {
+          fileName: waiting.file.name,
+          contentBase64: await base64(waiting),
+          encoding: waiting.encoding,
+          cleaning: settings.cleaning,
+          patterns: patternList(settings.patterns),
+        });
+        if (!stale) patch(waiting.key, { preview, previewError: null });
+      } catch (err) {
+        if (!stale) patch(waiting.key, { preview: null, previewError: asPizhuError(err) });
+      }
+    })();
+    return () => {
+      stale = true;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the waiting file
+  }, [waitingKey]);
 
   const setEncoding = useCallback(
     (key: string, encoding: ImportEncoding | 'auto') => patch(key, { encoding }),

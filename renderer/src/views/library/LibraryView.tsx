@@ -5,7 +5,10 @@
  * (or remove them from) a set (views/sets).
  */
 import type { Code, DocumentSummary } from '../../../../shared/domain';
+import { useState } from 'react';
 import { useI18n } from '../../i18n';
+import { useFormat } from '../../i18n/format';
+import { SplitDialog } from '../import/SplitDialog';
 import type { Store } from '../../state/store';
 import { DocumentMemoButton } from '../memos/DocumentMemoButton';
 import { SetSelection, SetsColumn, useLibrarySets } from '../sets/LibrarySets';
@@ -20,6 +23,7 @@ interface Props {
 }
 
 export function CodeCounts({ doc, codes }: { doc: DocumentSummary; codes: readonly Code[] }) {
+  const { t } = useI18n();
   return (
     <span className="pz-counts">
       {codes.map((code) => {
@@ -28,7 +32,8 @@ export function CodeCounts({ doc, codes }: { doc: DocumentSummary; codes: readon
           <span
             key={code.id}
             className={`pz-count${n === 0 ? ' is-zero' : ''}`}
-            title={code.name}
+            title={t('library.countTitle', { code: code.name, count: n })}
+            aria-label={t('library.countTitle', { code: code.name, count: n })}
             data-code={code.name}
           >
             <span className="pz-swatch" style={{ background: code.color }} />
@@ -42,14 +47,25 @@ export function CodeCounts({ doc, codes }: { doc: DocumentSummary; codes: readon
 
 export function LibraryView({ documents: all, codes, onOpen, store }: Props) {
   const { t } = useI18n();
+  const fmt = useFormat();
   const sets = useLibrarySets(store, all);
   const documents = sets.documents;
+  // The split dialog opens over the library: the view behind it stays the library.
+  const [splitId, setSplitId] = useState<string | null>(null);
   return (
     <section className="pz-library" aria-labelledby="pz-library-title">
       <header className="pz-library-head">
         <h1 id="pz-library-title">{t('library.title')}</h1>
         <span className="pz-muted">{t('library.count', { count: documents.length })}</span>
         <LibraryExport store={store} documents={documents} selected={sets.selected} />
+        <span className="pz-legend" aria-label={t('library.legend')}>
+          {codes.map((c) => (
+            <span key={c.id}>
+              <span className="pz-swatch" style={{ background: c.color }} />
+              {c.name}
+            </span>
+          ))}
+        </span>
       </header>
       {sets.bar}
       {documents.length === 0 ? (
@@ -63,17 +79,7 @@ export function LibraryView({ documents: all, codes, onOpen, store }: Props) {
               <th>{t('library.col.source')}</th>
               <th className="pz-num">{t('library.col.length')}</th>
               <th>{t('library.col.script')}</th>
-              <th>
-                {t('library.col.annotations')}
-                <span className="pz-legend">
-                  {codes.map((c) => (
-                    <span key={c.id}>
-                      <span className="pz-swatch" style={{ background: c.color }} />
-                      {c.name}
-                    </span>
-                  ))}
-                </span>
-              </th>
+              <th className="pz-library-annotations">{t('library.col.annotations')}</th>
               <SetsColumn sets={sets} />
             </tr>
           </thead>
@@ -82,21 +88,24 @@ export function LibraryView({ documents: all, codes, onOpen, store }: Props) {
               <tr key={doc.id} data-document-id={doc.id}>
                 <SetSelection sets={sets} doc={doc} />
                 <td>
-                  <button type="button" className="pz-link pz-doc-link" onClick={() => onOpen(doc.id)}>
-                    {doc.title}
-                  </button>
-                  <DocumentMemoButton store={store} doc={doc} />
+                  <span className="pz-library-title">
+                    <button type="button" className="pz-link pz-doc-link" onClick={() => onOpen(doc.id)}>
+                      {doc.title}
+                    </button>
+                    <DocumentMemoButton store={store} doc={doc} />
+                  </span>
                 </td>
                 <td className="pz-muted">{doc.sourceFile}</td>
-                <td className="pz-num">{doc.length.toLocaleString()}</td>
+                <td className="pz-num">{fmt.number(doc.length)}</td>
                 <td className="pz-script" data-script={doc.script}>
                   {t(`script.${doc.script}`)}{' '}
-                  <a
+                  <button
+                    type="button"
                     className="pz-link pz-small pz-split-open"
-                    href={`#/view/import?split=${encodeURIComponent(doc.id)}`}
+                    onClick={() => setSplitId(doc.id)}
                   >
                     {t('split.open')}
-                  </a>
+                  </button>
                 </td>
                 <td>
                   <CodeCounts doc={doc} codes={codes} />
@@ -107,6 +116,7 @@ export function LibraryView({ documents: all, codes, onOpen, store }: Props) {
           </tbody>
         </table>
       )}
+      {splitId ? <SplitDialog store={store} documentId={splitId} onClose={() => setSplitId(null)} /> : null}
     </section>
   );
 }

@@ -6,6 +6,7 @@
 import { useEffect, useState } from 'react';
 import type { MemoEntry, MemoKind } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { asPizhuError, useStore } from '../../state/store';
 import type { ViewProps } from '../registry';
 import { mutate } from '../codebook/actions';
@@ -15,6 +16,7 @@ const KINDS: MemoKind[] = ['project', 'document', 'code', 'annotation'];
 
 export function MemosView({ store, navigate }: ViewProps) {
   const { t } = useI18n();
+  const fmt = useFormat();
   const revision = useStore(store, (s) => s.historyRevision);
   const history = useStore(store, (s) => s.history);
   const [query, setQuery] = useState('');
@@ -131,7 +133,7 @@ export function MemosView({ store, navigate }: ViewProps) {
               )}
               {m.updatedAt ? (
                 <span className="pz-muted pz-small">
-                  {t('memos.updated', { time: new Date(m.updatedAt).toLocaleString() })}
+                  {t('memos.updated', { time: fmt.dateTime(m.updatedAt) })}
                 </span>
               ) : null}
             </div>

@@ -115,7 +115,13 @@ export function ResultsList({ result, selected, onToggle, onOpen }: Props) {
                 <mark className="pz-kwic-match">{flat(hit.match)}</mark>
                 <span className="pz-kwic-right">{flat(hit.right)}</span>
               </button>
-              <span className="pz-kwic-offset pz-muted pz-small">{hit.start}</span>
+              <span
+                className="pz-kwic-offset pz-muted pz-small"
+                title={t('search.offsetTitle', { start: hit.start, end: hit.end })}
+                aria-label={t('search.offsetTitle', { start: hit.start, end: hit.end })}
+              >
+                {t('search.offset', { start: hit.start })}
+              </span>
             </div>
           );
         })}

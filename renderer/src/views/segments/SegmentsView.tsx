@@ -10,6 +10,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SegmentRow } from '../../../../shared/contracts/segments';
 import { translateError, useI18n } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { asPizhuError, useStore } from '../../state/store';
 import type { ViewProps } from '../registry';
 import {
@@ -43,6 +44,7 @@ function useDebounced(value: string, ms: number): string {
 
 export function SegmentsView({ store, navigate }: ViewProps) {
   const { t } = useI18n();
+  const fmt = useFormat();
   const codes = useStore(store, (s) => s.codes);
   const documents = useStore(store, (s) => s.documents);
   const coders = useStore(store, (s) => s.coders);
@@ -138,7 +140,7 @@ export function SegmentsView({ store, navigate }: ViewProps) {
         <span className="pz-muted" data-testid="segments-count">
           {data.total === null
             ? t('segments.loading')
-            : t('segments.count', { count: data.total.toLocaleString() })}
+            : t('segments.count', { count: fmt.number(data.total) })}
         </span>
         <span className="pz-seg-actions">
           <button type="button" onClick={() => void exportAs('csv')} disabled={!data.total}>
@@ -290,7 +292,7 @@ export function SegmentsView({ store, navigate }: ViewProps) {
                 <div key={item.key} style={style} className="pz-seg-group" role="heading" aria-level={2}>
                   <span>{entry.group.label}</span>
                   <span className="pz-muted">
-                    {t('segments.count', { count: entry.group.count.toLocaleString() })}
+                    {t('segments.count', { count: fmt.number(entry.group.count) })}
                   </span>
                 </div>
               );

@@ -142,7 +142,10 @@ export function toFilter(s: SegmentsState): SegmentFilter {
   if (s.memoQuery.trim()) f.memoQuery = s.memoQuery.trim();
   if (s.textQuery.trim()) f.textQuery = s.textQuery.trim();
   if (s.cooccurrence) f.cooccurrence = s.cooccurrence;
-  if (s.attributes.length > 0) f.attributes = s.attributes.map(toCondition);
+  // A condition left at 任意值 (nothing ticked, no bound) filters nothing. The API reads a bare
+  // condition as "has some value", which would drop every document without one.
+  const set = s.attributes.map(toCondition).filter((c) => c.values || c.missing || c.min || c.max);
+  if (set.length > 0) f.attributes = set;
   return f;
 }
 
