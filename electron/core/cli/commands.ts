@@ -16,16 +16,9 @@ import { defaultSeedsDir } from '../server/paths';
 import { searchCli } from './search';
 import { CLI_USAGE, UsageError, parseCliArgs, type CliCommand } from './args';
 import { importFiles } from './import';
+import { processIo, type CliIo } from './io';
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-const processIo: CliIo = {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text),
-};
+export type { CliIo } from './io';
 
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   let command: CliCommand;

@@ -11,7 +11,7 @@ import type { ImportCommitResult } from '../../../shared/import';
 import { openCore } from '../index';
 import { checkSize, SUPPORTED_EXTENSIONS } from '../import/formats';
 import type { CliCommand } from './args';
-import type { CliIo } from './commands';
+import type { CliIo } from './io';
 
 type ImportCommand = Extract<CliCommand, { name: 'import' }>;
 

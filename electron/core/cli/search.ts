@@ -7,7 +7,7 @@
 import type { SearchResult } from '../../../shared/contracts/search';
 import type { Core } from '../index';
 import type { CliCommand } from './args';
-import type { CliIo } from './commands';
+import type { CliIo } from './io';
 
 function oneLine(text: string): string {
   return text.replace(/[\t\r\n\u2028\u2029]/g, ' ');

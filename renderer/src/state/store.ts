@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/domain';
 import { PizhuError } from '../../../shared/errors';
 import type { MessageKey } from '../i18n/catalog';
-import type { DocumentFocus } from '../views/registry';
+import type { DocumentFocus } from './focus';
 import type { Params } from '../i18n';
 
 export type SaveState =

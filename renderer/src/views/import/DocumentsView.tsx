@@ -16,7 +16,7 @@ import type { ApiInput, ApiMethod, ApiResult } from '../../../../shared/api';
 import type { HistoryState } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
 import { asPizhuError, useStore } from '../../state/store';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import './import.css';
 
 function AttributeCell(props: { attribute: Attribute; value: string; onCommit: (value: string) => void }) {

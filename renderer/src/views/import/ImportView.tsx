@@ -13,7 +13,7 @@ import {
 } from '../../../../shared/import';
 import { translateError, useI18n, type Translate } from '../../i18n';
 import type { MessageKey } from '../../i18n/catalog';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import { SplitDialog } from './SplitDialog';
 import type { ImportItem } from './files';
 import { useImportQueue } from './useImportQueue';

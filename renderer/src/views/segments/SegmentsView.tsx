@@ -11,7 +11,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SegmentRow } from '../../../../shared/contracts/segments';
 import { translateError, useI18n } from '../../i18n';
 import { asPizhuError, useStore } from '../../state/store';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import {
   DEFAULT_SEGMENTS_STATE,
   parseSegmentsHash,
