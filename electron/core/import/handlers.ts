@@ -14,6 +14,7 @@ import { isoNow, type CoreContext } from '../context';
 import { documentRow, nextSortOrder } from '../documents/insert';
 import { ChangeSet, historyState, record } from '../history/log';
 import { getRow, type Row } from '../history/tables';
+import { withDeferredIndex } from '../search/index-build';
 import { checkSize } from './formats';
 import { cutParts } from './parts';
 import { guessTitle, prepareImport, toPreview } from './prepare';
@@ -88,7 +89,7 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
         mojibake: p.mojibakeCount,
       };
       const now = isoNow(ctx);
-      const rows = db.transaction(() => {
+      const write = () => db.transaction(() => {
         const changes = new ChangeSet(db);
         const order = nextSortOrder(db);
         const inserted = parts.map((part, i) =>
@@ -132,6 +133,7 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
         record(db, 'document-import', changes, now);
         return inserted;
       });
+      const rows = input.deferIndex ? withDeferredIndex(db, write) : write();
       return {
         status: 'imported',
         documents: rows.map(summary),

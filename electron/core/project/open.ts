@@ -18,6 +18,7 @@ import { rollingBackup } from '../db/backup';
 import { log } from '../log';
 import { importTextFolder, insertDefaultCodebook, insertDefaultCoder } from './defaults';
 import { backfillDocuments } from '../import/backfill';
+import { buildSearchIndex, withDeferredIndex } from '../search/index-build';
 
 export interface OpenProjectOptions {
   file: string;
@@ -79,8 +80,11 @@ function createProjectFile(file: string, options: OpenProjectOptions): void {
       db.transaction(() => {
         insertDefaultCodebook(db, now);
         insertDefaultCoder(db, now);
-        if (!options.empty && options.seedsDir) importTextFolder(db, options.seedsDir, now);
+        // A bulk import: the search index is built in one pass after it.
+        if (!options.empty && options.seedsDir)
+          withDeferredIndex(db, () => importTextFolder(db, options.seedsDir!, now));
       });
+      buildSearchIndex(db);
     } finally {
       db.close();
     }
