@@ -1,7 +1,7 @@
 /**
  * `npm run cli -- import`: imports files and folders through the same `import-commit` method the
  * dialog uses (one call, one transaction, one undoable command per file), printing one line per
- * file. A failed file changes nothing and does not stop the others; the exit code is 1 if any
+ * file; the search index is built once at the end. A failed file changes nothing and does not stop the others; the exit code is 1 if any
  * failed.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
@@ -58,6 +58,7 @@ export async function importFiles(command: ImportCommand, io: CliIo): Promise<nu
           patterns: command.patterns,
           sourcePath: path,
           skipDuplicates: !command.keepDuplicates,
+          deferIndex: true,
         })) as ImportCommitResult;
         if (r.status === 'skipped-duplicate') {
           skipped++;
@@ -80,6 +81,8 @@ export async function importFiles(command: ImportCommand, io: CliIo): Promise<nu
         io.out(`failed    ${path}: ${reason}\n`);
       }
     }
+    // The files were a bulk import: their search index is built now, in one pass.
+    await core.dispatch('search-index-build', {});
   } finally {
     core.close();
   }
