@@ -57,7 +57,6 @@ function projectMemo(ctx: CoreContext): MemoEntry {
  * given kinds when `kinds` is set.
  */
 export function allMemos(ctx: CoreContext, kinds?: readonly MemoKind[]): MemoEntry[] {
-  const { db } = ctx;
   const wanted = (k: MemoKind) => !kinds || kinds.includes(k);
   const out: MemoEntry[] = [];
   const project = projectMemo(ctx);
