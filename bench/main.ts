@@ -31,6 +31,7 @@ const SECTIONS: Record<string, (c: Ctx) => Promise<Row[]> | Row[]> = {
   codebook: (c) => benchCodebook(c),
   import: (c) => benchImport(c),
   analysis: async (c) => benchAnalysis({ ...c, browser: await c.browser() }),
+  'analysis-core': (c) => benchAnalysis({ ...c, browser: null }),
   search: (c) => benchSearch(c),
   attributes: (c) => benchAttributes(c),
 };

@@ -3,7 +3,7 @@
  * (db/database.ts `openDatabase`), before migrations run: the search index's triggers and the
  * 0003 backfill call `pizhu_normalize(text)` (shared/text/normalize.ts) so the index stays
  * correct whichever feature inserts or deletes documents; `pizhu_index_now()` tells the triggers
- * whether to index a new row at once (1, the default) or queue it for one pass after a bulk
+ * whether to index a new document at once (1, the default) or queue it for one pass after a bulk
  * import (0; 0013_search_deferred.sql, index-build.ts). It depends only on better-sqlite3's type,
  * never on db/database.ts (which imports it): the import graph stays one-way.
  */

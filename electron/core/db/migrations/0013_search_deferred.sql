@@ -3,34 +3,32 @@
 -- (electron/core/search/index-build.ts, docs/data-model.md "Search").
 --
 -- A single edit (one import, a split, undo/redo, a tool inserting one row) still indexes at once
--- through the triggers. During a bulk import the core switches its connection to deferred mode
--- (pizhu_index_now() returns 0, a per-connection flag registered in search/sql-functions.ts):
--- new search_docs rows are then queued in search_pending instead of going into search_fts row by
--- row, and one INSERT … SELECT adds the queue to the FTS5 index afterwards, with progress. Every
--- search builds what is still queued first, so results never miss a document.
+-- through the triggers of 0003. During a bulk import the core switches its connection to deferred
+-- mode (pizhu_index_now() returns 0, a per-connection flag registered in search/sql-functions.ts):
+-- a new document is then only queued in search_pending, neither normalised nor added to FTS5 row
+-- by row; one INSERT … SELECT per slice indexes the queue afterwards, with progress. Every search
+-- builds what is still queued first, so results never miss a document.
 
 CREATE TABLE search_pending (
-  id INTEGER PRIMARY KEY   -- search_docs.id not yet in search_fts
+  document_id TEXT PRIMARY KEY NOT NULL   -- documents.id not yet in search_docs / search_fts
 ) STRICT;
 
-DROP TRIGGER search_docs_ai;
+DROP TRIGGER search_documents_ai;
 
-CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs WHEN pizhu_index_now() BEGIN
-  INSERT INTO search_fts (rowid, norm) VALUES (new.id, new.norm);
+CREATE TRIGGER search_documents_ai AFTER INSERT ON documents WHEN pizhu_index_now() BEGIN
+  INSERT INTO search_docs (document_id, norm) VALUES (new.id, pizhu_normalize(new.text));
 END;
 
-CREATE TRIGGER search_docs_ai_deferred AFTER INSERT ON search_docs WHEN NOT pizhu_index_now() BEGIN
-  INSERT INTO search_pending (id) VALUES (new.id);
+CREATE TRIGGER search_documents_ai_deferred AFTER INSERT ON documents WHEN NOT pizhu_index_now() BEGIN
+  INSERT INTO search_pending (document_id) VALUES (new.id);
 END;
 
-DROP TRIGGER search_docs_ad;
+CREATE TRIGGER search_documents_ad_pending AFTER DELETE ON documents BEGIN
+  DELETE FROM search_pending WHERE document_id = old.id;
+END;
 
--- A row still queued was never added to search_fts: drop it from the queue, not from the index.
--- One trigger, statements in this order (two triggers would run in an unspecified order).
-CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
-  INSERT INTO search_fts (search_fts, rowid, norm)
-  SELECT 'delete', old.id, old.norm WHERE NOT EXISTS (SELECT 1 FROM search_pending WHERE id = old.id);
-  DELETE FROM search_pending WHERE id = old.id;
+CREATE TRIGGER search_documents_au_pending AFTER UPDATE OF id ON documents BEGIN
+  UPDATE search_pending SET document_id = new.id WHERE document_id = old.id;
 END;
 
 -- The import's duplicate check (import/prepare.ts) also looks for parts split from the same text
