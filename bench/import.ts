@@ -16,8 +16,8 @@ import iconv from 'iconv-lite';
 import { openCore } from '../electron/core/index';
 import type { Row } from './stats';
 
-const DOCS = 1_000;
-const CLEAN_DOCS = 200;
+const DEFAULT_DOCS = 1_000;
+const DEFAULT_CLEAN_DOCS = 200;
 const CHARS = 5_000;
 
 function texts(repoRoot: string, n: number): string[] {
@@ -42,11 +42,15 @@ export async function benchImport(opts: {
   workDir: string;
   repoRoot: string;
   log: (s: string) => void;
+  /** Documents imported (the scaling table runs smaller imports). */
+  documents?: number;
 }): Promise<Row[]> {
   const { workDir, repoRoot, log } = opts;
+  const DOCS = opts.documents ?? DEFAULT_DOCS;
+  const CLEAN_DOCS = Math.min(DEFAULT_CLEAN_DOCS, DOCS);
   const docs = texts(repoRoot, DOCS);
 
-  const core = openCore({ file: join(workDir, 'import.pizhu'), empty: true });
+  const core = openCore({ file: join(workDir, `import-${DOCS}.pizhu`), empty: true });
   let t0 = performance.now();
   for (const [i, text] of docs.entries()) {
     await core.dispatch('import-commit', {
@@ -60,7 +64,7 @@ export async function benchImport(opts: {
   core.close();
   log(`import: ${DOCS} documents through the core in ${coreSeconds.toFixed(1)} s`);
 
-  const cleanCore = openCore({ file: join(workDir, 'import-clean.pizhu'), empty: true });
+  const cleanCore = openCore({ file: join(workDir, `import-clean-${DOCS}.pizhu`), empty: true });
   t0 = performance.now();
   for (const [i, text] of docs.slice(0, CLEAN_DOCS).entries()) {
     await cleanCore.dispatch('import-commit', {
@@ -75,7 +79,7 @@ export async function benchImport(opts: {
   cleanCore.close();
   log(`import: ${CLEAN_DOCS} GB18030 documents with cleaning in ${cleanSeconds.toFixed(1)} s`);
 
-  const raw = new Database(join(workDir, 'import-raw.sqlite'));
+  const raw = new Database(join(workDir, `import-raw-${DOCS}.sqlite`));
   raw.pragma('journal_mode = WAL');
   raw.pragma('synchronous = FULL');
   raw.exec(`CREATE TABLE documents (id TEXT PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL,

@@ -4,7 +4,9 @@
  * into the issue notes and docs/benchmarks.md. Sections are added per capability.
  *
  * `npm run bench -- search import` runs only the named sections (names below); Chromium is
- * launched only when a section needs it.
+ * launched only when a section needs it. Without names every section runs except `analysis-core`
+ * (a part of `analysis`) and `scaling` (the scaling table of docs/benchmarks.md, which repeats
+ * the core paths at three sizes: `npm run bench -- scaling`).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -17,6 +19,7 @@ import { benchImport } from './import';
 import { benchAnalysis } from './analysis';
 import { benchSearch } from './search';
 import { benchAttributes } from './attributes';
+import { benchScaling } from './scaling';
 import { printTable, type Row } from './stats';
 
 interface Ctx {
@@ -34,7 +37,10 @@ const SECTIONS: Record<string, (c: Ctx) => Promise<Row[]> | Row[]> = {
   'analysis-core': (c) => benchAnalysis({ ...c, browser: null }),
   search: (c) => benchSearch(c),
   attributes: (c) => benchAttributes(c),
+  scaling: (c) => benchScaling(c),
 };
+
+const ONLY_WHEN_NAMED = ['analysis-core', 'scaling'];
 
 async function main(): Promise<void> {
   // out/node/bench.mjs → repo root.
@@ -66,7 +72,8 @@ async function main(): Promise<void> {
   try {
     log(`Node ${process.version}, work dir ${workDir}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
     for (const [name, run] of Object.entries(SECTIONS)) {
-      if (wanted.length === 0 || wanted.includes(name)) rows.push(...(await run(ctx)));
+      const byDefault = !ONLY_WHEN_NAMED.includes(name);
+      if (wanted.length === 0 ? byDefault : wanted.includes(name)) rows.push(...(await run(ctx)));
     }
   } finally {
     if (browser) await (browser as Browser).close();

@@ -48,36 +48,41 @@ export async function benchSearch(opts: {
   workDir: string;
   repoRoot: string;
   log: (s: string) => void;
+  /** Corpus size (the scaling table runs smaller ones). */
+  chars?: number;
 }): Promise<Row[]> {
   const { workDir, repoRoot, log } = opts;
+  const targetChars = opts.chars ?? TARGET_CHARS;
   const seedsDir = join(repoRoot, 'seeds');
   const seeds = readdirSync(seedsDir)
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .map((f) => ({ name: f, decoded: decodeUtf8Text(readFileSync(join(seedsDir, f))) }));
   const roundChars = seeds.reduce((n, s) => n + s.decoded.length, 0);
-  const rounds = Math.ceil(TARGET_CHARS / roundChars);
+  const rounds = Math.ceil(targetChars / roundChars);
   const rows: Row[] = [];
 
   // The project (empty), then the documents in one transaction through the normal insert path.
-  const file = join(workDir, 'search.pizhu');
+  const file = join(workDir, `search-${targetChars}.pizhu`);
   openCore({ file, empty: true }).close();
   const db = openDatabase(file);
   const now = new Date().toISOString();
   let docs = 0;
   const insertMs = time(() =>
-    withDeferredIndex(db, () => db.transaction(() => {
-      for (let r = 0; r < rounds; r++) {
-        for (const s of seeds) {
-          insertDocument(
-            db,
-            { ...s.decoded, title: `${r}-${s.name}`, sourceFile: s.name, sourcePath: null },
-            now,
-          );
-          docs++;
+    withDeferredIndex(db, () =>
+      db.transaction(() => {
+        for (let r = 0; r < rounds; r++) {
+          for (const s of seeds) {
+            insertDocument(
+              db,
+              { ...s.decoded, title: `${r}-${s.name}`, sourceFile: s.name, sourcePath: null },
+              now,
+            );
+            docs++;
+          }
         }
-      }
-    })),
+      }),
+    ),
   );
   const buildMs = time(() => buildSearchIndex(db));
   db.close();
@@ -87,7 +92,7 @@ export async function benchSearch(opts: {
   );
 
   // Baseline: the same rows into a table with no triggers (same journal settings).
-  const plain = new Database(join(workDir, 'plain.sqlite'));
+  const plain = new Database(join(workDir, `plain-${targetChars}.sqlite`));
   plain.pragma('journal_mode = WAL');
   plain.pragma('synchronous = FULL');
   plain.exec('CREATE TABLE documents (id INTEGER PRIMARY KEY, title TEXT, text TEXT, length INTEGER) STRICT');
