@@ -26,7 +26,9 @@ import { percentile, type Row, mulberry32 } from './stats';
 
 const TARGET_CHARS = 300_000;
 const ANNOTATIONS = 10_000;
-const OPEN_RUNS = 7;
+/** `PIZHU_BENCH_PROFILE=<dir>`: one open run, and a Chromium CPU profile of the coding loop there. */
+const PROFILE_DIR = process.env.PIZHU_BENCH_PROFILE;
+const OPEN_RUNS = PROFILE_DIR ? 1 : 7;
 const EDIT_RUNS = 30;
 
 export function makeLongText(seedText: string, target: number): string {
@@ -180,6 +182,11 @@ export async function benchDocumentView(opts: {
         return n;
       });
     const nextFrame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
+    const profiler = PROFILE_DIR ? await page.context().newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send('Profiler.enable');
+      await profiler.send('Profiler.start');
+    }
     const edits = { add: [] as number[], remove: [] as number[] };
     const paintedLate = { add: 0, remove: 0 };
     for (let i = 0; i < EDIT_RUNS; i++) {
@@ -229,6 +236,12 @@ export async function benchDocumentView(opts: {
           { timeout: 60_000 },
         );
       }
+    }
+    if (profiler && PROFILE_DIR) {
+      const { profile } = await profiler.send('Profiler.stop');
+      mkdirSync(PROFILE_DIR, { recursive: true });
+      writeFileSync(join(PROFILE_DIR, 'coding-loop.cpuprofile'), JSON.stringify(profile));
+      log(`document-view: CPU profile of the coding loop in ${PROFILE_DIR}`);
     }
     const longTasks = await page.evaluate(() => (window as unknown as { benchLong: number[] }).benchLong);
     log(
