@@ -70,7 +70,11 @@ async function main(): Promise<void> {
   };
   const rows: Row[] = [];
   try {
-    log(`Node ${process.version}, work dir ${workDir}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+    log(
+      `Node ${process.version}, work dir ${workDir}, load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
     for (const [name, run] of Object.entries(SECTIONS)) {
       const byDefault = !ONLY_WHEN_NAMED.includes(name);
       if (wanted.length === 0 ? byDefault : wanted.includes(name)) rows.push(...(await run(ctx)));
@@ -79,7 +83,11 @@ async function main(): Promise<void> {
     if (browser) await (browser as Browser).close();
     rmSync(workDir, { recursive: true, force: true });
   }
-  log(`load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  log(
+    `load average at the end ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
   console.log(printTable(rows));
 }
 

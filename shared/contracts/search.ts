@@ -62,7 +62,9 @@ export interface SearchIndexProgress {
   pending: number;
 }
 
-const indexBuildInput = z.object({ maxDocuments: z.number().int().min(1).max(1_000_000).optional() }).strict();
+const indexBuildInput = z
+  .object({ maxDocuments: z.number().int().min(1).max(1_000_000).optional() })
+  .strict();
 
 const hitRef = z.object({ documentId: id, start: offset, end: offset }).strict();
 

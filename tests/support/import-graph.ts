@@ -23,7 +23,13 @@ function sourceFiles(dir: string): string[] {
 
 function resolveImport(from: string, specifier: string): string | null {
   const base = resolve(dirname(from), specifier);
-  for (const candidate of [base, `${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')]) {
+  for (const candidate of [
+    base,
+    `${base}.ts`,
+    `${base}.tsx`,
+    join(base, 'index.ts'),
+    join(base, 'index.tsx'),
+  ]) {
     if (SOURCE.test(candidate) && existsSync(candidate) && statSync(candidate).isFile()) return candidate;
   }
   return null;
@@ -41,7 +47,10 @@ export function importGraph(repoRoot: string, roots: readonly string[]): Map<str
       const target = resolveImport(file, m[1]!);
       if (target && inside.has(target)) targets.add(target);
     }
-    graph.set(relative(repoRoot, file), [...targets].map((t) => relative(repoRoot, t)));
+    graph.set(
+      relative(repoRoot, file),
+      [...targets].map((t) => relative(repoRoot, t)),
+    );
   }
   return graph;
 }

@@ -142,7 +142,8 @@ function apply(db: Db, entry: CommandEntry, direction: 'undo' | 'redo'): History
       // An update: set only the columns it changed (the row is in its other state now); an
       // insert, or a row that is unexpectedly missing, is written whole.
       const updated =
-        other !== null && updateColumns(db, c.table_name, c.row_id, changedColumns(JSON.parse(other) as Row, row));
+        other !== null &&
+        updateColumns(db, c.table_name, c.row_id, changedColumns(JSON.parse(other) as Row, row));
       if (!updated) putRow(db, c.table_name, row);
     }
     tables.add(c.table_name);

@@ -71,7 +71,12 @@ export function putRow(db: Db, table: string, row: Row): void {
  * `putRow` for a few columns of a wide row: SQLite rewrites only the indexes over the columns set.
  * Returns false when no row has this id.
  */
-export function updateColumns(db: Db, table: string, id: string, values: Readonly<Record<string, unknown>>): boolean {
+export function updateColumns(
+  db: Db,
+  table: string,
+  id: string,
+  values: Readonly<Record<string, unknown>>,
+): boolean {
   const t = trackedTable(table);
   const mutable = new Set(t.mutable ?? t.columns.filter((c) => c !== 'id'));
   const cols = Object.keys(values).filter((c) => mutable.has(c));

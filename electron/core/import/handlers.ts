@@ -89,50 +89,53 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
         mojibake: p.mojibakeCount,
       };
       const now = isoNow(ctx);
-      const write = () => db.transaction(() => {
-        const changes = new ChangeSet(db);
-        const order = nextSortOrder(db);
-        const inserted = parts.map((part, i) =>
-          changes.insert(
-            'documents',
-            documentRow(
-              {
-                text: part.text,
-                length: part.end - part.start,
-                sha256: p.sha256,
-                encoding: p.extracted.detection.encoding,
-                cleaning,
-                title:
-                  i === 0 && input.title !== undefined ? input.title : guessTitle(part.text, input.fileName),
-                sourceFile: basename(input.fileName),
-                sourcePath: input.sourcePath,
-                script: parts.length === 1 ? p.script : detectScript(part.text),
-                sourceFormat: p.extracted.format,
-                // The raw text and the cleaning edits describe the whole file: kept once, on the
-                // first part (or the only document), and only when a step changed something.
-                rawText: i === 0 && applied.length > 0 ? p.raw : null,
-                removedSpans: i === 0 ? applied : [],
-                importReport: report,
-                splitFrom:
-                  parts.length > 1
-                    ? {
-                        sourceSha256: p.sha256,
-                        textSha256: p.textSha256,
-                        part: i + 1,
-                        of: parts.length,
-                        start: part.start,
-                        end: part.end,
-                      }
-                    : null,
-              },
-              now,
-              order + i,
+      const write = () =>
+        db.transaction(() => {
+          const changes = new ChangeSet(db);
+          const order = nextSortOrder(db);
+          const inserted = parts.map((part, i) =>
+            changes.insert(
+              'documents',
+              documentRow(
+                {
+                  text: part.text,
+                  length: part.end - part.start,
+                  sha256: p.sha256,
+                  encoding: p.extracted.detection.encoding,
+                  cleaning,
+                  title:
+                    i === 0 && input.title !== undefined
+                      ? input.title
+                      : guessTitle(part.text, input.fileName),
+                  sourceFile: basename(input.fileName),
+                  sourcePath: input.sourcePath,
+                  script: parts.length === 1 ? p.script : detectScript(part.text),
+                  sourceFormat: p.extracted.format,
+                  // The raw text and the cleaning edits describe the whole file: kept once, on the
+                  // first part (or the only document), and only when a step changed something.
+                  rawText: i === 0 && applied.length > 0 ? p.raw : null,
+                  removedSpans: i === 0 ? applied : [],
+                  importReport: report,
+                  splitFrom:
+                    parts.length > 1
+                      ? {
+                          sourceSha256: p.sha256,
+                          textSha256: p.textSha256,
+                          part: i + 1,
+                          of: parts.length,
+                          start: part.start,
+                          end: part.end,
+                        }
+                      : null,
+                },
+                now,
+                order + i,
+              ),
             ),
-          ),
-        );
-        record(db, 'document-import', changes, now);
-        return inserted;
-      });
+          );
+          record(db, 'document-import', changes, now);
+          return inserted;
+        });
       const rows = input.deferIndex ? withDeferredIndex(db, write) : write();
       return {
         status: 'imported',

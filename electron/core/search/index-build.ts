@@ -43,7 +43,9 @@ export function buildSearchIndex(db: Db, maxDocuments = Number.MAX_SAFE_INTEGER)
        WHERE d.id IN (SELECT document_id FROM search_pending ORDER BY rowid LIMIT ?)`,
     ).run(limit);
     return db
-      .stmt('DELETE FROM search_pending WHERE rowid IN (SELECT rowid FROM search_pending ORDER BY rowid LIMIT ?)')
+      .stmt(
+        'DELETE FROM search_pending WHERE rowid IN (SELECT rowid FROM search_pending ORDER BY rowid LIMIT ?)',
+      )
       .run(limit).changes;
   });
   return { indexed, pending: pendingDocuments(db) };

@@ -296,7 +296,12 @@ export function ImportView({ store, navigate }: ViewProps) {
             {q.run.running ? (
               <>
                 <progress max={q.run.total} value={q.run.done} />
-                <span>{t(q.run.indexing ? 'import.indexing' : 'import.progress', { done: q.run.done, total: q.run.total })}</span>
+                <span>
+                  {t(q.run.indexing ? 'import.indexing' : 'import.progress', {
+                    done: q.run.done,
+                    total: q.run.total,
+                  })}
+                </span>
                 <button type="button" onClick={q.cancel}>
                   {t('import.cancel')}
                 </button>
