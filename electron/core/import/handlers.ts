@@ -14,7 +14,7 @@ import { isoNow, type CoreContext } from '../context';
 import { documentRow, nextSortOrder } from '../documents/insert';
 import { ChangeSet, historyState, record } from '../history/log';
 import { getRow, type Row } from '../history/tables';
-import { withDeferredIndex } from '../search/index-build';
+import { withDeferredIndexAsync } from '../search/index-build';
 import { checkSize } from './formats';
 import { cutParts } from './parts';
 import { guessTitle, prepareImport, toPreview } from './prepare';
@@ -48,7 +48,7 @@ function summary(row: Row): ImportedDocument {
 
 export function importHandlers(ctx: CoreContext): ImportHandlers {
   const { db } = ctx;
-  return {
+  const handlers: ImportHandlers = {
     'import-preview': async (input) => {
       const bytes = decodeBase64(input.fileName, input.contentBase64);
       const prepared = await prepareImport(db, { ...input, bytes });
@@ -89,54 +89,50 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
         mojibake: p.mojibakeCount,
       };
       const now = isoNow(ctx);
-      const write = () =>
-        db.transaction(() => {
-          const changes = new ChangeSet(db);
-          const order = nextSortOrder(db);
-          const inserted = parts.map((part, i) =>
-            changes.insert(
-              'documents',
-              documentRow(
-                {
-                  text: part.text,
-                  length: part.end - part.start,
-                  sha256: p.sha256,
-                  encoding: p.extracted.detection.encoding,
-                  cleaning,
-                  title:
-                    i === 0 && input.title !== undefined
-                      ? input.title
-                      : guessTitle(part.text, input.fileName),
-                  sourceFile: basename(input.fileName),
-                  sourcePath: input.sourcePath,
-                  script: parts.length === 1 ? p.script : detectScript(part.text),
-                  sourceFormat: p.extracted.format,
-                  // The raw text and the cleaning edits describe the whole file: kept once, on the
-                  // first part (or the only document), and only when a step changed something.
-                  rawText: i === 0 && applied.length > 0 ? p.raw : null,
-                  removedSpans: i === 0 ? applied : [],
-                  importReport: report,
-                  splitFrom:
-                    parts.length > 1
-                      ? {
-                          sourceSha256: p.sha256,
-                          textSha256: p.textSha256,
-                          part: i + 1,
-                          of: parts.length,
-                          start: part.start,
-                          end: part.end,
-                        }
-                      : null,
-                },
-                now,
-                order + i,
-              ),
+      const rows = db.transaction(() => {
+        const changes = new ChangeSet(db);
+        const order = nextSortOrder(db);
+        const inserted = parts.map((part, i) =>
+          changes.insert(
+            'documents',
+            documentRow(
+              {
+                text: part.text,
+                length: part.end - part.start,
+                sha256: p.sha256,
+                encoding: p.extracted.detection.encoding,
+                cleaning,
+                title:
+                  i === 0 && input.title !== undefined ? input.title : guessTitle(part.text, input.fileName),
+                sourceFile: basename(input.fileName),
+                sourcePath: input.sourcePath,
+                script: parts.length === 1 ? p.script : detectScript(part.text),
+                sourceFormat: p.extracted.format,
+                // The raw text and the cleaning edits describe the whole file: kept once, on the
+                // first part (or the only document), and only when a step changed something.
+                rawText: i === 0 && applied.length > 0 ? p.raw : null,
+                removedSpans: i === 0 ? applied : [],
+                importReport: report,
+                splitFrom:
+                  parts.length > 1
+                    ? {
+                        sourceSha256: p.sha256,
+                        textSha256: p.textSha256,
+                        part: i + 1,
+                        of: parts.length,
+                        start: part.start,
+                        end: part.end,
+                      }
+                    : null,
+              },
+              now,
+              order + i,
             ),
-          );
-          record(db, 'document-import', changes, now);
-          return inserted;
-        });
-      const rows = input.deferIndex ? withDeferredIndex(db, write) : write();
+          ),
+        );
+        record(db, 'document-import', changes, now);
+        return inserted;
+      });
       return {
         status: 'imported',
         documents: rows.map(summary),
@@ -257,5 +253,12 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
       });
       return { documents: rows.map(summary), history: historyState(db) };
     },
+  };
+  const commit = handlers['import-commit'];
+  return {
+    ...handlers,
+    // Part of a bulk import: the search index is queued, built once by `search-index-build`.
+    'import-commit': (input) =>
+      input.deferIndex ? withDeferredIndexAsync(db, async () => commit(input)) : commit(input),
   };
 }

@@ -25,6 +25,19 @@ export function withDeferredIndex<T>(db: Db, fn: () => T): T {
   }
 }
 
+/**
+ * The same around an async operation (an import: decoding, then one transaction). Other writes on
+ * this connection while it awaits are queued too, which searches still see (they build first).
+ */
+export async function withDeferredIndexAsync<T>(db: Db, fn: () => Promise<T>): Promise<T> {
+  setIndexDeferred(db.raw, true);
+  try {
+    return await fn();
+  } finally {
+    setIndexDeferred(db.raw, false);
+  }
+}
+
 export function pendingDocuments(db: Db): number {
   return (db.stmt('SELECT count(*) AS n FROM search_pending').get() as { n: number }).n;
 }
