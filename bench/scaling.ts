@@ -30,7 +30,7 @@ export async function benchScaling(opts: {
     {
       name: 'import',
       unit: 's',
-      size: (f) => 1000 * (f / 16),
+      size: (f) => Math.round(1000 * (f / 16)),
       sizeLabel: (n) => `${n} docs`,
       run: (n) => benchImport({ ...opts, documents: n }),
       pick: [{ prefix: `__DOCS__ docs × 5000 chars`, label: 'import (UTF-8, index built once)', rate: 1 }],
