@@ -77,24 +77,30 @@ export function bulkInsert(file: string, count: number): void {
   }
 }
 
+/**
+ * `browser` null: the core rows only (the `analysis-core` section and the scaling table, which
+ * runs it at 1×, 4× and 16× a base count of annotations).
+ */
 export async function benchAnalysis(opts: {
-  browser: Browser;
+  browser: Browser | null;
   workDir: string;
   repoRoot: string;
   log: (s: string) => void;
+  annotations?: number;
 }): Promise<Row[]> {
   const { browser, workDir, repoRoot, log } = opts;
-  const file = join(workDir, 'analysis.pizhu');
+  const annotations = opts.annotations ?? ANNOTATIONS;
+  const file = join(workDir, `analysis-${annotations}.pizhu`);
   openCore({ file, seedsDir: join(repoRoot, 'seeds') }).close();
   let t0 = performance.now();
-  bulkInsert(file, ANNOTATIONS);
-  log(`analysis: ${ANNOTATIONS} annotations inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  bulkInsert(file, annotations);
+  log(`analysis: ${annotations} annotations inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const core = openCore({ file });
   const raw = new Database(file, { readonly: true });
   const codes = await core.handlers['codes-list']({});
   const problem = codes.find((c) => c.name === '问题')!.id;
   const h = core.handlers;
-  const section = `segments & analysis (${ANNOTATIONS / 1000}k annotations)`;
+  const section = `segments & analysis (${annotations / 1000}k annotations)`;
   const rows: Row[] = [];
   const row = (measure: string, value: number[], baselineName: string, baseline: number[]) =>
     rows.push({
@@ -180,6 +186,7 @@ export async function benchAnalysis(opts: {
       'raw SQL GROUP BY code, document',
       aggregateTimes,
     );
+    const rssBefore = process.memoryUsage().rss;
     t0 = performance.now();
     const exported = await h['segments-export']({ sort: 'document', direction: 'asc', format: 'csv' });
     const exportMs = performance.now() - t0;
@@ -188,10 +195,32 @@ export async function benchAnalysis(opts: {
     const xlsx = await h['segments-export']({ sort: 'document', direction: 'asc', format: 'xlsx' });
     const xlsxMs = performance.now() - t0;
     log(`analysis: segments-export XLSX of ${xlsx.rowCount} rows in ${xlsxMs.toFixed(0)} ms`);
+    // Peak resident memory of this process (KB → bytes) over both exports, next to the resident
+    // memory just before them (the project open, all annotations inserted).
+    const peakRss = process.resourceUsage().maxRSS * 1024;
     const plainAll = raw.prepare('SELECT * FROM annotations');
     t0 = performance.now();
     plainAll.all();
     const plainAllMs = performance.now() - t0;
+    const exportRows = (): Row[] => [
+      ...(['CSV', 'XLSX'] as const).map((format) => ({
+        section,
+        measure: `core segments-export ${format} (${exported.rowCount.toLocaleString()} rows)`,
+        value: format === 'CSV' ? exportMs : xlsxMs,
+        baselineName: 'plain SELECT * FROM annotations',
+        baseline: plainAllMs,
+        unit: 'ms',
+      })),
+      {
+        section,
+        measure: 'core peak RSS during the exports',
+        value: peakRss / 2 ** 20,
+        baselineName: 'core RSS before them',
+        baseline: rssBefore / 2 ** 20,
+        unit: 'MB',
+      },
+    ];
+    if (!browser) return [...rows, ...exportRows()];
 
     // ---- UI ----
     const token = 'bench-token';
@@ -294,19 +323,7 @@ export async function benchAnalysis(opts: {
       await context.close();
       await server.close();
     }
-    for (const [format, ms] of [
-      ['CSV', exportMs],
-      ['XLSX', xlsxMs],
-    ] as const)
-      rows.push({
-        section,
-        measure: `core segments-export ${format} (${exported.rowCount.toLocaleString()} rows)`,
-        value: ms,
-        baselineName: 'plain SELECT * FROM annotations',
-        baseline: plainAllMs,
-        unit: 'ms',
-      });
-    return rows;
+    return [...rows, ...exportRows()];
   } finally {
     raw.close();
     core.close();

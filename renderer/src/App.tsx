@@ -9,7 +9,7 @@ import { Header } from './components/Header';
 import { ReadOnlyBanner } from './views/backups/ReadOnlyBanner';
 import { Toasts } from './components/Toasts';
 import { translateError, useI18n } from './i18n';
-import { useFormat } from './i18n/format';
+import { useFormat } from './i18n';
 import { selectionColor } from '../../shared/colors';
 import { useStore, type Store } from './state/store';
 import { DocumentView } from './views/document/DocumentView';

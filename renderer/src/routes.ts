@@ -3,7 +3,7 @@
  * code-point range, or `?ann=<id>` to select an annotation), `#/view/<id>` a registered view.
  * In the hash so that a reload returns to the same place and nothing reaches the server.
  */
-import type { DocumentFocus } from './views/registry';
+import type { DocumentFocus } from './state/focus';
 
 export type Route =
   | { kind: 'library' }

@@ -37,6 +37,8 @@ const commitInput = z
     splitAt: z.array(offset).max(10_000).default([]),
     /** Skip the file when a document with the same canonical text exists. */
     skipDuplicates: z.boolean().default(true),
+    /** Part of a bulk import: queue the search index, built at the end by `search-index-build`. */
+    deferIndex: z.boolean().default(false),
   })
   .strict();
 

@@ -56,6 +56,16 @@ export interface SearchCodeResult {
   history: HistoryState;
 }
 
+/** `search-index-build`: documents indexed by this call and documents still queued. */
+export interface SearchIndexProgress {
+  indexed: number;
+  pending: number;
+}
+
+const indexBuildInput = z
+  .object({ maxDocuments: z.number().int().min(1).max(1_000_000).optional() })
+  .strict();
+
 const hitRef = z.object({ documentId: id, start: offset, end: offset }).strict();
 
 export const searchContract = {
@@ -91,4 +101,6 @@ export const searchContract = {
       })
       .strict(),
   ),
+  /** Indexes documents a bulk import queued (see docs/api.md "Search"); call until `pending` is 0. */
+  'search-index-build': method<typeof indexBuildInput, SearchIndexProgress>(indexBuildInput),
 };

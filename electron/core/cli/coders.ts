@@ -19,7 +19,7 @@ import { PizhuError } from '../../../shared/errors';
 import type { Core } from '../index';
 import { agreementCsv } from '../agreement/report';
 import { UsageError } from './args';
-import type { CliIo } from './commands';
+import type { CliIo } from './io';
 import { withExistingProject } from './files';
 import type { CliModule } from './module';
 

@@ -17,6 +17,7 @@ import { defaultSeedsDir } from '../server/paths';
 import { searchCli } from './search';
 import { COMMAND_USAGE, UsageError, cliUsage, parseCliArgs, type CliCommand } from './args';
 import { importFiles } from './import';
+import { processIo, type CliIo } from './io';
 import { terminalSafe as safe } from './escape';
 import { CLI_MODULES, cliModule } from './registry';
 
@@ -28,15 +29,7 @@ export function commandUsage(name: string): string | null {
   return usage ? `Usage: npm run cli -- ${usage.trimStart()}` : null;
 }
 
-export interface CliIo {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-const processIo: CliIo = {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text),
-};
+export type { CliIo } from './io';
 
 export async function run(argv: readonly string[], io: CliIo = processIo): Promise<number> {
   const [name, ...rest] = argv;

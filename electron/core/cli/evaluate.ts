@@ -10,7 +10,7 @@ import type { SuggestEvalReport } from '../../../shared/contracts/suggest';
 import { PizhuError } from '../../../shared/errors';
 import { formatReport } from '../suggest/evaluate';
 import { UsageError } from './args';
-import type { CliIo } from './commands';
+import type { CliIo } from './io';
 import { withExistingProject } from './files';
 import type { CliModule } from './module';
 

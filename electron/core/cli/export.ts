@@ -11,7 +11,7 @@ import type { Coder, ExportFile } from '../../../shared/domain';
 import type { Core } from '../index';
 import { PizhuError } from '../../../shared/errors';
 import { UsageError } from './args';
-import type { CliIo } from './commands';
+import type { CliIo } from './io';
 import { withExistingProject, writeAtomically } from './files';
 import type { CliModule } from './module';
 import { terminalSafe as safe } from './escape';

@@ -1,7 +1,7 @@
 /**
  * `npm run cli -- import`: imports files and folders through the same `import-commit` method the
  * dialog uses (one call, one transaction, one undoable command per file), printing one line per
- * file. A failed file changes nothing and does not stop the others; the exit code is 1 if any
+ * file; the search index is built once at the end. A failed file changes nothing and does not stop the others; the exit code is 1 if any
  * failed.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { openCore } from '../index';
 import { checkSize, SUPPORTED_EXTENSIONS } from '../import/formats';
 import { MAX_INTEROP_BYTES } from '../interop/handlers';
 import type { CliCommand } from './args';
-import type { CliIo } from './commands';
+import type { CliIo } from './io';
 import { INTEROP_EXTENSIONS } from '../../../shared/contracts/interop';
 import { formatReport, mergeFile } from './merge';
 import { terminalSafe as safe } from './escape';
@@ -79,6 +79,7 @@ export async function importFiles(command: ImportCommand, io: CliIo): Promise<nu
           patterns: command.patterns,
           sourcePath: path,
           skipDuplicates: !command.keepDuplicates,
+          deferIndex: true,
         })) as ImportCommitResult;
         if (r.status === 'skipped-duplicate') {
           skipped++;
@@ -114,6 +115,8 @@ export async function importFiles(command: ImportCommand, io: CliIo): Promise<nu
         io.out(`failed    ${safe(path)}: ${safe(reason)}\n`);
       }
     }
+    // The files were a bulk import: their search index is built now, in one pass.
+    await core.dispatch('search-index-build', {});
   } finally {
     core.close();
   }

@@ -15,7 +15,7 @@ import { historyKindOf, readExchangeBytes } from '../interop/handlers';
 import { mergeModel } from '../interop/merge';
 import { readPizhuFile } from '../interop/pizhu-read';
 import { UsageError } from './args';
-import type { CliIo } from './commands';
+import type { CliIo } from './io';
 import type { CliModule } from './module';
 import { codePathsById } from './paths';
 

@@ -3,7 +3,7 @@
  * and after a usage error) and a `run` that parses its own arguments (throwing `UsageError` for
  * mistakes) and returns the exit code. Modules are listed in registry.ts, one line each.
  */
-import type { CliIo } from './commands';
+import type { CliIo } from './io';
 
 export interface CliModule {
   name: string;

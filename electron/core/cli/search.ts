@@ -7,7 +7,7 @@
 import type { SearchResult } from '../../../shared/contracts/search';
 import type { Core } from '../index';
 import type { CliCommand } from './args';
-import type { CliIo } from './commands';
+import type { CliIo } from './io';
 import { terminalSafe } from './escape';
 
 function oneLine(text: string): string {

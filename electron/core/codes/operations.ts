@@ -203,10 +203,12 @@ export function moveAnnotations(
       changes.remove('annotations', a.id);
       summary.deletedAnnotations++;
     } else {
-      const { after } = changes.update<AnnotationRow>('annotations', a.id, {
-        code_id: toId,
-        updated_at: now,
-      });
+      const { after } = changes.update<AnnotationRow>(
+        'annotations',
+        a.id,
+        { code_id: toId, updated_at: now },
+        a,
+      );
       kept.set(annotationKey(after), after);
       summary.movedAnnotations++;
     }

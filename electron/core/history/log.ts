@@ -11,7 +11,7 @@
 import { PizhuError } from '../../../shared/errors';
 import type { HistoryEffect, HistoryKind, HistoryState } from '../../../shared/domain';
 import type { Db } from '../db/database';
-import { getRow, putRow, removeRow, type Row } from './tables';
+import { getRow, putRow, removeRow, trackedTable, updateColumns, type Row } from './tables';
 
 /** Oldest commands beyond this are dropped: undo reaches back a long way, the file stays small. */
 export const HISTORY_LIMIT = 1_000;
@@ -34,12 +34,17 @@ export class ChangeSet {
     return row;
   }
 
-  /** Changes some columns of a row; returns the row before and after. */
-  update<R extends Row>(table: string, id: string, patch: Partial<R>): { before: R; after: R } {
-    const before = getRow(this.db, table, id) as R | undefined;
+  /**
+   * Changes some columns of a row; returns the row before and after. `known` is the row as just
+   * read by the caller (all tracked columns), which saves reading it again.
+   */
+  update<R extends Row>(table: string, id: string, patch: Partial<R>, known?: R): { before: R; after: R } {
+    const complete = known !== undefined && trackedTable(table).columns.every((c) => c in known);
+    const before = complete ? known : (getRow(this.db, table, id) as R | undefined);
     if (!before) throw new Error(`No ${table} row ${id}`);
     const after = { ...before, ...patch, id };
-    putRow(this.db, table, after);
+    if (!updateColumns(this.db, table, id, changedColumns(before, after)))
+      throw new Error(`No ${table} row ${id}`);
     this.changes.push({ table, id, before, after });
     return { before, after };
   }
@@ -51,6 +56,13 @@ export class ChangeSet {
     this.changes.push({ table, id, before, after: null });
     return before;
   }
+}
+
+/** The columns whose values differ between two versions of a row, with the values of `to`. */
+function changedColumns(from: Row, to: Row): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [c, v] of Object.entries(to)) if (c !== 'id' && from[c] !== v) out[c] = v;
+  return out;
 }
 
 interface CommandEntry {
@@ -123,8 +135,17 @@ function apply(db: Db, entry: CommandEntry, direction: 'undo' | 'redo'): History
   const tables = new Set<string>();
   for (const c of ordered) {
     const json = direction === 'undo' ? c.before_row : c.after_row;
+    const other = direction === 'undo' ? c.after_row : c.before_row;
     if (json === null) removeRow(db, c.table_name, c.row_id);
-    else putRow(db, c.table_name, JSON.parse(json) as Row);
+    else {
+      const row = JSON.parse(json) as Row;
+      // An update: set only the columns it changed (the row is in its other state now); an
+      // insert, or a row that is unexpectedly missing, is written whole.
+      const updated =
+        other !== null &&
+        updateColumns(db, c.table_name, c.row_id, changedColumns(JSON.parse(other) as Row, row));
+      if (!updated) putRow(db, c.table_name, row);
+    }
     tables.add(c.table_name);
     if (c.table_name === 'documents') documentIds.add(c.row_id);
     if (c.table_name === 'annotations') {

@@ -5,7 +5,8 @@
  *
  * `put` is an upsert over all columns on insert, but updates only the `mutable` columns on
  * conflict: immutable columns (a document's canonical text) are guarded by triggers and never
- * change after insert anyway.
+ * change after insert anyway. `updateColumns` sets a few columns of an existing row (updates and
+ * their undo/redo: a merge of thousands of annotations changes one column of each).
  */
 import type { Db } from '../db/database';
 
@@ -62,6 +63,30 @@ export function putRow(db: Db, table: string, row: Row): void {
   for (const c of t.columns) values[c] = c in row ? (row[c] ?? null) : (t.defaults?.[c] ?? null);
   db.stmt(`INSERT INTO ${quote(t.name)} (${cols}) VALUES (${params}) ON CONFLICT (id) ${onConflict}`).run(
     values,
+  );
+}
+
+/**
+ * Sets only the given columns of an existing row (those an update may change). Cheaper than
+ * `putRow` for a few columns of a wide row: SQLite rewrites only the indexes over the columns set.
+ * Returns false when no row has this id.
+ */
+export function updateColumns(
+  db: Db,
+  table: string,
+  id: string,
+  values: Readonly<Record<string, unknown>>,
+): boolean {
+  const t = trackedTable(table);
+  const mutable = new Set(t.mutable ?? t.columns.filter((c) => c !== 'id'));
+  const cols = Object.keys(values).filter((c) => mutable.has(c));
+  if (cols.length === 0) return getRow(db, table, id) !== undefined;
+  const params: Record<string, unknown> = { id };
+  for (const c of cols) params[c] = values[c] ?? null;
+  return (
+    db
+      .stmt(`UPDATE ${quote(t.name)} SET ${cols.map((c) => `${quote(c)} = @${c}`).join(', ')} WHERE id = @id`)
+      .run(params).changes > 0
   );
 }
 

@@ -9,16 +9,12 @@
  * html-depth.ts for nesting), so a hostile file fails alone.
  */
 import { extname } from 'node:path';
-import mammoth from 'mammoth';
 import { PizhuError } from '../../../shared/errors';
 import { IMPORT_MAX_BYTES, type ImportEncoding, type ImportFormat } from '../../../shared/import';
 import { decodeText, stripControls, type DecodeResult } from './encoding';
-import { htmlText } from './html-text';
 import { checkArchive } from './archive-check';
 import { checkHtmlDepth } from './html-depth';
 import { parseIsolated } from './isolated';
-
-export { htmlText };
 
 const EXTENSIONS: Record<string, ImportFormat> = {
   '.txt': 'txt',
@@ -102,20 +98,4 @@ export async function extractText(
     case 'pdf':
       return { format, ...embedded(await parseIsolated('pdf', { bytes, fileName }, fileName)) };
   }
-}
-
-export async function docxText(bytes: Uint8Array, fileName: string): Promise<string> {
-  let html: string;
-  try {
-    // Through HTML so that soft line breaks (<w:br/>) and table cells keep their structure.
-    html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) }, { ignoreEmptyParagraphs: false }))
-      .value;
-  } catch (err) {
-    throw new PizhuError(
-      'import-unreadable',
-      `${fileName} is not a readable .docx: ${err instanceof Error ? err.message : String(err)}`,
-      { file: fileName },
-    );
-  }
-  return htmlText(html, { docx: true });
 }

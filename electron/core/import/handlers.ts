@@ -14,6 +14,7 @@ import { isoNow, type CoreContext } from '../context';
 import { documentRow, nextSortOrder } from '../documents/insert';
 import { ChangeSet, historyState, record } from '../history/log';
 import { getRow, type Row } from '../history/tables';
+import { withDeferredIndexAsync } from '../search/index-build';
 import { checkSize } from './formats';
 import { cutParts } from './parts';
 import { guessTitle, prepareImport, toPreview } from './prepare';
@@ -47,7 +48,7 @@ function summary(row: Row): ImportedDocument {
 
 export function importHandlers(ctx: CoreContext): ImportHandlers {
   const { db } = ctx;
-  return {
+  const handlers: ImportHandlers = {
     'import-preview': async (input) => {
       const bytes = decodeBase64(input.fileName, input.contentBase64);
       const prepared = await prepareImport(db, { ...input, bytes });
@@ -260,5 +261,12 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
       });
       return { documents: rows.map(summary), history: historyState(db) };
     },
+  };
+  const commit = handlers['import-commit'];
+  return {
+    ...handlers,
+    // Part of a bulk import: the search index is queued, built once by `search-index-build`.
+    'import-commit': (input) =>
+      input.deferIndex ? withDeferredIndexAsync(db, async () => commit(input)) : commit(input),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { CleaningStep } from '../../../shared/import';
 import { clean } from '../import/cleaning';
-import { docxText } from '../import/formats';
+import { docxText } from '../import/docx';
 import { htmlText } from '../import/html-text';
 import { pdfText } from '../import/pdf';
 

@@ -3,13 +3,15 @@
  * code and annotation memos), the project memo and document memos. Code memos are written with
  * `codes-update`, annotation memos with `annotations-update-memo`. All writes are undoable.
  *
- * The text filter is script-insensitive: query and memo are both converted Traditional →
- * Simplified with OpenCC (so 財政 finds 财政 and the other way round) and compared lower-cased.
+ * The text filter is script-insensitive: query and memo are both normalised as corpus search
+ * does (shared/text/normalize.ts: Traditional → Simplified character by character with OpenCC's
+ * dictionary, full-width → ASCII, lower-cased), so 財政 finds 财政 and the other way round.
+ * Only the kinds asked for are read.
  */
-import { Converter } from 'opencc-js/t2cn';
 import { MEMO_MAX_LENGTH, type ApiHandlers } from '../../../shared/api';
 import { CODE_MEMO_FIELDS, type MemoEntry, type MemoKind } from '../../../shared/domain';
 import { PizhuError } from '../../../shared/errors';
+import { normalizeText } from '../../../shared/text/normalize';
 import { codePointLength } from '../../../shared/text/offsets';
 import type { CoreContext } from '../context';
 import { isoNow } from '../context';
@@ -21,11 +23,9 @@ type MemoHandlers = Pick<ApiHandlers, 'memos-list' | 'memos-update-project' | 'd
 
 export const PROJECT_MEMO_ID = 'project';
 
-let toSimplified: ((s: string) => string) | null = null;
 /** Lower-cased, Traditional → Simplified: the form both sides of a text filter are compared in. */
 export function normalizeForSearch(text: string): string {
-  toSimplified ??= Converter({ from: 't', to: 'cn' });
-  return toSimplified(text).toLowerCase();
+  return normalizeText(text);
 }
 
 function checkMemo(memo: string): void {
@@ -52,13 +52,23 @@ function projectMemo(ctx: CoreContext): MemoEntry {
   };
 }
 
-/** Every non-empty memo, project first, then documents, codes (tree order), annotations. */
-export function allMemos(ctx: CoreContext): MemoEntry[] {
-  const { db } = ctx;
+/**
+ * Every non-empty memo, project first, then documents, codes (tree order), annotations; only the
+ * given kinds when `kinds` is set.
+ */
+export function allMemos(ctx: CoreContext, kinds?: readonly MemoKind[]): MemoEntry[] {
+  const wanted = (k: MemoKind) => !kinds || kinds.includes(k);
   const out: MemoEntry[] = [];
   const project = projectMemo(ctx);
-  if (project.text !== '') out.push(project);
-  const docs = db
+  if (project.text !== '' && wanted('project')) out.push(project);
+  if (wanted('document')) pushDocumentMemos(ctx, out);
+  if (wanted('code')) pushCodeMemos(ctx, out);
+  if (wanted('annotation')) pushAnnotationMemos(ctx, out);
+  return out;
+}
+
+function pushDocumentMemos(ctx: CoreContext, out: MemoEntry[]): void {
+  const docs = ctx.db
     .stmt(
       `SELECT id, title, memo, memo_updated_at FROM documents WHERE memo <> '' ORDER BY sort_order, imported_at`,
     )
@@ -72,7 +82,10 @@ export function allMemos(ctx: CoreContext): MemoEntry[] {
       text: d.memo,
       updatedAt: d.memo_updated_at,
     });
-  const rows = codeRows(db);
+}
+
+function pushCodeMemos(ctx: CoreContext, out: MemoEntry[]): void {
+  const rows = codeRows(ctx.db);
   const paths = codePaths(rows.map((r) => ({ id: r.id, parentId: r.parent_id, name: r.name })));
   for (const r of rows) {
     if (CODE_MEMO_FIELDS.every((f) => r[f] === '')) continue;
@@ -91,7 +104,10 @@ export function allMemos(ctx: CoreContext): MemoEntry[] {
       updatedAt: r.memo_updated_at,
     });
   }
-  const anns = db
+}
+
+function pushAnnotationMemos(ctx: CoreContext, out: MemoEntry[]): void {
+  const anns = ctx.db
     .stmt(
       `SELECT a.id, a.document_id, a.coder_id, a.quote, a.memo, a.updated_at FROM annotations a
        JOIN documents d ON d.id = a.document_id
@@ -115,7 +131,6 @@ export function allMemos(ctx: CoreContext): MemoEntry[] {
       text: a.memo,
       updatedAt: a.updated_at,
     });
-  return out;
 }
 
 export function filterMemos(memos: MemoEntry[], query?: string, kinds?: readonly MemoKind[]): MemoEntry[] {
@@ -123,15 +138,15 @@ export function filterMemos(memos: MemoEntry[], query?: string, kinds?: readonly
   return memos.filter((m) => {
     if (kinds && !kinds.includes(m.kind)) return false;
     if (q === '') return true;
-    const hay = [m.text, m.ownerLabel, ...(m.fields ? Object.values(m.fields) : [])].join('\n');
-    return normalizeForSearch(hay).includes(q);
+    const hay = [m.text, m.ownerLabel, ...(m.fields ? Object.values(m.fields) : [])];
+    return hay.some((h) => normalizeForSearch(h).includes(q));
   });
 }
 
 export function memoHandlers(ctx: CoreContext): MemoHandlers {
   const { db } = ctx;
   return {
-    'memos-list': ({ query, kinds }) => filterMemos(allMemos(ctx), query, kinds),
+    'memos-list': ({ query, kinds }) => filterMemos(allMemos(ctx, kinds), query, kinds),
 
     'memos-update-project': ({ memo }) => {
       checkMemo(memo);

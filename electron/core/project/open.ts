@@ -36,6 +36,7 @@ import { log } from '../log';
 import { importTextFolder, insertDefaultCodebook, insertDefaultCoder } from './defaults';
 import { backfillDocuments } from '../import/backfill';
 import { importPreparedSeeds } from './prepared-seeds';
+import { buildSearchIndex, withDeferredIndex } from '../search/index-build';
 
 export interface OpenProjectOptions {
   file: string;
@@ -162,11 +163,17 @@ function createProjectFile(file: string, options: OpenProjectOptions): void {
       db.transaction(() => {
         insertDefaultCodebook(db, now);
         insertDefaultCoder(db, now);
+        // A bulk import: the search index is built in one pass after it.
         if (!options.empty && options.seedsDir) {
-          if (options.prepareSeeds) importPreparedSeeds(db, options.seedsDir, now);
-          else importTextFolder(db, options.seedsDir, now);
+          const seedsDir = options.seedsDir;
+          withDeferredIndex(db, () =>
+            options.prepareSeeds
+              ? importPreparedSeeds(db, seedsDir, now)
+              : importTextFolder(db, seedsDir, now),
+          );
         }
       });
+      buildSearchIndex(db);
     } finally {
       db.close();
     }

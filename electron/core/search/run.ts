@@ -28,6 +28,7 @@ import {
 import { normalizeWithMap } from '../../../shared/text/normalize';
 import { OffsetIndex } from '../../../shared/text/offsets';
 import type { Db } from '../db/database';
+import { buildSearchIndex } from './index-build';
 import { regexMatchesInWorker } from './regex-worker';
 
 /** Matches a regex may produce over the whole corpus before the count stops (see docs/api.md). */
@@ -134,6 +135,8 @@ type Pairs = number[]; // flat [s0, e0, s1, e1, …] UTF-16 pairs
 
 export async function runSearch(db: Db, options: RunOptions): Promise<SearchResult> {
   const parsed = parseOrThrow(options.query);
+  // Documents of a bulk import whose index is still queued are indexed first: nothing is missed.
+  buildSearchIndex(db);
   const limit = options.limit ?? SEARCH_DEFAULT_LIMIT;
   const scope = scopeDocuments(db, options.documentIds);
   if (options.documentIds === undefined) pruneCache(db, scope);

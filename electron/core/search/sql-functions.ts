@@ -2,13 +2,20 @@
  * SQL functions the schema depends on, registered on every connection the core opens
  * (db/database.ts `openDatabase`), before migrations run: the search index's triggers and the
  * 0003 backfill call `pizhu_normalize(text)` (shared/text/normalize.ts) so the index stays
- * correct whichever feature inserts or deletes documents. `pizhu_substr` cuts by code points in
- * JavaScript for texts holding U+0000, where SQLite's substr() stops (see `cutSql`).
+ * correct whichever feature inserts or deletes documents; `pizhu_index_now()` tells the triggers
+ * whether to index a new document at once (1, the default) or queue it for one pass after a bulk
+ * import (0; 0013_search_deferred.sql, index-build.ts). It depends only on better-sqlite3's type,
+ * never on db/database.ts (which imports it): the import graph stays one-way. `pizhu_substr`
+ * cuts by code points in JavaScript for texts holding U+0000, where SQLite's substr() stops
+ * (see `cutSql`).
  */
-import type { RawDatabase } from '../db/database';
+import type Database from 'better-sqlite3';
 import { normalizeText } from '../../../shared/text/normalize';
 
-export function registerSqlFunctions(raw: RawDatabase): void {
+/** Connections in deferred-index mode (a bulk import is running on them). */
+const deferring = new WeakSet<Database.Database>();
+
+export function registerSqlFunctions(raw: Database.Database): void {
   raw.function('pizhu_normalize', { deterministic: true }, (text: unknown) =>
     typeof text === 'string' ? normalizeText(text) : text,
   );
@@ -24,6 +31,13 @@ export function registerSqlFunctions(raw: RawDatabase): void {
     for (; cp < from + n && j < text.length; cp++) j += width(j);
     return text.slice(i, j);
   });
+  raw.function('pizhu_index_now', { deterministic: false }, () => (deferring.has(raw) ? 0 : 1));
+}
+
+/** Switches the connection's search triggers between indexing at once and queueing. */
+export function setIndexDeferred(raw: Database.Database, deferred: boolean): void {
+  if (deferred) deferring.add(raw);
+  else deferring.delete(raw);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { useDismiss } from './useDismiss';
 import { LOCALES, historyLabel, translateError, useI18n, type Locale } from '../i18n';
-import { useFormat } from '../i18n/format';
+import { useFormat } from '../i18n';
 import { saveFile } from '../api/client';
 import { useStore, type Store } from '../state/store';
 import type { Navigate, ViewDef } from '../views/registry';

@@ -84,7 +84,8 @@ export const en: Messages = {
   'error.project-newer': 'This project was made by a newer version of Pizhu. Please upgrade to open it.',
   'error.transport-failed': 'Cannot reach the Pizhu core; the change was not saved.',
   'error.search-empty-query': 'Type something to search for.',
-  'error.search-invalid-regex': 'The regular expression is not valid: {problem}. Fix it, or untick “Regular expression” to search for plain text.',
+  'error.search-invalid-regex':
+    'The regular expression is not valid: {problem}. Fix it, or untick “Regular expression” to search for plain text.',
   'error.search-unclosed-quote': 'Unclosed quote: put a phrase between a pair of quotes.',
   'error.search-regex-timeout': 'The regular expression ran for more than {seconds} s; try a simpler one.',
   'regex.problem.unclosed-group': 'an opening “(” has no closing “)”',
@@ -97,7 +98,8 @@ export const en: Messages = {
   'regex.problem.other': 'it cannot be read',
   'error.internal': 'Internal error: {detail}',
   'error.code-name-empty': 'A code needs a name.',
-  'error.code-name-taken': 'A code named “{name}” already exists at this level: choose another name (Esc cancels).',
+  'error.code-name-taken':
+    'A code named “{name}” already exists at this level: choose another name (Esc cancels).',
   'error.code-shortcut-taken': 'Key {shortcut} is already used by “{code}”.',
   'error.code-cycle': 'A code cannot be moved or merged into itself or one of its sub-codes.',
   'error.code-no-parent': '“{name}” is a top-level code: its annotations have no parent code to move to.',

@@ -6,8 +6,7 @@
  * Plurals in message templates use a small ICU subset, `{count, plural, one {# memo} other {# memos}}`
  * (`#` is the value as passed, so a pre-formatted "1,234" stays formatted); `=N` exact forms work too.
  */
-import { useMemo } from 'react';
-import { useI18n, type Locale } from './index';
+import type { Locale } from './locale';
 
 type When = Date | number | string;
 
@@ -28,19 +27,24 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralR
 
 /** Date and time, e.g. zh-CN "2026/11/26 12:28:02", en "Nov 26, 2026, 12:28:02 PM". */
 export function formatDateTime(locale: Locale, when: When): string {
-  return cached(`dt:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' })).format(
-    toDate(when),
-  );
+  return cached(
+    `dt:${locale}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium' }),
+  ).format(toDate(when));
 }
 
 /** Date only. */
 export function formatDate(locale: Locale, when: When): string {
-  return cached(`d:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(toDate(when));
+  return cached(`d:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(
+    toDate(when),
+  );
 }
 
 /** Time only, e.g. zh-CN "12:28:28", en "12:28:28 PM". */
 export function formatTime(locale: Locale, when: When): string {
-  return cached(`t:${locale}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' })).format(toDate(when));
+  return cached(`t:${locale}`, () => new Intl.DateTimeFormat(locale, { timeStyle: 'medium' })).format(
+    toDate(when),
+  );
 }
 
 /** A number with the locale's grouping, e.g. 21,249. */
@@ -101,10 +105,4 @@ export function formattersFor(locale: Locale): Formatters {
     number: (value) => formatNumber(locale, value),
     percent: (share, digits) => formatPercent(locale, share, digits),
   };
-}
-
-/** Formatters in the UI's language. */
-export function useFormat(): Formatters {
-  const { locale } = useI18n();
-  return useMemo(() => formattersFor(locale), [locale]);
 }

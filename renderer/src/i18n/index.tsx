@@ -6,10 +6,11 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { catalog, type MessageKey } from './catalog';
 import type { PizhuError } from '../../../shared/errors';
-import { applyPlurals } from './format';
+import { applyPlurals, formattersFor, type Formatters } from './format';
+import type { Locale } from './locale';
 import { regexProblem } from '../../../shared/search/regex-problem';
 
-export type Locale = 'zh-CN' | 'zh-TW' | 'en';
+export type { Locale } from './locale';
 export const LOCALES: { id: Locale; label: string }[] = [
   { id: 'zh-CN', label: '简体中文' },
   { id: 'zh-TW', label: '繁體中文' },
@@ -93,4 +94,10 @@ export function useI18n(): I18nValue {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n outside I18nProvider');
   return value;
+}
+
+/** Dates, times, numbers and percentages in the UI's language (i18n/format.ts). */
+export function useFormat(): Formatters {
+  const { locale } = useI18n();
+  return useMemo(() => formattersFor(locale), [locale]);
 }

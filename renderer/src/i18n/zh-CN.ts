@@ -82,7 +82,8 @@ export const zhCN = {
   'error.project-newer': '该项目由更新版本的批注创建，请升级后再打开。',
   'error.transport-failed': '无法连接到批注核心服务，更改未保存。',
   'error.search-empty-query': '请输入要搜索的内容。',
-  'error.search-invalid-regex': '正则表达式写法有误：{problem}。请修改，或取消勾选“正则表达式”按普通文字搜索。',
+  'error.search-invalid-regex':
+    '正则表达式写法有误：{problem}。请修改，或取消勾选“正则表达式”按普通文字搜索。',
   'error.search-unclosed-quote': '引号没有闭合：短语需要用一对引号括起来。',
   'error.search-regex-timeout': '正则表达式运行超时（超过 {seconds} 秒），请改写得更简单些。',
   'regex.problem.unclosed-group': '左括号“(”没有对应的右括号',

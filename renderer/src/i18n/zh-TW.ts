@@ -84,7 +84,8 @@ export const zhTW: Messages = {
   'error.project-newer': '此專案由較新版本的批注建立，請升級後再開啟。',
   'error.transport-failed': '無法連線到批注核心服務，變更未儲存。',
   'error.search-empty-query': '請輸入要搜尋的內容。',
-  'error.search-invalid-regex': '正規表示式寫法有誤：{problem}。請修改，或取消勾選「正規表示式」按一般文字搜尋。',
+  'error.search-invalid-regex':
+    '正規表示式寫法有誤：{problem}。請修改，或取消勾選「正規表示式」按一般文字搜尋。',
   'error.search-unclosed-quote': '引號沒有閉合：片語需要用一對引號括起來。',
   'error.search-regex-timeout': '正規表示式執行逾時（超過 {seconds} 秒），請改寫得更簡單些。',
   'regex.problem.unclosed-group': '左括號「(」沒有對應的右括號',

@@ -1,8 +1,10 @@
 /**
  * The renderer's project state and the operations on it. Every mutation goes to the core at once
- * (no Save button); the state changes only after the core has confirmed the write, so what the
- * UI shows as saved is on disk. Save status and errors are part of the state, shown in the header
- * and as toasts. Components read it with `useStore(selector)`.
+ * (no Save button); the save status in the header says "saved" only after the core has confirmed
+ * every write, so what the UI shows as saved is on disk. Coding one annotation (add, remove) is
+ * the hot path: it is painted at once, before the durable write returns, and rolled back visibly
+ * (highlight restored or removed, error toast) if the write fails. Other state changes only after
+ * the core has confirmed. Components read it with `useStore(selector)`.
  */
 import { useSyncExternalStore } from 'react';
 import type { ApiClient } from '../../../shared/api';
@@ -18,7 +20,7 @@ import type {
 } from '../../../shared/domain';
 import { PizhuError } from '../../../shared/errors';
 import type { MessageKey } from '../i18n/catalog';
-import type { DocumentFocus } from '../views/registry';
+import type { DocumentFocus } from './focus';
 import type { Params } from '../i18n';
 
 export type SaveState =
@@ -62,6 +64,33 @@ function compareAnnotations(a: Annotation, b: Annotation): number {
   return a.start - b.start || a.end - b.end || a.createdAt.localeCompare(b.createdAt);
 }
 
+/** `list` (sorted) with `a` inserted in order: a binary search, not a sort of every annotation. */
+function insertSorted(list: readonly Annotation[], a: Annotation): Annotation[] {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compareAnnotations(list[mid]!, a) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...list.slice(0, lo), a, ...list.slice(lo)];
+}
+
+/** Code points [start, end) of `text`, scanning only up to `end` (no index of the whole text). */
+function quoteOf(text: string, start: number, end: number): string {
+  let i = 0;
+  let cp = 0;
+  let from = 0;
+  while (cp < end && i < text.length) {
+    if (cp === start) from = i;
+    i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+    cp++;
+  }
+  return text.slice(from, i);
+}
+
+const PROVISIONAL = 'provisional-';
+
 export class Store {
   private state: State = {
     ready: false,
@@ -85,6 +114,9 @@ export class Store {
   private toastSeq = 0;
   /** Serialises mutations so that undo/redo and creates apply in the order the user made them. */
   private queue: Promise<unknown> = Promise.resolve();
+  private provisionalSeq = 0;
+  /** Provisional annotation id → the id the core gave it (a delete may follow before it returns). */
+  private readonly confirmedIds = new Map<string, string>();
 
   constructor(readonly api: ApiClient) {}
 
@@ -204,43 +236,92 @@ export class Store {
   createAnnotation(codeId: string, start: number, end: number): Promise<Annotation | undefined> {
     const documentId = this.state.documentId;
     if (!documentId) return Promise.resolve(undefined);
-    return this.write(async () => {
-      const { annotation, history } = await this.api.call('annotations-create', {
-        documentId,
-        codeId,
-        start,
-        end,
+    // Painted now, before the write is durable; the save status shows it is still being saved.
+    const now = new Date().toISOString();
+    const provisional: Annotation = {
+      id: `${PROVISIONAL}${++this.provisionalSeq}`,
+      documentId,
+      codeId,
+      coderId: this.state.coders.find((c) => c.isCurrent)?.id ?? '',
+      start,
+      end,
+      text: this.state.document?.id === documentId ? quoteOf(this.state.document.text, start, end) : '',
+      memo: '',
+      createdAt: now,
+      updatedAt: now,
+    };
+    this.set({ annotations: insertSorted(this.state.annotations, provisional), activeIds: [provisional.id] });
+    const swap = (to: Annotation | null) => {
+      if (this.state.documentId !== documentId) return;
+      const annotations = this.state.annotations.filter((a) => a.id !== provisional.id);
+      const activeIds = this.state.activeIds.filter((x) => x !== provisional.id);
+      this.set({
+        annotations: to ? insertSorted(annotations, to) : annotations,
+        activeIds: to && activeIds.length < this.state.activeIds.length ? [...activeIds, to.id] : activeIds,
       });
-      if (this.state.documentId === documentId) {
-        this.set({
-          annotations: [...this.state.annotations, annotation].sort(compareAnnotations),
-          activeIds: [annotation.id],
+    };
+    return this.write(async () => {
+      try {
+        const { annotation, history } = await this.api.call('annotations-create', {
+          documentId,
+          codeId,
+          start,
+          end,
         });
+        this.confirmedIds.set(provisional.id, annotation.id);
+        // Deleted (optimistically) while it was being saved: the delete that follows removes it.
+        if (this.state.annotations.some((a) => a.id === provisional.id)) swap(annotation);
+        this.set({ history });
+        // No toast: the highlight and the save status confirm it, and coding is the hot path.
+        this.bumpCount(documentId, codeId, +1);
+        return annotation;
+      } catch (err) {
+        swap(null); // visible rollback: the highlight goes away, write() shows the error
+        throw err;
       }
-      this.set({ history });
-      // No toast: the highlight and the save status confirm it, and coding is the hot path.
-      this.bumpCount(documentId, codeId, +1);
-      return annotation;
     });
   }
 
   deleteAnnotation(id: string): Promise<unknown> {
+    const removed = this.state.annotations.find((a) => a.id === id);
+    const wasActive = this.state.activeIds.includes(id);
+    // Gone from the view now; put back if the core refuses.
+    this.set({
+      annotations: this.state.annotations.filter((a) => a.id !== id),
+      activeIds: this.state.activeIds.filter((x) => x !== id),
+    });
     return this.write(async () => {
-      const { deleted, history } = await this.api.call('annotations-delete', { id });
-      this.set({
-        annotations: this.state.annotations.filter((a) => a.id !== id),
-        activeIds: this.state.activeIds.filter((x) => x !== id),
-        history,
-      });
-      this.bumpCount(deleted.documentId, deleted.codeId, -1);
-      this.toast({ tone: 'info', message: { key: 'annotation.deleted' } });
+      const coreId = id.startsWith(PROVISIONAL) ? this.confirmedIds.get(id) : id;
+      this.confirmedIds.delete(id);
+      // A provisional annotation whose create failed is already gone: nothing to delete.
+      if (coreId === undefined) return;
+      try {
+        const { deleted, history } = await this.api.call('annotations-delete', { id: coreId });
+        this.set({ history });
+        this.bumpCount(deleted.documentId, deleted.codeId, -1);
+        this.toast({ tone: 'info', message: { key: 'annotation.deleted' } });
+      } catch (err) {
+        if (removed && this.state.documentId === removed.documentId) {
+          const back = { ...removed, id: coreId };
+          this.set({
+            annotations: insertSorted(this.state.annotations, back),
+            activeIds: wasActive ? [...this.state.activeIds, back.id] : this.state.activeIds,
+          });
+        }
+        throw err;
+      }
     });
   }
 
   updateMemo(id: string, memo: string): Promise<unknown> {
     return this.write(async () => {
-      const { annotation, history } = await this.api.call('annotations-update-memo', { id, memo });
-      this.set({ annotations: this.state.annotations.map((a) => (a.id === id ? annotation : a)), history });
+      // An annotation still provisional when the memo was typed has its core id by now.
+      const coreId = this.confirmedIds.get(id) ?? id;
+      const { annotation, history } = await this.api.call('annotations-update-memo', { id: coreId, memo });
+      this.set({
+        annotations: this.state.annotations.map((a) => (a.id === coreId || a.id === id ? annotation : a)),
+        history,
+      });
     });
   }
 

@@ -4,7 +4,8 @@
  * (in .docx tables too); `<pre>` keeps its text verbatim, leading spaces included.
  */
 import { describe, expect, it } from 'vitest';
-import { extractText, htmlText } from '../../../electron/core/import/formats';
+import { extractText } from '../../../electron/core/import/formats';
+import { htmlText } from '../../../electron/core/import/html-text';
 import { docxBytes, para } from './docx-fixture';
 
 describe('.docx', () => {

@@ -5,7 +5,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText, detectEncoding } from '../../../electron/core/import/encoding';
-import { extractText, htmlText } from '../../../electron/core/import/formats';
+import { extractText } from '../../../electron/core/import/formats';
+import { htmlText } from '../../../electron/core/import/html-text';
 import { IMPORT_MAX_BYTES } from '../../../shared/import';
 import { expectCode } from '../core/helpers';
 import { fixture, lf, seedText } from './helpers';

@@ -14,7 +14,7 @@ import { saveFile } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { asPizhuError, useStore } from '../../state/store';
 import { setCoderView } from '../coders/coderView';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import { DisagreementDetail, type Resolution } from './DisagreementDetail';
 import { ResultTable } from './ResultTable';
 import { useAgreement } from './useAgreement';

@@ -14,10 +14,10 @@ import type {
 } from '../../../../shared/contracts/analysis';
 import type { CooccurrenceMode } from '../../../../shared/contracts/segments';
 import { translateError, useI18n } from '../../i18n';
-import { useFormat } from '../../i18n/format';
+import { useFormat } from '../../i18n';
 import { asPizhuError, useStore } from '../../state/store';
 import type { PizhuError } from '../../../../shared/errors';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import { segmentsHash } from '../segments/link';
 import { saveWithToast } from '../segments/save';
 import { exportName, toCsv } from './csv';

@@ -9,7 +9,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FrequencyTable } from '../../../../shared/contracts/analysis';
 import type { PizhuError } from '../../../../shared/errors';
 import { translateError, useI18n } from '../../i18n';
-import { useFormat } from '../../i18n/format';
+import { useFormat } from '../../i18n';
 import { asPizhuError, type Store } from '../../state/store';
 import { segmentsHash, type AttributeFilterState } from '../segments/link';
 import { saveWithToast } from '../segments/save';

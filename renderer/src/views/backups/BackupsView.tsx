@@ -9,7 +9,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { BackupContents, BackupInfo, BackupList } from '../../../../shared/contracts/backups';
 import { useI18n, type MessageKey } from '../../i18n';
 import { asPizhuError } from '../../state/store';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import { formatSize, formatTime } from './format';
 import './backups.css';
 

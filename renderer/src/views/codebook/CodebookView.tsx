@@ -7,7 +7,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { saveFile } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { asPizhuError, useStore } from '../../state/store';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import { mutate } from './actions';
 import { CodeDetail, type CodePatch } from './CodeDetail';
 import { DeleteDialog, MergeDialog } from './CodeDialogs';

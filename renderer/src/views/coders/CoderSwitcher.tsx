@@ -7,7 +7,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useDismiss } from '../../components/useDismiss';
 import { useI18n } from '../../i18n';
 import { useStore, type Store } from '../../state/store';
-import type { Navigate } from '../registry';
+import type { Navigate } from '../view-props';
 import { setCurrentCoder } from './actions';
 
 export function CoderSwitcher({ store, navigate }: { store: Store; navigate: Navigate }) {

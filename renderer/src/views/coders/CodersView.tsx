@@ -9,9 +9,9 @@ import type { SpansImportSummary } from '../../../../shared/contracts/coders';
 import type { Coder } from '../../../../shared/domain';
 import { saveFile } from '../../api/client';
 import { useI18n } from '../../i18n';
-import { useFormat } from '../../i18n/format';
+import { useFormat } from '../../i18n';
 import { useStore } from '../../state/store';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import { coderWrite, setCurrentCoder } from './actions';
 import './coders.css';
 

@@ -7,7 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Annotation, Code, Coder } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
-import { useFormat } from '../../i18n/format';
+import { useFormat } from '../../i18n';
 
 interface Props {
   annotations: readonly Annotation[];

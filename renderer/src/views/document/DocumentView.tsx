@@ -10,7 +10,7 @@ import type { DocumentDetail } from '../../../../shared/domain';
 import { foldForSearch, type Span } from '../../../../shared/text/script-convert';
 import { sentenceAt, splitSentences } from '../../../../shared/text/sentences';
 import { useI18n } from '../../i18n';
-import { useFormat } from '../../i18n/format';
+import { useFormat } from '../../i18n';
 import { useStore, type Store } from '../../state/store';
 import { AnnotationPanel } from './AnnotationPanel';
 import { useConverted } from './useConverted';

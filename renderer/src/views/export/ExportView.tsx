@@ -9,7 +9,7 @@ import { saveFile } from '../../api/client';
 import { translateError, useI18n } from '../../i18n';
 import type { MessageKey } from '../../i18n/catalog';
 import { asPizhuError } from '../../state/store';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import './export.css';
 
 interface FormatCard {

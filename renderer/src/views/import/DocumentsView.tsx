@@ -18,7 +18,7 @@ import type { HistoryState } from '../../../../shared/domain';
 import { translateError, useI18n } from '../../i18n';
 import type { PizhuError } from '../../../../shared/errors';
 import { asPizhuError, useStore } from '../../state/store';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import './import.css';
 
 /**

@@ -12,9 +12,9 @@ import {
   type ImportWarning,
 } from '../../../../shared/import';
 import { translateError, useI18n, type Translate } from '../../i18n';
-import { useFormat } from '../../i18n/format';
+import { useFormat } from '../../i18n';
 import type { MessageKey } from '../../i18n/catalog';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import { SplitDialog } from './SplitDialog';
 import type { ImportItem } from './files';
 import { removedPieces } from './diff';
@@ -355,7 +355,12 @@ export function ImportView({ store, navigate }: ViewProps) {
             {q.run.running ? (
               <>
                 <progress max={q.run.total} value={q.run.done} />
-                <span>{t('import.progress', { done: q.run.done, total: q.run.total })}</span>
+                <span>
+                  {t(q.run.indexing ? 'import.indexing' : 'import.progress', {
+                    done: q.run.done,
+                    total: q.run.total,
+                  })}
+                </span>
                 <button type="button" onClick={q.cancel}>
                   {t('import.cancel')}
                 </button>

@@ -10,7 +10,7 @@ import type { SplitSuggestion } from '../../../../shared/import';
 import type { PizhuError } from '../../../../shared/errors';
 import { Dialog } from '../../components/Dialog';
 import { translateError, useI18n } from '../../i18n';
-import { useFormat } from '../../i18n/format';
+import { useFormat } from '../../i18n';
 import { asPizhuError, type Store } from '../../state/store';
 
 interface Props {

@@ -1,8 +1,9 @@
 /**
  * State and actions of the import dialog, kept out of the app store: the queue of files, the
  * cleaning settings, the live preview of the selected file, and the import run (one
- * `import-commit` per file, progress, cancellable between files). Ends with
- * `store.refreshProject()` so the library shows the new documents.
+ * `import-commit` per file, progress, cancellable between files). Several files are a bulk
+ * import: their search index is queued and built at the end in slices (`search-index-build`,
+ * with progress). Ends with `store.refreshProject()` so the library shows the new documents.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { PATTERN_DEBOUNCE_MS, useDebounced } from './useDebounced';
@@ -26,6 +27,25 @@ export interface RunState {
   running: boolean;
   done: number;
   total: number;
+  /** Building the search index after a bulk import: done/total count documents. */
+  indexing?: boolean;
+}
+
+/** Documents indexed per `search-index-build` call: small enough to show progress. */
+const INDEX_SLICE = 200;
+
+/** Indexes what the bulk import queued, slice by slice; a failure leaves it to the next search. */
+async function buildIndex(store: Store, setRun: (r: RunState) => void): Promise<void> {
+  try {
+    let step = await store.api.call('search-index-build', { maxDocuments: INDEX_SLICE });
+    const total = step.indexed + step.pending;
+    while (step.pending > 0) {
+      setRun({ running: true, indexing: true, done: total - step.pending, total });
+      step = await store.api.call('search-index-build', { maxDocuments: INDEX_SLICE });
+    }
+  } catch {
+    // Every search builds the queued index first, so nothing is lost by stopping here.
+  }
 }
 
 function patternList(text: string): string[] {
@@ -219,6 +239,7 @@ export function useImportQueue(store: Store) {
           splitAt,
           // Known in Electron (preload); a browser never reveals a file's path.
           sourcePath: window.pizhu?.pathForFile(item.file) ?? null,
+          deferIndex: queue.length > 1,
           ...(item.title.trim() !== '' ? { title: item.title.trim() } : {}),
         });
         store.setHistory(result.history);
@@ -235,7 +256,8 @@ export function useImportQueue(store: Store) {
       }
       setRun({ running: true, done: n + 1, total: queue.length });
     }
-    setRun((r) => ({ ...r, running: false }));
+    if (queue.length > 1) await buildIndex(store, setRun);
+    setRun((r) => ({ ...r, running: false, indexing: false }));
     await store.refreshProject();
     store.toast({ tone: 'info', message: { key: 'import.done', params: { imported, skipped, failed } } });
   }, [items, settings, store, base64, patch]);

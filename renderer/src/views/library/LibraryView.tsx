@@ -7,7 +7,7 @@
 import type { Code, DocumentSummary } from '../../../../shared/domain';
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
-import { useFormat } from '../../i18n/format';
+import { useFormat } from '../../i18n';
 import { SplitDialog } from '../import/SplitDialog';
 import type { Store } from '../../state/store';
 import { DocumentMemoButton } from '../memos/DocumentMemoButton';

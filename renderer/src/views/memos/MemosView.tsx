@@ -6,9 +6,9 @@
 import { useEffect, useState } from 'react';
 import type { MemoEntry, MemoKind } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
-import { useFormat } from '../../i18n/format';
+import { useFormat } from '../../i18n';
 import { asPizhuError, useStore } from '../../state/store';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import { mutate } from '../codebook/actions';
 import '../codebook/codebook.css';
 

@@ -9,7 +9,7 @@ import type { SearchHit } from '../../../../shared/contracts/search';
 import type { SearchExpand } from '../../../../shared/contracts/search';
 import { translateError, useI18n } from '../../i18n';
 import { asPizhuError, useStore } from '../../state/store';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import { ResultsList } from './ResultsList';
 import { getSearchState, hitKey, setSearchState, useSearchState, type SearchState } from './state';
 import './search.css';

@@ -10,9 +10,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { SegmentRow } from '../../../../shared/contracts/segments';
 import { translateError, useI18n } from '../../i18n';
-import { useFormat } from '../../i18n/format';
+import { useFormat } from '../../i18n';
 import { asPizhuError, useStore } from '../../state/store';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import {
   DEFAULT_SEGMENTS_STATE,
   parseSegmentsHash,

@@ -4,7 +4,7 @@
  * suggestion by suggestion happens in the document view (SuggestBar).
  */
 import { useI18n } from '../../i18n';
-import type { ViewProps } from '../registry';
+import type { ViewProps } from '../view-props';
 import { CorpusRun } from './CorpusRun';
 import { RulesTable } from './RulesTable';
 import './suggest.css';
