@@ -65,7 +65,7 @@ export async function importFiles(command: ImportCommand, io: CliIo): Promise<nu
         if ((INTEROP_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase())) {
           // A REFI-QDA file or another project: merged, with its report.
           checkInteropSize(path);
-          const report = mergeFile(core, path);
+          const report = await mergeFile(core, path);
           imported++;
           io.out(`imported  ${path}: ${report.documents.added} document(s) added\n${formatReport(report)}`);
           continue;

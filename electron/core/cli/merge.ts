@@ -87,15 +87,19 @@ function codeMap(core: Core, maps: [string, string][]): Record<string, string> {
 }
 
 /** Merges one file into an open core: a Pizhu project by path (its write-ahead log included), other files as bytes. */
-export function mergeFile(core: Core, other: string, map: Record<string, string> = {}): InteropReport {
+export async function mergeFile(
+  core: Core,
+  other: string,
+  map: Record<string, string> = {},
+): Promise<InteropReport> {
   const ctx = core.context;
   const bytes = new Uint8Array(readFileSync(other));
   const isPizhu = Buffer.from(bytes.subarray(0, 16)).toString('latin1') === 'SQLite format 3\u0000';
-  const model = isPizhu ? readPizhuFile(ctx.db, other) : readExchangeBytes(ctx, other, bytes);
+  const model = isPizhu ? readPizhuFile(ctx.db, other) : await readExchangeBytes(ctx, other, bytes);
   return mergeModel(ctx, model, { codeMap: map, historyKind: historyKindOf(model) });
 }
 
-function run(args: string[], io: CliIo): Promise<number> {
+async function run(args: string[], io: CliIo): Promise<number> {
   const command = parseMergeArgs(args);
   const project = resolve(command.project);
   const other = resolve(command.other);
@@ -105,11 +109,11 @@ function run(args: string[], io: CliIo): Promise<number> {
     throw new PizhuError('project-open-failed', `${other} does not exist`, { file: other });
   const core = openCore({ file: project, empty: true });
   try {
-    io.out(formatReport(mergeFile(core, other, codeMap(core, command.maps))));
+    io.out(formatReport(await mergeFile(core, other, codeMap(core, command.maps))));
   } finally {
     core.close();
   }
-  return Promise.resolve(0);
+  return 0;
 }
 
 export const mergeCommand: CliModule = { name: 'merge', usage: USAGE, run };

@@ -33,8 +33,8 @@ async function run<K extends TaskName>(
   }
 }
 
-/** Text of a .docx, .html (already decoded) or .pdf, parsed in the worker. */
-export function parseIsolated<K extends 'docx' | 'html' | 'pdf'>(
+/** Text of a .docx, .html (already decoded) or .pdf, or a REFI-QDA file's model, parsed in the worker. */
+export function parseIsolated<K extends 'docx' | 'html' | 'pdf' | 'refi'>(
   task: K,
   input: TaskInput<K>,
   fileName: string,

@@ -14,7 +14,7 @@ import { historyState } from '../history/log';
 import type { ProjectModel } from './model';
 import { mergeModel, previewMerge } from './merge';
 import { readPizhuFile } from './pizhu-read';
-import { readRefi } from './refi-read';
+import { parseIsolated } from '../import/isolated';
 
 type InteropHandlers = Pick<ApiHandlers, 'interop-preview' | 'interop-import'>;
 
@@ -27,14 +27,21 @@ function isSqlite(bytes: Uint8Array): boolean {
   return bytes.length >= 16 && Buffer.from(bytes.subarray(0, 16)).toString('latin1') === SQLITE_MAGIC;
 }
 
-/** Reads an exchange file's bytes into a model (REFI-QDA, or a Pizhu project via a temporary copy). */
-export function readExchangeBytes(ctx: CoreContext, fileName: string, bytes: Uint8Array): ProjectModel {
+/**
+ * Reads an exchange file's bytes into a model: REFI-QDA in the isolation worker (heap and time
+ * limits, so a hostile archive or XML fails alone), a Pizhu project via a temporary copy.
+ */
+export async function readExchangeBytes(
+  ctx: CoreContext,
+  fileName: string,
+  bytes: Uint8Array,
+): Promise<ProjectModel> {
   if (bytes.length > MAX_INTEROP_BYTES)
     throw new PizhuError('import-too-large', `${fileName} is larger than ${MAX_INTEROP_BYTES} bytes`, {
       size: bytes.length,
       limit: MAX_INTEROP_BYTES,
     });
-  if (!isSqlite(bytes)) return readRefi(bytes, fileName);
+  if (!isSqlite(bytes)) return parseIsolated('refi', { bytes, fileName }, fileName);
   const dir = mkdtempSync(join(tmpdir(), 'pizhu-merge-'));
   try {
     const file = join(dir, 'incoming.pizhu');
@@ -54,8 +61,8 @@ export function historyKindOf(model: ProjectModel): string {
 export function interopHandlers(ctx: CoreContext): InteropHandlers {
   const decode = (b64: string) => new Uint8Array(Buffer.from(b64, 'base64'));
   return {
-    'interop-preview': ({ fileName, contentBase64 }) => {
-      const model = readExchangeBytes(ctx, fileName, decode(contentBase64));
+    'interop-preview': async ({ fileName, contentBase64 }) => {
+      const model = await readExchangeBytes(ctx, fileName, decode(contentBase64));
       const { unmatched, matchedDocuments } = previewMerge(ctx.db, model);
       return {
         format: model.format,
@@ -69,8 +76,8 @@ export function interopHandlers(ctx: CoreContext): InteropHandlers {
         warnings: model.warnings,
       };
     },
-    'interop-import': ({ fileName, contentBase64, codeMap }) => {
-      const model = readExchangeBytes(ctx, fileName, decode(contentBase64));
+    'interop-import': async ({ fileName, contentBase64, codeMap }) => {
+      const model = await readExchangeBytes(ctx, fileName, decode(contentBase64));
       const report = mergeModel(ctx, model, { codeMap, historyKind: historyKindOf(model) });
       return { report, history: historyState(ctx.db) };
     },
