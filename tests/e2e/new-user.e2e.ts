@@ -214,6 +214,28 @@ describe('new user, part 1', () => {
     expect((await app.api('attributes-list', {})).values[0]!.value).toBe('2009');
   });
 
+  it('15: typing in a cell while its last save is still reloading keeps what is typed', async () => {
+    // A loaded machine: the table's reload after a save arrives after the user typed again.
+    const slow = '**/api/attributes-list';
+    await page.route(slow, async (r) => {
+      await new Promise((done) => setTimeout(done, 700));
+      await r.continue();
+    });
+    const cell = page.locator(
+      `.pz-docs-table tr[data-document-id="${docs[2]!.id}"] td[data-attribute="年份"] input`,
+    );
+    await cell.fill('2010');
+    await cell.press('Enter');
+    await poll(async () => (await app.api('attributes-list', {})).values.length).toBe(2);
+    await cell.fill('二〇一〇');
+    await page.waitForTimeout(1200);
+    expect(await cell.inputValue()).toBe('二〇一〇');
+    await cell.press('Enter');
+    await poll(() => cell.getAttribute('aria-invalid')).toBe('true');
+    await poll(() => cell.inputValue()).toBe('2010');
+    await page.unroute(slow);
+  });
+
   it('4 and 12: the document memo saves as you type, Esc closes it, and it opens beside the sidebar', async () => {
     await go('#/', '.pz-library');
     const button = page.locator(`.pz-library tr[data-document-id="${docs[2]!.id}"] .pz-docmemo-btn`);

@@ -46,7 +46,13 @@ export class AppPage {
               const first = document.createRange();
               first.setStart(text, at);
               first.setEnd(text, at + 1);
-              first.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+              // Scroll the phrase itself into view, not its paragraph: a paragraph taller than
+              // the text pane, centred, would leave the phrase's first line out of sight.
+              const scroller = root.closest<HTMLElement>('.pz-text-scroll');
+              if (scroller) {
+                const pane = scroller.getBoundingClientRect();
+                scroller.scrollTop += first.getBoundingClientRect().top - (pane.top + pane.height / 4);
+              } else first.startContainer.parentElement!.scrollIntoView({ block: 'center' });
               const a = first.getClientRects()[0]!;
               const last = document.createRange();
               last.setStart(text, at + phrase.length - 1);

@@ -35,9 +35,11 @@ function AttributeCell(props: {
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
   const [invalid, setInvalid] = useState<PizhuError | null>(null);
+  // The stored value changed (this cell's own save reloaded, an undo): show it, unless the user
+  // is typing something else meanwhile — their draft is not overwritten behind their back.
   if (seen !== value) {
     setSeen(value);
-    setDraft(value);
+    if (draft === seen) setDraft(value);
   }
   const commit = async (next: string) => {
     const error = await onCommit(next);
