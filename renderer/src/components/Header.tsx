@@ -54,10 +54,10 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
         type="button"
         className="pz-brand"
         onClick={onHome}
-        title={`${t('app.tagline')} · ${t('document.back')}`}
+        title={`${t('app.name')} · ${t('app.tagline')} · ${t('document.back')}`}
       >
         <span className="pz-logo">批</span>
-        <span>{t('app.name')}</span>
+        <span className="pz-brand-name">{t('app.name')}</span>
         <span className="pz-muted pz-small pz-tagline">{t('app.tagline')}</span>
       </button>
       {views.length > 0 ? (
@@ -125,9 +125,11 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
             aria-haspopup="menu"
             aria-expanded={menu}
             aria-label={t('toolbar.export')}
+            title={t('toolbar.export')}
             onClick={() => setMenu((m) => !m)}
           >
-            <span aria-hidden="true">⇩</span> {t('toolbar.export')}
+            <span aria-hidden="true">⇩</span>
+            <span className="pz-export-label"> {t('toolbar.export')}</span>
           </button>
           {menu ? (
             <div role="menu" className="pz-menu-list">
