@@ -3,7 +3,8 @@
  * "More" menu, current coder, undo/redo, export, save status, language.
  * The save status is the user's proof that every change is on disk. It fits 1280 px in every
  * language with room to spare for one more compact control (tabs never wrap; undo/redo are icons
- * with their names as labels and tooltips; the tagline shows only on wide windows).
+ * with their names as labels and tooltips; below 1400 px the logo stands without the app name and
+ * the export menu is its ⇩ icon; the tagline shows only on wide windows).
  */
 import { useCallback, useRef, useState } from 'react';
 import { useDismiss } from './useDismiss';
