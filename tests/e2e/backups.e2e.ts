@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, RESULTS_DIR, screenshotOnFailure, startApp, type RunningApp } from './harness';
+import { AppPage } from './pages/app-page';
 
 const SEEDS = resolve(import.meta.dirname, '../../seeds');
 
@@ -55,7 +56,7 @@ describe('backups and read-only projects', () => {
     }
     await language().selectOption('zh-CN');
   };
-  const openBackups = () => page.locator('.pz-tab', { hasText: '备份' }).click();
+  const openBackups = () => new AppPage(page).openView('备份');
 
   it('lists backups with counts, shows one read-only, restores it after a confirmation', async () => {
     const before = await app!.api('documents-list', {});

@@ -120,7 +120,7 @@ describe('several coders and agreement', () => {
     const ones = 2 * n11 + n10 + n01;
     const alpha = 1 - ((2 * n - 1) * 2 * (n10 + n01)) / (2 * ones * (2 * n - ones));
 
-    await page.getByRole('button', { name: '一致性', exact: true }).click();
+    await ui.openView('一致性');
     await page.getByTestId('agreement-compute').click();
     const row = page.locator('[data-testid="agreement-table"] tr[data-code="问题"]');
     await row.waitFor();
@@ -164,7 +164,7 @@ describe('several coders and agreement', () => {
   });
 
   it('imports a span file as a coder from the coders view; a bad line changes nothing; undo', async () => {
-    await page.getByRole('button', { name: '编码员', exact: true }).click();
+    await ui.openView('编码员');
     const file = (content: string) => ({
       name: 'spans.jsonl',
       mimeType: 'application/x-ndjson',
@@ -195,7 +195,7 @@ describe('several coders and agreement', () => {
     await page.screenshot({ path: '/tmp/pizhu-coders-zh-CN.png' });
     await page.getByRole('button', { name: /撤销/ }).first().click();
     await expect.poll(async () => (await coders()).map((c) => c.name)).not.toContain('王五');
-    await page.getByRole('button', { name: '一致性', exact: true }).click();
+    await ui.openView('一致性');
   });
 
   it('looks right in zh-TW and en', async () => {

@@ -10,6 +10,7 @@ import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { launchBrowser, newContext, screenshotOnFailure, startApp, type RunningApp } from './harness';
+import { AppPage } from './pages/app-page';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const FORMATS: [string, RegExp, boolean][] = [
@@ -53,7 +54,7 @@ describe('exchange and exports', () => {
 
   it('exports every format from its card, each with its dataset card', async () => {
     // The header's export menu leads to the export view.
-    await page.locator('.pz-header .pz-menu > button').click();
+    await new AppPage(page).exportMenuButton().click();
     await page.getByRole('menuitem', { name: /更多格式/ }).click();
     await page.locator('.pz-export').waitFor();
     await page.screenshot({ path: '/tmp/pizhu-export-zh-CN.png' });
@@ -135,7 +136,7 @@ describe('exchange and exports', () => {
   });
 
   it('export view in zh-TW and en', async () => {
-    await page.locator('.pz-tab', { hasText: '导出' }).click();
+    await new AppPage(page).openView('导出');
     for (const locale of ['zh-TW', 'en'] as const) {
       await page.locator('.pz-locale select').selectOption(locale);
       await page.screenshot({ path: `/tmp/pizhu-export-${locale}.png` });

@@ -15,7 +15,19 @@ import { AppPage } from './pages/app-page';
 const SEEDS = resolve(import.meta.dirname, '../../seeds');
 const OUT = join(RESULTS_DIR, 'visual');
 const LOCALES = ['zh-CN', 'zh-TW', 'en'] as const;
-const VIEWS = ['library', 'document', 'codebook', 'memos', 'import', 'documents', 'segments', 'analysis', 'search'];
+const VIEWS = [
+  'library',
+  'document',
+  'codebook',
+  'memos',
+  'import',
+  'documents',
+  'segments',
+  'analysis',
+  'search',
+];
+/** The occasional views, reached from the header's "More" menu. */
+const MORE_VIEWS = ['suggest', 'export', 'coders', 'agreement', 'backups'];
 /** States on top of a view: a selected annotation, a selected code, and the dialogs. */
 const STATES: { name: string; view: string; act: (page: Page) => Promise<void> }[] = [
   {
@@ -52,6 +64,17 @@ const STATES: { name: string; view: string; act: (page: Page) => Promise<void> }
     },
   },
   {
+    name: 'header-more',
+    view: 'backups',
+    act: async (page) => {
+      await new AppPage(page)
+        .viewNav()
+        .getByRole('button', { name: /^(更多|More)(:|$)/ })
+        .click();
+      await page.getByRole('menu').waitFor();
+    },
+  },
+  {
     name: 'library-split',
     view: 'library',
     act: async (page) => {
@@ -73,7 +96,10 @@ function findProblems(): Problem[] {
   const describe = (el: Element) =>
     `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
   if (document.documentElement.scrollWidth > width + 1)
-    problems.push({ what: `page scrolls sideways (${document.documentElement.scrollWidth} > ${width})`, element: 'html' });
+    problems.push({
+      what: `page scrolls sideways (${document.documentElement.scrollWidth} > ${width})`,
+      element: 'html',
+    });
   const visible = (el: Element) => {
     const r = el.getBoundingClientRect();
     const style = getComputedStyle(el);
@@ -91,7 +117,10 @@ function findProblems(): Problem[] {
     if (!visible(el) || el.closest('.pz-visually-hidden')) continue;
     const r = el.getBoundingClientRect();
     if (r.right > width + 1 && !clippedInside(el))
-      problems.push({ what: `sticks out on the right (${Math.round(r.right)} > ${width})`, element: describe(el) });
+      problems.push({
+        what: `sticks out on the right (${Math.round(r.right)} > ${width})`,
+        element: describe(el),
+      });
   }
   const background = (el: Element | null): string => {
     for (let p = el; p; p = p.parentElement) {
@@ -116,7 +145,10 @@ function findProblems(): Problem[] {
     const tabs = header.querySelector('.pz-tabs')?.getBoundingClientRect();
     const actions = header.querySelector('.pz-header-actions')?.getBoundingClientRect();
     if (tabs && actions && actions.left - tabs.right < 120)
-      problems.push({ what: `header has only ${Math.round(actions.left - tabs.right)} px to spare`, element: 'header' });
+      problems.push({
+        what: `header has only ${Math.round(actions.left - tabs.right)} px to spare`,
+        element: 'header',
+      });
   }
   return problems;
 }
@@ -135,7 +167,12 @@ describe('visual check at 1280×720', () => {
     documentId = docs[0]!.id;
     // A few annotations so the document, segments and analysis views have something to show.
     for (const [i, code] of codes.slice(0, 3).entries()) {
-      await app.api('annotations-create', { documentId, codeId: code.id, start: 40 + i * 60, end: 70 + i * 60 });
+      await app.api('annotations-create', {
+        documentId,
+        codeId: code.id,
+        start: 40 + i * 60,
+        end: 70 + i * 60,
+      });
     }
   });
   afterAll(async () => {
@@ -161,7 +198,7 @@ describe('visual check at 1280×720', () => {
       try {
         await page.goto(app.url);
         await page.locator('.pz-library').waitFor();
-        for (const view of VIEWS) {
+        for (const view of [...VIEWS, ...MORE_VIEWS]) {
           await show(page, view);
           await page.screenshot({ path: join(OUT, `${locale}-${view}.png`) });
           for (const p of await page.evaluate(findProblems)) found.push(`${view}: ${p.element}: ${p.what}`);
@@ -171,7 +208,8 @@ describe('visual check at 1280×720', () => {
           await state.act(page);
           await page.waitForTimeout(200);
           await page.screenshot({ path: join(OUT, `${locale}-${state.name}.png`) });
-          for (const p of await page.evaluate(findProblems)) found.push(`${state.name}: ${p.element}: ${p.what}`);
+          for (const p of await page.evaluate(findProblems))
+            found.push(`${state.name}: ${p.element}: ${p.what}`);
           await page.keyboard.press('Escape');
         }
       } finally {

@@ -1,8 +1,10 @@
 /**
- * The app bar: name, back to the library, undo/redo, export, save status, language.
+ * The app bar: name, back to the library, the everyday views as tabs and the occasional ones in a
+ * "More" menu, current coder, undo/redo, export, save status, language.
  * The save status is the user's proof that every change is on disk. It fits 1280 px in every
  * language with room to spare for one more compact control (tabs never wrap; undo/redo are icons
- * with their names as labels and tooltips; the tagline shows only on wide windows).
+ * with their names as labels and tooltips; below 1400 px the logo stands without the app name and
+ * the export menu is its ⇩ icon; the tagline shows only on wide windows).
  */
 import { useCallback, useRef, useState } from 'react';
 import { useDismiss } from './useDismiss';
@@ -12,6 +14,7 @@ import { saveFile } from '../api/client';
 import { useStore, type Store } from '../state/store';
 import type { Navigate, ViewDef } from '../views/registry';
 import { CoderSwitcher } from '../views/coders/CoderSwitcher';
+import { MoreViewsMenu } from './MoreViewsMenu';
 
 interface HeaderProps {
   store: Store;
@@ -52,10 +55,10 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
         type="button"
         className="pz-brand"
         onClick={onHome}
-        title={`${t('app.tagline')} · ${t('document.back')}`}
+        title={`${t('app.name')} · ${t('app.tagline')} · ${t('document.back')}`}
       >
         <span className="pz-logo">批</span>
-        <span>{t('app.name')}</span>
+        <span className="pz-brand-name">{t('app.name')}</span>
         <span className="pz-muted pz-small pz-tagline">{t('app.tagline')}</span>
       </button>
       {views.length > 0 ? (
@@ -67,17 +70,26 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
           >
             {t('nav.library')}
           </button>
-          {views.map((v) => (
-            <button
-              key={v.id}
-              type="button"
-              className={`pz-tab${currentView === v.id ? ' is-current' : ''}`}
-              aria-current={currentView === v.id ? 'page' : undefined}
-              onClick={() => navigate.toView(v.id)}
-            >
-              {t(v.labelKey)}
-            </button>
-          ))}
+          {views
+            .filter((v) => !v.more)
+            .map((v) => (
+              <button
+                key={v.id}
+                type="button"
+                className={`pz-tab${currentView === v.id ? ' is-current' : ''}`}
+                aria-current={currentView === v.id ? 'page' : undefined}
+                onClick={() => navigate.toView(v.id)}
+              >
+                {t(v.labelKey)}
+              </button>
+            ))}
+          {views.some((v) => v.more) ? (
+            <MoreViewsMenu
+              views={views.filter((v) => v.more)}
+              currentView={currentView}
+              navigate={navigate}
+            />
+          ) : null}
         </nav>
       ) : null}
       <div className="pz-header-actions">
@@ -108,9 +120,17 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
         >
           ↷
         </button>
-        <div className="pz-menu" ref={menuRef}>
-          <button type="button" aria-haspopup="menu" aria-expanded={menu} onClick={() => setMenu((m) => !m)}>
-            ⇩ {t('toolbar.export')}
+        <div className="pz-menu pz-export-menu" ref={menuRef}>
+          <button
+            type="button"
+            aria-haspopup="menu"
+            aria-expanded={menu}
+            aria-label={t('toolbar.export')}
+            title={t('toolbar.export')}
+            onClick={() => setMenu((m) => !m)}
+          >
+            <span aria-hidden="true">⇩</span>
+            <span className="pz-export-label"> {t('toolbar.export')}</span>
           </button>
           {menu ? (
             <div role="menu" className="pz-menu-list">

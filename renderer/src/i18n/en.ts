@@ -6,6 +6,8 @@ export const en: Messages = {
   'app.tagline': 'Qualitative coding for Chinese texts',
   'nav.library': 'Library',
   'nav.views': 'Views',
+  'nav.more': 'More',
+  'nav.moreTitle': 'More views',
   'locale.label': 'Language',
   'status.loading': 'Loading…',
   'status.saving': 'Saving…',

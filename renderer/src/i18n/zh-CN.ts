@@ -4,6 +4,8 @@ export const zhCN = {
   'app.tagline': '中文质性编码',
   'nav.library': '文档库',
   'nav.views': '视图',
+  'nav.more': '更多',
+  'nav.moreTitle': '更多视图',
   'locale.label': '界面语言',
   'status.loading': '正在加载…',
   'status.saving': '正在保存…',

@@ -6,6 +6,8 @@ export const zhTW: Messages = {
   'app.tagline': '中文質性編碼',
   'nav.library': '文件庫',
   'nav.views': '檢視',
+  'nav.more': '更多',
+  'nav.moreTitle': '更多檢視',
   'locale.label': '介面語言',
   'status.loading': '正在載入…',
   'status.saving': '正在儲存…',

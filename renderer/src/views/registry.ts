@@ -1,7 +1,8 @@
 /**
  * The app's views beside the library and the document view (search, codebook, segments,
- * analysis, memos, …). Each feature adds one entry; the header shows them as tabs and the router
- * (`#/view/<id>`) renders them with the store and the navigation functions.
+ * analysis, memos, …). Each feature adds one entry; the header shows everyday views as tabs and
+ * occasional ones (`more: true`) in its "More" menu, and the router (`#/view/<id>`) renders them
+ * with the store and the navigation functions.
  */
 import type { ViewDef } from './view-props';
 import { CodebookView } from './codebook/CodebookView';
@@ -29,9 +30,9 @@ export const VIEWS: ViewDef[] = [
   { id: 'segments', labelKey: 'segments.tab', component: SegmentsView },
   { id: 'analysis', labelKey: 'analysis.title', component: AnalysisView },
   { id: 'search', labelKey: 'search.title', component: SearchView },
-  { id: 'suggest', labelKey: 'suggest.rules', component: SuggestView },
-  { id: 'export', labelKey: 'exportView.title', component: ExportView },
-  { id: 'coders', labelKey: 'coders.title', component: CodersView },
-  { id: 'agreement', labelKey: 'agreement.title', component: AgreementView },
-  { id: 'backups', labelKey: 'backups.title', component: BackupsView },
+  { id: 'suggest', labelKey: 'suggest.rules', component: SuggestView, more: true },
+  { id: 'export', labelKey: 'exportView.title', component: ExportView, more: true },
+  { id: 'coders', labelKey: 'coders.title', component: CodersView, more: true },
+  { id: 'agreement', labelKey: 'agreement.title', component: AgreementView, more: true },
+  { id: 'backups', labelKey: 'backups.title', component: BackupsView, more: true },
 ];

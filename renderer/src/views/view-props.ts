@@ -23,4 +23,6 @@ export interface ViewDef {
   id: string;
   labelKey: MessageKey;
   component: ComponentType<ViewProps>;
+  /** An occasional view: listed in the header's "More" menu instead of as a tab. */
+  more?: true;
 }

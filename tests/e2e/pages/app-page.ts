@@ -19,6 +19,29 @@ export class AppPage {
     await this.page.locator('.pz-library').waitFor();
   }
 
+  /** The header's view tabs (everyday views) and its "More" menu button (occasional views). */
+  viewNav() {
+    return this.page.locator('.pz-header').getByRole('navigation');
+  }
+
+  /** Opens a view by its visible name: its header tab, or else its item in the "More" menu. */
+  async openView(name: string): Promise<void> {
+    const tab = this.viewNav().getByRole('button', { name, exact: true });
+    if ((await tab.count()) > 0) {
+      await tab.click();
+      return;
+    }
+    await this.viewNav()
+      .getByRole('button', { name: /^(更多|More)(:|$)/ })
+      .click();
+    await this.page.getByRole('menu').getByRole('menuitem', { name, exact: true }).click();
+  }
+
+  /** The header's export menu button (CSV, JSONL, more formats). */
+  exportMenuButton() {
+    return this.page.locator('.pz-header').getByRole('button', { name: /^(导出数据|匯出資料|Export)$/ });
+  }
+
   async openDocument(title: string): Promise<void> {
     await this.page.locator('.pz-library .pz-doc-link', { hasText: title }).first().click();
     await this.waitForText();
