@@ -81,6 +81,9 @@ describe('reading a long document', () => {
     });
 
   it('shows the outline with per-section counts by code, jumps to a section and follows the scroll', async () => {
+    // At 1280 px the outline starts closed (the text column keeps its width); the toggle opens it.
+    await expect(page.locator('.pz-outline').count()).resolves.toBe(0);
+    await page.locator('.pz-outline-toggle').click();
     await expect.poll(() => page.locator('.pz-outline-row').count()).toBeGreaterThan(8);
     await expect(row('存在的问题').textContent()).resolves.toContain('二、');
     // 二、存在的问题 holds one 问题 and one 建议 annotation; its first sub-section only the 问题.

@@ -76,6 +76,11 @@ describe('outline', () => {
 describe('reading settings', () => {
   test('bad or missing values fall back to the defaults; numbers are clamped', () => {
     expect(parseSettings(null)).toEqual(DEFAULT_READING);
+    // A never-toggled outline starts closed on a narrow window, open on a wide one; a stored
+    // choice wins either way.
+    expect(parseSettings(null, 1280).outline).toBe(false);
+    expect(parseSettings(null, 1600).outline).toBe(true);
+    expect(parseSettings(JSON.stringify({ outline: true }), 1280).outline).toBe(true);
     expect(parseSettings('not json')).toEqual(DEFAULT_READING);
     expect(
       parseSettings(JSON.stringify({ fontSize: 99, lineHeight: 'x', width: 40, theme: 'neon', focus: true })),

@@ -38,7 +38,14 @@ function clamp(v: unknown, { min, max }: { min: number; max: number }, fallback:
   return typeof v === 'number' && Number.isFinite(v) ? Math.min(max, Math.max(min, v)) : fallback;
 }
 
-export function parseSettings(raw: string | null): ReadingSettings {
+/** Below this window width the outline starts closed (the text column would get too narrow). */
+export const OUTLINE_OPEN_MIN_WIDTH = 1440;
+
+/**
+ * The settings stored in `raw`; what is missing takes the defaults. `windowWidth`: an outline
+ * that was never toggled starts open only on a window wide enough for three columns of panels.
+ */
+export function parseSettings(raw: string | null, windowWidth = Infinity): ReadingSettings {
   let o: Record<string, unknown> = {};
   try {
     const parsed: unknown = raw ? JSON.parse(raw) : {};
@@ -46,7 +53,7 @@ export function parseSettings(raw: string | null): ReadingSettings {
   } catch {
     // Defaults.
   }
-  const d = DEFAULT_READING;
+  const d = { ...DEFAULT_READING, outline: windowWidth >= OUTLINE_OPEN_MIN_WIDTH };
   return {
     fontSize: clamp(o.fontSize, LIMITS.fontSize, d.fontSize),
     lineHeight: clamp(o.lineHeight, LIMITS.lineHeight, d.lineHeight),

@@ -37,7 +37,7 @@ function write(key: string, value: string): void {
 }
 
 export function useReadingSettings(): [ReadingSettings, (patch: Partial<ReadingSettings>) => void] {
-  const [settings, setSettings] = useState(() => parseSettings(read(KEY)));
+  const [settings, setSettings] = useState(() => parseSettings(read(KEY), window.innerWidth));
   const update = useCallback((patch: Partial<ReadingSettings>) => {
     setSettings((s) => {
       const next = { ...s, ...patch };
