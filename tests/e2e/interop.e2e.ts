@@ -59,6 +59,10 @@ describe('exchange and exports', () => {
     await page.locator('.pz-export').waitFor();
     await page.screenshot({ path: '/tmp/pizhu-export-zh-CN.png' });
     for (const [format, name, card] of FORMATS) {
+      // Chromium throttles a page's repeated automatic downloads (the card is a second file per
+      // click); a fresh load of the view gives each export the state a user's first click has.
+      await page.reload();
+      await page.locator('.pz-export').waitFor();
       downloads.length = 0;
       await page.locator(`.pz-export-card[data-format="${format}"] button`).click();
       await expect

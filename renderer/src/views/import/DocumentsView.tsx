@@ -35,13 +35,16 @@ function AttributeCell(props: {
   const [draft, setDraft] = useState(value);
   const [seen, setSeen] = useState(value);
   const [invalid, setInvalid] = useState<PizhuError | null>(null);
+  /** The text last sent to the core: once stored it may come back normalised (２０１１ → 2011). */
+  const [sent, setSent] = useState<string | null>(null);
   // The stored value changed (this cell's own save reloaded, an undo): show it, unless the user
   // is typing something else meanwhile — their draft is not overwritten behind their back.
   if (seen !== value) {
     setSeen(value);
-    if (draft === seen) setDraft(value);
+    if (draft === seen || draft === sent) setDraft(value);
   }
   const commit = async (next: string) => {
+    setSent(next);
     const error = await onCommit(next);
     if (error) {
       setInvalid(error);
