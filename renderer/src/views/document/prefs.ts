@@ -5,6 +5,7 @@
  */
 import { useCallback, useState } from 'react';
 import type { ConverterId } from '../../../../shared/text/script-convert';
+import { readStored as read, writeStored as write } from '../../state/storage';
 
 export type ScriptView = 'original' | 'simplified' | 'traditional';
 
@@ -18,22 +19,6 @@ export const CONVERTER_OF: Record<Exclude<ScriptView, 'original'>, ConverterId> 
 
 const SCRIPT_KEY = 'pizhu.document.script';
 const SNAP_KEY = 'pizhu.document.snapSentences';
-
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Not remembered, but still applied.
-  }
-}
 
 export function useScriptView(): [ScriptView, (v: ScriptView) => void] {
   const [view, setView] = useState<ScriptView>(() => {

@@ -1,27 +1,20 @@
 /** Remembered choices of the suggestion review: the accept-all threshold and the coder. */
 import { useCallback, useState } from 'react';
+import { readStored, writeStored } from '../../state/storage';
 
 const THRESHOLD_KEY = 'pizhu.suggest.threshold';
 export const DEFAULT_THRESHOLD = 2;
 
 function read(): number {
-  try {
-    const v = Number(localStorage.getItem(THRESHOLD_KEY));
-    return Number.isFinite(v) && v > 0 ? v : DEFAULT_THRESHOLD;
-  } catch {
-    return DEFAULT_THRESHOLD;
-  }
+  const v = Number(readStored(THRESHOLD_KEY));
+  return Number.isFinite(v) && v > 0 ? v : DEFAULT_THRESHOLD;
 }
 
 export function useThreshold(): [number, (v: number) => void] {
   const [value, setValue] = useState(read);
   const set = useCallback((v: number) => {
     setValue(v);
-    try {
-      localStorage.setItem(THRESHOLD_KEY, String(v));
-    } catch {
-      // Private mode: the choice lasts for this session only.
-    }
+    writeStored(THRESHOLD_KEY, String(v));
   }, []);
   return [value, set];
 }

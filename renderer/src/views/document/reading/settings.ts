@@ -16,25 +16,10 @@ export {
   type ReadingSettings,
   type ReadingTheme,
 } from './settings-values';
+import { readStored as read, writeStored as write } from '../../../state/storage';
 
 const KEY = 'pizhu.reading';
 const POSITION_KEY = 'pizhu.reading.position.';
-
-function read(key: string): string | null {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: string): void {
-  try {
-    localStorage.setItem(key, value);
-  } catch {
-    // Not remembered, but still applied.
-  }
-}
 
 export function useReadingSettings(): [ReadingSettings, (patch: Partial<ReadingSettings>) => void] {
   const [settings, setSettings] = useState(() => parseSettings(read(KEY), window.innerWidth));
