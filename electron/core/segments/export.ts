@@ -8,8 +8,6 @@
  * For the export the context is cut in JavaScript from each document's text read once (a list of
  * 100,000 segments would otherwise make SQLite load a document's text once per row).
  */
-import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { stringify } from 'csv-stringify/sync';
 import type { ExportFile } from '../../../shared/domain';
 import { SEGMENT_CONTEXT } from '../../../shared/contracts/segments';
@@ -18,6 +16,7 @@ import type { CoreContext } from '../context';
 import { codePaths, listCodes } from '../codes/handlers';
 import { buildFilter } from './filter';
 import { pageIds } from './query';
+import { writeWorkbook } from '../export/xlsx';
 
 export const SEGMENT_COLUMNS = [
   'annotation_id',
@@ -133,35 +132,25 @@ export async function exportSegments(
       rowCount: rows.length,
     };
   }
-  // The streaming writer: rows are serialised as they are added (a 100,000-row workbook in a few
-  // seconds instead of building the whole document model first).
-  const sink = new PassThrough();
-  const chunks: Buffer[] = [];
-  sink.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const finished = new Promise<void>((resolve, reject) => {
-    sink.on('end', resolve);
-    sink.on('error', reject);
-  });
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: sink,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  workbook.creator = 'Pizhu 批注';
-  workbook.created = ctx.now();
-  const sheet = workbook.addWorksheet('segments', { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.columns = SEGMENT_COLUMNS.map((key) => ({
-    header: key,
-    key,
-    width: key === 'text' || key === 'memo' ? 60 : key.startsWith('context') ? 30 : 16,
-  }));
-  sheet.getRow(1).font = { bold: true };
-  sheet.getRow(1).commit();
-  for (const row of rows) sheet.addRow(row).commit();
-  sheet.commit();
-  await workbook.commit();
-  await finished;
-  const buffer = Buffer.concat(chunks);
+  // The shared streaming writer (export/xlsx.ts): rows are serialised as they are added, and
+  // control characters are escaped, never dropped.
+  const widths = Object.fromEntries(
+    SEGMENT_COLUMNS.map((key) => [
+      key,
+      key === 'text' || key === 'memo' ? 60 : key.startsWith('context') ? 30 : 16,
+    ]),
+  );
+  const buffer = await writeWorkbook(
+    [
+      {
+        name: 'segments',
+        columns: SEGMENT_COLUMNS,
+        rows,
+        widths,
+      },
+    ],
+    ctx.now(),
+  );
   return {
     fileName,
     mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
