@@ -97,7 +97,13 @@ export function pickCodeColor(near: readonly string[], others: readonly string[]
 }
 
 /** Candidate text-selection colours (shown at ~35 % opacity over paper). */
-export const SELECTION_CANDIDATES: readonly string[] = ['#a07cc5', '#5fb3b3', '#8fbf5a', '#7c8a99', '#e58fb1'];
+export const SELECTION_CANDIDATES: readonly string[] = [
+  '#a07cc5',
+  '#5fb3b3',
+  '#8fbf5a',
+  '#7c8a99',
+  '#e58fb1',
+];
 
 /** The selection colour: the candidate farthest from every code colour. */
 export function selectionColor(codeColors: readonly string[]): string {

@@ -49,7 +49,8 @@ export function App({ store }: { store: Store }) {
 
   const route = useRoute();
   // Error toasts belong to the view they came from.
-  const where = route.kind === 'view' ? `view:${route.id}` : route.kind === 'document' ? `doc:${route.id}` : 'library';
+  const where =
+    route.kind === 'view' ? `view:${route.id}` : route.kind === 'document' ? `doc:${route.id}` : 'library';
   useEffect(() => store.dismissErrors(), [store, where]);
   const routeDoc = route.kind === 'document' ? route.id : null;
   const routeFocus = route.kind === 'document' ? route.focus : null;
@@ -137,9 +138,7 @@ export function App({ store }: { store: Store }) {
                 >
                   <span className="pz-nav-doc-title">{d.title}</span>
                   <span className="pz-nav-doc-meta">
-                    <span className="pz-muted">
-                      {t('library.chars', { count: fmt.number(d.length) })}
-                    </span>
+                    <span className="pz-muted">{t('library.chars', { count: fmt.number(d.length) })}</span>
                     <CodeCounts doc={d} codes={codes} />
                   </span>
                 </button>

@@ -17,7 +17,10 @@ const RULES: [RegExp, RegexProblem][] = [
   [/unmatched '\)'/i, 'unmatched-paren'],
   [/unterminated character class|missing \/|lone quantifier brackets/i, 'unclosed-class'],
   [/nothing to repeat/i, 'nothing-to-repeat'],
-  [/invalid (unicode |class |property name|named capture referenced|decimal )?escape|\\ at end of pattern|invalid named reference/i, 'bad-escape'],
+  [
+    /invalid (unicode |class |property name|named capture referenced|decimal )?escape|\\ at end of pattern|invalid named reference/i,
+    'bad-escape',
+  ],
   [/numbers out of order|incomplete quantifier|invalid quantifier/i, 'bad-quantifier'],
   [/longer than \d+/i, 'too-long'],
 ];

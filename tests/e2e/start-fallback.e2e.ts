@@ -26,7 +26,11 @@ afterAll(() => rmSync(home, { recursive: true, force: true }));
 
 describe('npm start without Electron', () => {
   it('falls back to the browser version on the default project and prints the link', async () => {
-    const child = spawn(process.execPath, ['scripts/start.mjs'], { cwd: REPO, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['scripts/start.mjs'], {
+      cwd: REPO,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (c: Buffer) => (out += c.toString()));
     child.stderr.on('data', (c: Buffer) => (out += c.toString()));

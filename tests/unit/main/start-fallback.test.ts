@@ -23,7 +23,9 @@ describe('npm start browser fallback', () => {
     expect(fallbackPlan({ platform: 'darwin', env: {} }).opener).toEqual(['open']);
     expect(fallbackPlan({ platform: 'win32', env: {} }).opener?.[0]).toBe('cmd');
     expect(fallbackPlan({ platform: 'linux', env: { DISPLAY: ':0' } }).opener).toEqual(['xdg-open']);
-    expect(fallbackPlan({ platform: 'linux', env: { WSL_DISTRO_NAME: 'Ubuntu' } }).opener).toEqual(['wslview']);
+    expect(fallbackPlan({ platform: 'linux', env: { WSL_DISTRO_NAME: 'Ubuntu' } }).opener).toEqual([
+      'wslview',
+    ]);
     expect(fallbackPlan({ platform: 'linux', env: {} }).opener).toBeNull();
     expect(fallbackPlan({ platform: 'darwin', env: { PIZHU_NO_BROWSER_OPEN: '1' } }).opener).toBeNull();
   });

@@ -67,7 +67,8 @@ export const analysisMessages = defineMessages({
   en: {
     'analysis.title': 'Analysis',
     'analysis.includeSubcodes': 'Count sub-codes under their parents',
-    'analysis.totalsOnce': 'A sub-code’s annotation also counts in its parent’s row; totals count each annotation once.',
+    'analysis.totalsOnce':
+      'A sub-code’s annotation also counts in its parent’s row; totals count each annotation once.',
     'analysis.matrix': 'Code × document matrix',
     'analysis.matrixHint': 'Click a cell to see its coded segments',
     'analysis.measure.count': 'Annotations',

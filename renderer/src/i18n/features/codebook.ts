@@ -159,7 +159,8 @@ export const codebookMessages = defineMessages({
     'codebook.expand': 'Expand',
     'codebook.collapse': 'Collapse',
     'codebook.counts': '{own} / {total} with sub-codes',
-    'codebook.countsTitle': '{own, plural, one {# annotation} other {# annotations}} with this code, {total} including sub-codes',
+    'codebook.countsTitle':
+      '{own, plural, one {# annotation} other {# annotations}} with this code, {total} including sub-codes',
     'codebook.rename': 'Rename',
     'codebook.name': 'Name',
     'codebook.color': 'Colour',

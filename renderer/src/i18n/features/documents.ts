@@ -79,7 +79,8 @@ export const documentsMessages = defineMessages({
     'docs.up': 'Move up',
     'docs.down': 'Move down',
     'docs.delete': 'Delete',
-    'docs.deleteConfirm': 'Delete “{title}” and its {count, plural, one {# annotation} other {# annotations}}? (Undoable)',
+    'docs.deleteConfirm':
+      'Delete “{title}” and its {count, plural, one {# annotation} other {# annotations}}? (Undoable)',
     'docs.deleteYes': 'Delete',
     'docs.deleteTitle': 'Delete document',
     'docs.deleteNo': 'Cancel',

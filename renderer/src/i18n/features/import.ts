@@ -136,7 +136,8 @@ export const importMessages = defineMessages({
     'import.noFiles': '尚未選擇檔案。',
     'split.title': '拆分文件：{title}',
     'split.intro': '以下是建議的拆分位置。每篇將成為獨立文件；既有標註隨文字移到對應的新文件。可復原。',
-    'split.none': '沒有找到建議的拆分位置（如「第一篇:」或標題列）。可以在下面點擊某一列，從該列起拆出新文件。',
+    'split.none':
+      '沒有找到建議的拆分位置（如「第一篇:」或標題列）。可以在下面點擊某一列，從該列起拆出新文件。',
     'split.manual': '手動選擇拆分位置',
     'split.manualHint': '點擊一列：新文件從這一列開始。再點一次取消。',
     'split.part': '第 {n} 篇',
@@ -210,7 +211,8 @@ export const importMessages = defineMessages({
     'split.title': 'Split document: {title}',
     'split.intro':
       'Suggested split points. Each part becomes a document; existing annotations move with their text. Undoable.',
-    'split.none': 'No split points were suggested (such as “第一篇:” or title lines). Click a line below to start a new document there.',
+    'split.none':
+      'No split points were suggested (such as “第一篇:” or title lines). Click a line below to start a new document there.',
     'split.manual': 'Choose split points by hand',
     'split.manualHint': 'Click a line: a new document starts at that line. Click again to undo.',
     'split.part': 'Part {n}',

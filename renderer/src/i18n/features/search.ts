@@ -98,7 +98,8 @@ export const searchMessages = defineMessages({
     'search.scope.all': 'All documents',
     'search.scope.some': 'Chosen documents ({count})',
     'search.scope.choose': 'Choose documents',
-    'search.summary': '{total, plural, one {# hit} other {# hits}} in {documents, plural, one {# document} other {# documents}}',
+    'search.summary':
+      '{total, plural, one {# hit} other {# hits}} in {documents, plural, one {# document} other {# documents}}',
     'search.truncated': 'showing the first {returned}',
     'search.empty': 'Type what to look for and press Enter.',
     'search.noResults': 'No hits for “{query}”.',

@@ -67,7 +67,8 @@ export const setsMessages = defineMessages({
     'sets.rename': 'Rename',
     'sets.save': 'Save',
     'sets.delete': 'Delete set',
-    'sets.deleteConfirm': 'Delete the set “{name}”? Its {count, plural, one {# document} other {# documents}} are kept. (Undoable)',
+    'sets.deleteConfirm':
+      'Delete the set “{name}”? Its {count, plural, one {# document} other {# documents}} are kept. (Undoable)',
     'sets.deleteYes': 'Delete',
     'sets.deleted': 'Deleted the set “{name}” (Ctrl+Z to undo)',
     'sets.selected': '{count} selected',

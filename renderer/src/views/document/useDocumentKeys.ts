@@ -72,7 +72,7 @@ export function useDocumentKeys(options: Options): void {
         e.target.closest('.pz-detail-card')
       ) {
         e.preventDefault();
-        (e.target).blur();
+        e.target.blur();
         document.querySelector<HTMLElement>('.pz-doc-text')?.focus({ preventScroll: true });
         return;
       }

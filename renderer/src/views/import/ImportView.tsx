@@ -71,7 +71,9 @@ function StatusText({ item, skipDuplicates }: { item: ImportItem; skipDuplicates
     case 'pending':
       return duplicate ? (
         <span className="pz-import-duplicate" data-duplicate="true">
-          {t(skipDuplicates ? 'import.status.willSkip' : 'import.status.duplicate', { title: duplicate.title })}
+          {t(skipDuplicates ? 'import.status.willSkip' : 'import.status.duplicate', {
+            title: duplicate.title,
+          })}
         </span>
       ) : (
         <span className="pz-muted">{t('import.status.pending')}</span>

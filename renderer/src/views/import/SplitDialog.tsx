@@ -116,7 +116,9 @@ export function SplitDialog({ store, documentId, onClose }: Props) {
                   />
                   <span className="pz-split-n">{t('split.part', { n: i + 1 })}</span>
                   <span className="pz-split-title">{s.title}</span>
-                  <span className="pz-muted pz-small">{t('import.length', { count: fmt.number(s.length) })}</span>
+                  <span className="pz-muted pz-small">
+                    {t('import.length', { count: fmt.number(s.length) })}
+                  </span>
                 </label>
               </li>
             ))}

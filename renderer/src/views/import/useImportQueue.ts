@@ -181,7 +181,12 @@ export function useImportQueue(store: Store) {
   // Files not selected yet are previewed in the background, one at a time, so a file that
   // duplicates an existing document is known (and not counted as to-import) before the run.
   const waiting = items.find(
-    (i) => i.key !== currentKey && !i.preview && !i.previewError && i.status.kind === 'pending' && !tooLarge(i.file),
+    (i) =>
+      i.key !== currentKey &&
+      !i.preview &&
+      !i.previewError &&
+      i.status.kind === 'pending' &&
+      !tooLarge(i.file),
   );
   const waitingKey = waiting?.key ?? null;
   useEffect(() => {
