@@ -10,21 +10,12 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementReport } from '../../../shared/contracts/agreement';
 import type { DocumentDetail, DocumentSummary } from '../../../shared/domain';
-import { run, type CliIo } from '../../../electron/core/cli/commands';
+import { run } from '../../../electron/core/cli/commands';
 import { openCore } from '../../../electron/core/index';
+import { captureIo } from '../../support/cli-io';
 
 const SEEDS = resolve(__dirname, '../../../seeds');
 const CODES = ['成效', '问题', '建议'];
-
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -51,7 +42,7 @@ beforeAll(async () => {
   process.env.PIZHU_LOG = 'silent';
   dir = mkdtempSync(join(tmpdir(), 'pizhu-agreement-'));
   file = join(dir, 'p.pizhu');
-  expect(await run(['init', '--project', file, '--seeds', SEEDS], capture())).toBe(0);
+  expect(await run(['init', '--project', file, '--seeds', SEEDS], captureIo())).toBe(0);
   const core = openCore({ file });
   try {
     docs = (core.handlers['documents-list']({}) as DocumentSummary[]).map((d) => {
@@ -94,7 +85,7 @@ beforeAll(async () => {
     ['A', spansA],
     ['B', spansB],
   ] as const) {
-    const io = capture();
+    const io = captureIo();
     expect(
       await run(
         ['import-annotations', '--project', file, '--coder', coder, write(`${coder}.jsonl`, spans)],
@@ -190,7 +181,7 @@ function bruteAlphaU(a: Map<string, Uint8Array>, b: Map<string, Uint8Array>): nu
 }
 
 async function agreementJson(unit: string): Promise<AgreementReport> {
-  const io = capture();
+  const io = captureIo();
   expect(
     await run(['agreement', '--project', file, '--coders', 'A,B', '--unit', unit, '--format', 'json'], io),
   ).toBe(0);
@@ -245,12 +236,12 @@ describe('cli agreement over the sample corpus', () => {
 
   it('table and csv formats print the same numbers', async () => {
     const report = await agreementJson('character');
-    const table = capture();
+    const table = captureIo();
     expect(await run(['agreement', '--project', file, '--coders', 'A,B', '--unit', 'character'], table)).toBe(
       0,
     );
     expect(table.stdout).toContain(report.codes[0]!.cohen_kappa!.toFixed(3));
-    const csv = capture();
+    const csv = captureIo();
     expect(
       await run(
         ['agreement', '--project', file, '--coders', 'A,B', '--unit', 'character', '--format', 'csv'],
@@ -265,7 +256,7 @@ describe('cli agreement over the sample corpus', () => {
 
   it('export --format spans --coder writes back exactly the spans that coder imported', async () => {
     const out = join(dir, 'A-out.jsonl');
-    const io = capture();
+    const io = captureIo();
     expect(
       await run(['export', '--project', file, '--format', 'spans', '--coder', 'A', '--out', out], io),
     ).toBe(0);
@@ -275,7 +266,7 @@ describe('cli agreement over the sample corpus', () => {
       .filter((l) => l.trim() !== '')
       .map((l) => JSON.parse(l) as Span);
     expect(new Set(written.map(key))).toEqual(new Set(spansA.map(key)));
-    const unknown = capture();
+    const unknown = captureIo();
     expect(
       await run(['export', '--project', file, '--format', 'spans', '--coder', 'Z', '--out', out], unknown),
     ).toBe(1);
@@ -283,10 +274,10 @@ describe('cli agreement over the sample corpus', () => {
   });
 
   it('unknown coders and bad units are clear errors', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await run(['agreement', '--project', file, '--coders', 'A,Z', '--unit', 'character'], io)).toBe(1);
     expect(io.stderr).toContain('coder-not-found');
-    const bad = capture();
+    const bad = captureIo();
     expect(await run(['agreement', '--project', file, '--coders', 'A,B', '--unit', 'word'], bad)).toBe(1);
     expect(bad.stderr).toContain('--unit must be one of');
   });

@@ -10,24 +10,15 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AgreementReport } from '../../../shared/contracts/agreement';
 import type { DocumentDetail, DocumentSummary, ProjectInfo } from '../../../shared/domain';
-import { run, type CliIo } from '../../../electron/core/cli/commands';
+import { run } from '../../../electron/core/cli/commands';
 import { openCore } from '../../../electron/core/index';
+import { captureIo } from '../../support/cli-io';
 
 const SEEDS = resolve(import.meta.dirname, '../../../seeds');
 const CODES = ['成效', '问题', '建议'];
 
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
-
 async function cli(args: string[]): Promise<string> {
-  const io = capture();
+  const io = captureIo();
   const code = await run(args, io);
   expect(io.stderr).toBe('');
   expect(code).toBe(0);

@@ -6,24 +6,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation, DocumentSummary, Code } from '../../../shared/domain';
 import { DATASET_COLUMNS } from '../../../shared/domain';
-import { run, type CliIo } from '../../../electron/core/cli/commands';
+import { run } from '../../../electron/core/cli/commands';
 import { openCore } from '../../../electron/core/index';
 import { SEEDS_DIR } from '../core/helpers';
-
-interface Captured extends CliIo {
-  stdout: string;
-  stderr: string;
-}
-
-function capture(): Captured {
-  const io: Captured = {
-    stdout: '',
-    stderr: '',
-    out: (text) => void (io.stdout += text),
-    err: (text) => void (io.stderr += text),
-  };
-  return io;
-}
+import { captureIo } from '../../support/cli-io';
 
 let dir: string;
 const previousLog = process.env.PIZHU_LOG;
@@ -51,7 +37,7 @@ function documentCount(file: string): number {
 describe('cli init', () => {
   it('creates a project with the 5 sample documents (an explicit seeds folder, imported raw)', async () => {
     const file = join(dir, 'p.pizhu');
-    const io = capture();
+    const io = captureIo();
     expect(await run(['init', '--project', file, '--seeds', SEEDS_DIR], io)).toBe(0);
     expect(io.stdout).toContain('5 document(s)');
     expect(existsSync(file)).toBe(true);
@@ -60,21 +46,21 @@ describe('cli init', () => {
 
   it('without --seeds creates the prepared sample corpus (split, cleaned, titled)', async () => {
     const file = join(dir, 'prepared.pizhu');
-    const io = capture();
+    const io = captureIo();
     expect(await run(['init', '--project', file], io)).toBe(0);
     expect(documentCount(file)).toBeGreaterThan(20);
   });
 
   it('with --empty creates a project without documents', async () => {
     const file = join(dir, 'empty.pizhu');
-    expect(await run(['init', '--project', file, '--empty'], capture())).toBe(0);
+    expect(await run(['init', '--project', file, '--empty'], captureIo())).toBe(0);
     expect(documentCount(file)).toBe(0);
   });
 
   it('refuses to overwrite an existing file', async () => {
     const file = join(dir, 'taken.pizhu');
     writeFileSync(file, 'not a project');
-    const io = capture();
+    const io = captureIo();
     expect(await run(['init', '--project', file], io)).toBe(1);
     expect(io.stderr).toMatch(/already exists/);
     expect(readFileSync(file, 'utf8')).toBe('not a project');
@@ -84,7 +70,7 @@ describe('cli init', () => {
 describe('cli export', () => {
   it('writes a CSV with a BOM, the header and one row per annotation created through the API', async () => {
     const file = join(dir, 'p.pizhu');
-    expect(await run(['init', '--project', file, '--seeds', SEEDS_DIR], capture())).toBe(0);
+    expect(await run(['init', '--project', file, '--seeds', SEEDS_DIR], captureIo())).toBe(0);
 
     const core = openCore({ file });
     const created: Annotation[] = [];
@@ -107,7 +93,7 @@ describe('cli export', () => {
     }
 
     const out = join(dir, 'dataset.csv');
-    const io = capture();
+    const io = captureIo();
     expect(await run(['export', '--project', file, '--format', 'csv', '--out', out], io)).toBe(0);
     expect(io.stdout).toContain('Exported 2 row(s)');
 
@@ -127,9 +113,9 @@ describe('cli export', () => {
 
   it('writes JSONL, one object per annotation', async () => {
     const file = join(dir, 'p.pizhu');
-    expect(await run(['init', '--project', file, '--empty'], capture())).toBe(0);
+    expect(await run(['init', '--project', file, '--empty'], captureIo())).toBe(0);
     const out = join(dir, 'dataset.jsonl');
-    const io = capture();
+    const io = captureIo();
     expect(await run(['export', '--project', file, '--format', 'jsonl', '--out', out], io)).toBe(0);
     expect(io.stdout).toContain('Exported 0 row(s)');
     expect(statSync(out).size).toBe(0);
@@ -137,7 +123,7 @@ describe('cli export', () => {
 
   it('fails with code: message when the project does not exist, and creates nothing', async () => {
     const file = join(dir, 'missing.pizhu');
-    const io = capture();
+    const io = captureIo();
     expect(await run(['export', '--project', file, '--format', 'csv', '--out', join(dir, 'x.csv')], io)).toBe(
       1,
     );
@@ -150,8 +136,8 @@ describe('cli export', () => {
 describe('cli info and usage', () => {
   it('prints the project summary', async () => {
     const file = join(dir, 'p.pizhu');
-    expect(await run(['init', '--project', file, '--seeds', SEEDS_DIR], capture())).toBe(0);
-    const io = capture();
+    expect(await run(['init', '--project', file, '--seeds', SEEDS_DIR], captureIo())).toBe(0);
+    const io = captureIo();
     expect(await run(['info', '--project', file], io)).toBe(0);
     expect(io.stdout).toMatch(/Documents:\s+5/);
     expect(io.stdout).toContain('成效');
@@ -160,14 +146,14 @@ describe('cli info and usage', () => {
   });
 
   it('unknown command: exit code 1 with a message and the usage', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await run(['frobnicate'], io)).toBe(1);
     expect(io.stderr).toMatch(/Unknown command "frobnicate"/);
     expect(io.stderr).toContain('Usage: npm run cli');
   });
 
   it('help prints the usage on stdout', async () => {
-    const io = capture();
+    const io = captureIo();
     expect(await run(['help'], io)).toBe(0);
     expect(io.stdout).toContain('Usage: npm run cli');
   });

@@ -4,20 +4,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run, type CliIo } from '../../../electron/core/cli/commands';
+import { run } from '../../../electron/core/cli/commands';
 import { CLI_MODULES } from '../../../electron/core/cli/registry';
 import { COMMAND_USAGE } from '../../../electron/core/cli/args';
 import { closeProject, codedProject, REFI_DIR, tempDir } from '../interop/helpers';
-
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
+import { captureIo } from '../../support/cli-io';
 
 describe('cli exchange commands', () => {
   it('export writes every format and a dataset card beside it', async () => {
@@ -35,7 +26,7 @@ describe('cli exchange commands', () => {
       ['parquet', 's.parquet', true],
     ];
     for (const [format, name, card] of cases) {
-      const io = capture();
+      const io = captureIo();
       const out = join(dir, name);
       expect(
         await run(['export', '--project', core.file, '--format', format, '--out', out], io),
@@ -57,7 +48,7 @@ describe('cli exchange commands', () => {
     await theirs.dispatch('codes-create', { name: '新代码' });
     closeProject(mine);
     closeProject(theirs);
-    const io = capture();
+    const io = captureIo();
     expect(
       await run(['merge', '--project', mine.file, '--map', '新代码=建议', theirs.file], io),
       io.stderr,
@@ -66,7 +57,7 @@ describe('cli exchange commands', () => {
     expect(io.stdout).toMatch(/documents\s+0 added, 6 already present/);
     expect(io.stdout).toMatch(/codes\s+0 added, 4 matched, 1 mapped/);
     expect(io.stdout).toMatch(/annotations\s+0 added, \d+ already present/);
-    const bad = capture();
+    const bad = captureIo();
     expect(await run(['merge', '--project', mine.file, '--map', '新代码=没有', theirs.file], bad)).toBe(1);
     expect(bad.stderr).toContain('"没有" is not a code of the project');
     expect(bad.stderr).toContain('Usage: npm run cli -- merge');
@@ -74,7 +65,7 @@ describe('cli exchange commands', () => {
 
   it('import takes a .qdpx into a new project and prints its report', async () => {
     const file = join(tempDir(), 'new.pizhu');
-    const io = capture();
+    const io = captureIo();
     expect(await run(['import', '--project', file, join(REFI_DIR, 'nvivo-14.qdpx')], io), io.stderr).toBe(0);
     expect(io.stdout).toContain('2 document(s) added');
     expect(io.stdout).toMatch(/cases-skipped \(1\)/);
@@ -83,11 +74,11 @@ describe('cli exchange commands', () => {
 
   it('--help works on every command and help lists the exit codes', async () => {
     for (const name of [...Object.keys(COMMAND_USAGE), ...CLI_MODULES.map((m) => m.name)]) {
-      const io = capture();
+      const io = captureIo();
       expect(await run([name, '--help'], io)).toBe(0);
       expect(io.stdout).toMatch(new RegExp(`^Usage: npm run cli -- ${name} `));
     }
-    const io = capture();
+    const io = captureIo();
     expect(await run(['help'], io)).toBe(0);
     expect(io.stdout).toContain('Exit codes:');
     expect(io.stdout).toContain('merge  --project FILE');

@@ -3,17 +3,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UsageError, parseCliArgs } from '../../../electron/core/cli/args';
-import { run, type CliIo } from '../../../electron/core/cli/commands';
+import { run } from '../../../electron/core/cli/commands';
 import { cliQuery } from '../../../electron/core/cli/search';
 import { openCore } from '../../../electron/core/index';
 import { SEEDS_DIR, tempDir } from '../core/helpers';
-
-function capture() {
-  const io = { stdout: '', stderr: '' } as { stdout: string; stderr: string } & CliIo;
-  io.out = (t) => void (io.stdout += t);
-  io.err = (t) => void (io.stderr += t);
-  return io;
-}
+import { captureIo } from '../../support/cli-io';
 
 function project(): string {
   const file = join(tempDir(), 'p.pizhu');
@@ -57,7 +51,7 @@ describe('search arguments', () => {
 describe('search command', () => {
   it('prints one tab-separated KWIC line per hit and the total', async () => {
     const file = project();
-    const io = capture();
+    const io = captureIo();
     expect(await run(['search', '--project', file, '縣長'], io)).toBe(0);
     const lines = io.stdout.trimEnd().split('\n');
     expect(lines.at(-1)).toBe('total: 4');
@@ -73,25 +67,25 @@ describe('search command', () => {
 
   it('--limit shows fewer lines but the full total; --regex', async () => {
     const file = project();
-    const io = capture();
+    const io = captureIo();
     expect(await run(['search', '--project', file, '--limit', '2', '问题'], io)).toBe(0);
     const lines = io.stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines.at(-1)).toMatch(/^total: 127 \(showing 2/);
-    const re = capture();
+    const re = captureIo();
     expect(await run(['search', '--project', file, '--regex', '第[一二三]篇'], re)).toBe(0);
     expect(re.stdout.trimEnd().split('\n').at(-1)).toBe('total: 3');
   });
 
   it('0 hits exits 0; a bad query exits 1 with the error code', async () => {
     const file = project();
-    const none = capture();
+    const none = captureIo();
     expect(await run(['search', '--project', file, '量子计算机'], none)).toBe(0);
     expect(none.stdout).toBe('total: 0\n');
-    const bad = capture();
+    const bad = captureIo();
     expect(await run(['search', '--project', file, '--regex', '[问题'], bad)).toBe(1);
     expect(bad.stderr).toMatch(/^search-invalid-regex: /);
-    const missing = capture();
+    const missing = captureIo();
     expect(await run(['search', '--project', join(tempDir(), 'none.pizhu'), 'x'], missing)).toBe(1);
     expect(missing.stderr).toMatch(/project-open-failed/);
   });

@@ -3,22 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Annotation, Code, DocumentSummary } from '../../../shared/domain';
-import { run, type CliIo } from '../../../electron/core/cli/commands';
+import { run } from '../../../electron/core/cli/commands';
 import { UsageError } from '../../../electron/core/cli/args';
 import { parseAnnotatedExport } from '../../../electron/core/cli/export-annotated';
 import { openCore } from '../../../electron/core/index';
 import { tempDir, textFolder } from '../core/helpers';
 import { readDocx, readHtml } from './read-back';
-
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
+import { captureIo } from '../../support/cli-io';
 
 describe('cli export --format docx|html', () => {
   it('parses the annotated formats and rejects a missing or double selection', () => {
@@ -109,7 +100,7 @@ describe('cli export --format docx|html', () => {
     core.close();
     expect(ann.text).toBe('𠀋县财政增');
 
-    const io = capture();
+    const io = captureIo();
     const docx = join(dir, 'out.docx');
     expect(
       await run(
@@ -138,7 +129,7 @@ describe('cli export --format docx|html', () => {
     ).toBe(0);
     expect(readHtml(readFileSync(html, 'utf8')).map((d) => d.documentId)).toEqual(docs.map((d) => d.id));
 
-    const bad = capture();
+    const bad = captureIo();
     expect(
       await run(['export', '--project', file, '--format', 'html', '--documents', 'nope', '--out', html], bad),
     ).toBe(1);

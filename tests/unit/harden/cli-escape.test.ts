@@ -8,16 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { run } from '../../../electron/core/cli/commands';
 import { terminalSafe } from '../../../electron/core/cli/escape';
 import { tempDir } from '../core/helpers';
-
-function capture() {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
+import { captureIo } from '../../support/cli-io';
 
 // eslint-disable-next-line no-control-regex -- looking for raw control characters is the point
 const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/u;
@@ -29,7 +20,7 @@ describe('CLI output escapes untrusted names', () => {
     const evil = 'evil\nimported  fake.txt\u001b[2J\u202etxt.exe.txt';
     writeFileSync(join(dir, evil), '\u001b]0;pwned\u0007标题\n正文');
     writeFileSync(join(dir, 'broken\u001b[31m.docx'), 'not a zip');
-    const io = capture();
+    const io = captureIo();
     const project = join(tempDir(), 'p.pizhu');
     expect(await run(['import', '--project', project, dir], io)).toBe(1);
     const lines = io.stdout.trimEnd().split('\n');
@@ -38,7 +29,7 @@ describe('CLI output escapes untrusted names', () => {
     expect(io.stdout).toContain('evil\\nimported  fake.txt\\u{1b}[2J\\u{202e}txt.exe.txt');
     expect(io.stdout).toContain('broken\\u{1b}[31m.docx');
 
-    const info = capture();
+    const info = captureIo();
     expect(await run(['info', '--project', project], info)).toBe(0);
     expect(RAW_CONTROL.test(info.stdout)).toBe(false);
     // Import strips C0 controls from the text (issue 9, a recorded cleaning step), so the title

@@ -6,21 +6,12 @@ import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from '../../../electron/core/cli/args';
-import { run, type CliIo } from '../../../electron/core/cli/commands';
+import { run } from '../../../electron/core/cli/commands';
 import { openCore } from '../../../electron/core/index';
 import type { DocumentDetail, DocumentSummary } from '../../../shared/domain';
 import { tempDir } from '../core/helpers';
 import { FIXTURES, lf, seedPath, seedText } from './helpers';
-
-function capture(): CliIo & { stdout: string; stderr: string } {
-  const io = {
-    stdout: '',
-    stderr: '',
-    out: (t: string) => void (io.stdout += t),
-    err: (t: string) => void (io.stderr += t),
-  };
-  return io;
-}
+import { captureIo } from '../../support/cli-io';
 
 describe('import arguments', () => {
   it('parses options and paths', () => {
@@ -72,7 +63,7 @@ describe('cli import', () => {
     copyFileSync(seedPath('002'), join(folder, 'sub', '002.txt'));
     writeFileSync(join(folder, 'notes.xlsx'), 'ignored: not a supported type inside a folder');
     const project = join(dir, 'new.pizhu');
-    const io = capture();
+    const io = captureIo();
     expect(await run(['import', '--project', project, '--clean', 'pinyin', folder], io)).toBe(0);
     const lines = io.stdout.trim().split('\n');
     expect(lines[0]).toMatch(/^Created .*new\.pizhu \(empty, default codebook\)$/);
@@ -97,7 +88,7 @@ describe('cli import', () => {
       core.close();
     }
 
-    const again = capture();
+    const again = captureIo();
     expect(await run(['import', '--project', project, '--clean', 'pinyin', folder], again)).toBe(0);
     expect(again.stdout).toContain('0 imported, 3 skipped (duplicates), 0 failed');
   });
@@ -107,7 +98,7 @@ describe('cli import', () => {
     const project = join(dir, 'p.pizhu');
     const bad = join(dir, 'table.xlsx');
     writeFileSync(bad, 'x');
-    const io = capture();
+    const io = captureIo();
     const code = await run(
       ['import', '--project', project, bad, join(dir, 'missing.txt'), seedPath('004')],
       io,
