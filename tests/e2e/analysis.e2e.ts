@@ -9,18 +9,12 @@
  * suite uses the three top-level codes; sub-code aggregation is covered by the unit tests.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Annotation, Code, DocumentSummary } from '../../shared/domain';
-import {
-  launchBrowser,
-  newContext,
-  screenshotOnFailure,
-  startApp,
-  type RunningApp,
-  SEEDS_DIR,
-} from './harness';
-import { AppPage } from './pages/app-page';
+import { type RunningApp, SEEDS_DIR } from './harness';
+import { useSession } from './session';
+import type { AppPage } from './pages/app-page';
 import { parseCsvStrict } from '../unit/core/helpers';
 import { queryForms } from '../../electron/core/segments/script';
 
@@ -40,7 +34,6 @@ const PLAN: [number, string, number, number][] = [
 
 describe('coded segments and analysis views', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   let ui: AppPage;
   let docs: DocumentSummary[];
@@ -48,31 +41,27 @@ describe('coded segments and analysis views', () => {
   const created: Annotation[] = [];
   const code = (name: string) => codes.find((c) => c.name === name)!;
 
-  beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS_DIR });
-    docs = await app.api('documents-list', {});
-    codes = await app.api('codes-list', {});
-    for (const [d, name, start, end] of PLAN) {
-      const r = await app.api('annotations-create', {
-        documentId: docs[d]!.id,
-        codeId: code(name).id,
-        start,
-        end,
-      });
-      created.push(r.annotation);
-    }
-    browser = await launchBrowser();
-    const context = await newContext(browser);
-    page = await context.newPage();
-    ui = new AppPage(page);
-    await ui.openLibrary(app.url);
-  });
-  screenshotOnFailure(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession(
+    {
+      start: { seeds: SEEDS_DIR },
+      open: { library: true },
+      seed: async (started) => {
+        app = started;
+        docs = await app.api('documents-list', {});
+        codes = await app.api('codes-list', {});
+        for (const [d, name, start, end] of PLAN) {
+          const r = await app.api('annotations-create', {
+            documentId: docs[d]!.id,
+            codeId: code(name).id,
+            start,
+            end,
+          });
+          created.push(r.annotation);
+        }
+      },
+    },
+    (s) => ({ app, page, ui } = s),
+  );
 
   const go = (hash: string) => page.evaluate((h) => (location.hash = h), hash);
   const rows = () => page.locator('.pz-seg-row[data-annotation-id]');

@@ -7,18 +7,11 @@
  * the matching rows.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Annotation, Code, DocumentSummary } from '../../shared/domain';
-import {
-  launchBrowser,
-  newContext,
-  screenshotOnFailure,
-  startApp,
-  type RunningApp,
-  SEEDS_DIR,
-} from './harness';
-import { AppPage } from './pages/app-page';
+import { type RunningApp, SEEDS_DIR } from './harness';
+import { useSession } from './session';
 import { parseCsvStrict } from '../unit/core/helpers';
 
 /** [document index, code name, start, end] in code points. */
@@ -40,7 +33,6 @@ const NONE = '（未设置）';
 
 describe('document attributes in analysis and segments', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   let docs: DocumentSummary[];
   let codes: Code[];
@@ -48,34 +40,35 @@ describe('document attributes in analysis and segments', () => {
   const code = (name: string) => codes.find((c) => c.name === name)!;
   const yearOf = (a: Annotation) => YEARS[docs.findIndex((d) => d.id === a.documentId)] ?? '';
 
-  beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS_DIR });
-    docs = await app.api('documents-list', {});
-    codes = await app.api('codes-list', {});
-    const year = (await app.api('attributes-create', { name: '年份', type: 'number', choices: [] }))
-      .attribute;
-    for (const [i, value] of Object.entries(YEARS))
-      await app.api('attributes-set', { attributeId: year.id, documentIds: [docs[Number(i)]!.id], value });
-    for (const [d, name, start, end] of PLAN) {
-      const r = await app.api('annotations-create', {
-        documentId: docs[d]!.id,
-        codeId: code(name).id,
-        start,
-        end,
-      });
-      created.push(r.annotation);
-    }
-    browser = await launchBrowser();
-    const context = await newContext(browser);
-    page = await context.newPage();
-    await new AppPage(page).openLibrary(app.url);
-  });
-  screenshotOnFailure(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession(
+    {
+      start: { seeds: SEEDS_DIR },
+      open: { library: true },
+      seed: async (started) => {
+        app = started;
+        docs = await app.api('documents-list', {});
+        codes = await app.api('codes-list', {});
+        const year = (await app.api('attributes-create', { name: '年份', type: 'number', choices: [] }))
+          .attribute;
+        for (const [i, value] of Object.entries(YEARS))
+          await app.api('attributes-set', {
+            attributeId: year.id,
+            documentIds: [docs[Number(i)]!.id],
+            value,
+          });
+        for (const [d, name, start, end] of PLAN) {
+          const r = await app.api('annotations-create', {
+            documentId: docs[d]!.id,
+            codeId: code(name).id,
+            start,
+            end,
+          });
+          created.push(r.annotation);
+        }
+      },
+    },
+    (s) => ({ app, page } = s),
+  );
 
   const go = (hash: string) => page.evaluate((h) => (location.hash = h), hash);
   const rows = () => page.locator('.pz-seg-row[data-annotation-id]');

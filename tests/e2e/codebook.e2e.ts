@@ -6,18 +6,12 @@
  * in the document view, and export the codebook as JSON.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Annotation, Code } from '../../shared/domain';
-import {
-  launchBrowser,
-  newContext,
-  screenshotOnFailure,
-  startApp,
-  type RunningApp,
-  SEEDS_DIR,
-} from './harness';
-import { AppPage } from './pages/app-page';
+import { type RunningApp, SEEDS_DIR } from './harness';
+import { useSession } from './session';
+import type { AppPage } from './pages/app-page';
 
 const DOC_A = '广安市武胜县“扩权强县”试点工作初步成效及政策建议';
 const DOC_B = '三味园范文网 导航';
@@ -27,21 +21,9 @@ const DEVOLVE_B = '把好简政放权中权力下放、承接、管理关';
 
 describe('codebook', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   let ui: AppPage;
-
-  beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS_DIR });
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    ui = new AppPage(page);
-  });
-  screenshotOnFailure(() => page);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession({ start: { seeds: SEEDS_DIR } }, (s) => ({ app, page, ui } = s));
 
   const row = (name: string) => page.locator(`.pz-coderow[data-code-name="${name}"]`);
   const count = (name: string) => row(name).getByTestId('code-count');

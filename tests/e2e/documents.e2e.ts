@@ -3,30 +3,26 @@
  * a number into a cell, rename a document, move one down, delete one after confirming, and undo
  * the delete — each checked through the API.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotOnFailure, startApp, type RunningApp, SEEDS_DIR } from './harness';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type RunningApp, SEEDS_DIR } from './harness';
+import { useSession } from './session';
 
 describe('documents view', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
 
+  useSession(
+    {
+      start: { seeds: SEEDS_DIR },
+      context: { viewport: { width: 1440, height: 1000 } },
+      open: { library: true },
+    },
+    (s) => ({ app, page } = s),
+  );
   beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS_DIR });
-    browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-    page = await context.newPage();
-    await page.goto(app.url);
-    await page.locator('.pz-library').waitFor();
     await page.locator('.pz-tab', { hasText: '文档属性' }).click();
     await page.locator('.pz-docs-table').waitFor();
-  });
-  screenshotOnFailure(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   const row = (id: string) => page.locator(`.pz-docs-table tr[data-document-id="${id}"]`);

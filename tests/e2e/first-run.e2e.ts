@@ -5,30 +5,22 @@
  */
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotOnFailure, startApp, type RunningApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type RunningApp } from './harness';
+import { useSession } from './session';
 
 describe('default first run', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
 
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-    page = await (
-      await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 720 } })
-    ).newPage();
-    await page.goto(app.url);
-    await page.locator('.pz-library').waitFor();
-  });
-  screenshotOnFailure(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession(
+    {
+      context: { viewport: { width: 1280, height: 720 } },
+      open: { library: true },
+    },
+    (s) => ({ app, page } = s),
+  );
 
   it('lists real documents with real titles and attributes', async () => {
     const docs = await app.api('documents-list', {});

@@ -4,31 +4,26 @@
  * focus back; the button carries the current view's name; the everyday views stay tabs.
  */
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, RESULTS_DIR, screenshotOnFailure, startApp, type RunningApp } from './harness';
-import { AppPage } from './pages/app-page';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { RESULTS_DIR } from './harness';
+import { useSession } from './session';
+import type { AppPage } from './pages/app-page';
 
 const SEEDS = resolve(import.meta.dirname, '../../seeds');
 
 describe('header More menu', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   let ui: AppPage;
 
-  beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS });
-    browser = await launchBrowser();
-    page = await browser.newPage({ locale: 'zh-CN', viewport: { width: 1280, height: 720 } });
-    ui = new AppPage(page);
-    await ui.openLibrary(app.url);
-  });
-  screenshotOnFailure(() => page);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession(
+    {
+      start: { seeds: SEEDS },
+      context: { viewport: { width: 1280, height: 720 } },
+      open: { library: true },
+    },
+    (s) => ({ page, ui } = s),
+  );
 
   const more = () => ui.viewNav().getByRole('button', { name: /^更多(:|$)/ });
   const tabNames = () => ui.viewNav().locator(':scope > button').allTextContents();

@@ -6,9 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshotOnFailure, startApp, type RunningApp, SEEDS_DIR } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type RunningApp, SEEDS_DIR } from './harness';
+import { useSession } from './session';
 
 const REPO = resolve(import.meta.dirname, '../..');
 const FIXTURES = join(REPO, 'tests/fixtures/import');
@@ -17,24 +18,16 @@ const TITLE_002 = '縣長在縣政府機構改革工作動員會上的講話';
 
 describe('import dialog', () => {
   let app: RunningApp;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
-  beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS_DIR });
-    browser = await launchBrowser();
-    context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1440, height: 1000 } });
-    page = await context.newPage();
-    await page.goto(app.url);
-    await page.locator('.pz-library').waitFor();
-  });
-  screenshotOnFailure(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession(
+    {
+      start: { seeds: SEEDS_DIR },
+      context: { viewport: { width: 1440, height: 1000 } },
+      open: { library: true },
+    },
+    (s) => ({ app, page } = s),
+  );
 
   const fileRow = (name: string) => page.locator(`.pz-import-file[data-file="${name}"]`);
   const after = () => page.locator('.pz-import-after').textContent();

@@ -5,10 +5,11 @@
  * closes the shortcut sheet, and no shortcut fires while typing. Expected ranges come from the
  * canonical text (through the API) and shared/text/sentences.ts.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, startApp, type RunningApp, SEEDS_DIR } from './harness';
-import { AppPage } from './pages/app-page';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type RunningApp, SEEDS_DIR } from './harness';
+import { useSession } from './session';
+import type { AppPage } from './pages/app-page';
 import { sliceCodePoints } from '../../shared/text/offsets';
 import { expandToSpans, sentenceAt, splitSentences, type Span } from '../../shared/text/sentences';
 import type { DocumentDetail } from '../../shared/domain';
@@ -20,7 +21,6 @@ const CLICKED = '听取基层意见';
 
 describe('keyboard-first coding', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   let ui: AppPage;
   let doc: DocumentDetail;
@@ -36,22 +36,19 @@ describe('keyboard-first coding', () => {
   const annotations = () => app.api('annotations-list', { documentId: doc.id });
   const snapBox = () => page.getByRole('checkbox', { name: '按整句选择' });
 
-  beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS_DIR });
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    ui = new AppPage(page);
-    const summary = (await app.api('documents-list', {})).find((d) => d.title === TITLE)!;
-    doc = await app.api('documents-get', { id: summary.id });
-    sentences = splitSentences(doc.text);
-    await ui.openLibrary(app.url);
-    await ui.openDocument(TITLE);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession(
+    {
+      start: { seeds: SEEDS_DIR },
+      open: { document: TITLE },
+      seed: async (started) => {
+        app = started;
+        const summary = (await app.api('documents-list', {})).find((d) => d.title === TITLE)!;
+        doc = await app.api('documents-get', { id: summary.id });
+        sentences = splitSentences(doc.text);
+      },
+    },
+    (s) => ({ app, page, ui } = s),
+  );
 
   it('snaps a selection to whole sentences when the setting is on, and remembers it', async () => {
     await snapBox().check();

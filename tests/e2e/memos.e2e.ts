@@ -5,17 +5,11 @@
  * document and code memos in its last two columns.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  newContext,
-  screenshotOnFailure,
-  startApp,
-  type RunningApp,
-  SEEDS_DIR,
-} from './harness';
-import { AppPage } from './pages/app-page';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type RunningApp, SEEDS_DIR } from './harness';
+import { useSession } from './session';
+import type { AppPage } from './pages/app-page';
 import { parseCsvStrict } from '../unit/core/helpers';
 
 const TITLE = '广安市武胜县“扩权强县”试点工作初步成效及政策建议';
@@ -27,21 +21,9 @@ const DEFINITION = '存在的问题与困难';
 
 describe('memos', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   let ui: AppPage;
-
-  beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS_DIR });
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    ui = new AppPage(page);
-  });
-  screenshotOnFailure(() => page);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession({ start: { seeds: SEEDS_DIR } }, (s) => ({ app, page, ui } = s));
 
   const items = () => page.locator('.pz-memo-item');
   const kinds = () => items().evaluateAll((els) => els.map((e) => e.getAttribute('data-kind')));

@@ -6,11 +6,12 @@
  * language keeps the search; the extent and hit positions are labelled.
  */
 import { resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Annotation, Code, DocumentSummary } from '../../shared/domain';
-import { launchBrowser, screenshotOnFailure, startApp, type RunningApp } from './harness';
-import { AppPage } from './pages/app-page';
+import { type RunningApp } from './harness';
+import { useSession } from './session';
+import type { AppPage } from './pages/app-page';
 
 const SEEDS = resolve(import.meta.dirname, '../../seeds');
 const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 });
@@ -18,7 +19,6 @@ const cp = (s: string) => [...s].length;
 
 describe('new user, part 2', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   let ui: AppPage;
   let doc: DocumentSummary;
@@ -27,34 +27,31 @@ describe('new user, part 2', () => {
   const code = (name: string) => codes.find((c) => c.name === name)!;
   let paragraph: Annotation;
 
-  beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS });
-    doc = (await app.api('documents-list', {})).find((d) => d.sourceFile?.startsWith('000_'))!;
-    text = (await app.api('documents-get', { id: doc.id })).text;
-    codes = await app.api('codes-list', {});
-    // The whole paragraph 我們召開… is coded: the line above the next heading is coded text.
-    const at = text.indexOf('我們召開');
-    const end = text.indexOf('\n', at);
-    paragraph = (
-      await app.api('annotations-create', {
-        documentId: doc.id,
-        codeId: code('问题').id,
-        start: cp(text.slice(0, at)),
-        end: cp(text.slice(0, end)),
-      })
-    ).annotation;
-    browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 720 } });
-    page = await context.newPage();
-    ui = new AppPage(page);
-    await page.goto(app.url);
-    await page.locator('.pz-library').waitFor();
-  });
-  screenshotOnFailure(() => page);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession(
+    {
+      start: { seeds: SEEDS },
+      context: { viewport: { width: 1280, height: 720 } },
+      open: { library: true },
+      seed: async (started) => {
+        app = started;
+        doc = (await app.api('documents-list', {})).find((d) => d.sourceFile?.startsWith('000_'))!;
+        text = (await app.api('documents-get', { id: doc.id })).text;
+        codes = await app.api('codes-list', {});
+        // The whole paragraph 我們召開… is coded: the line above the next heading is coded text.
+        const at = text.indexOf('我們召開');
+        const end = text.indexOf('\n', at);
+        paragraph = (
+          await app.api('annotations-create', {
+            documentId: doc.id,
+            codeId: code('问题').id,
+            start: cp(text.slice(0, at)),
+            end: cp(text.slice(0, end)),
+          })
+        ).annotation;
+      },
+    },
+    (s) => ({ app, page, ui } = s),
+  );
 
   const open = async () => {
     await page.evaluate((id) => (location.hash = `#/doc/${id}`), doc.id);

@@ -10,11 +10,12 @@
  * en-US, UI zh-CN: what a Chinese researcher gets on an English system.
  */
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import type { Code, DocumentSummary } from '../../shared/domain';
 import { colorDistance } from '../../shared/colors';
-import { launchBrowser, screenshotOnFailure, startApp, type RunningApp } from './harness';
+import { type RunningApp } from './harness';
+import { useSession } from './session';
 
 const SEEDS = resolve(import.meta.dirname, '../../seeds');
 /** A shared 2-core machine: give the UI time to answer. */
@@ -22,28 +23,25 @@ const poll = <T>(fn: () => T | Promise<T>) => expect.poll(fn, { timeout: 10_000 
 
 describe('new user, part 1', () => {
   let app: RunningApp;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let docs: DocumentSummary[];
   let codes: Code[];
   const code = (name: string) => codes.find((c) => c.name === name)!;
 
-  beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS });
-    docs = await app.api('documents-list', {});
-    codes = await app.api('codes-list', {});
-    browser = await launchBrowser();
-    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 720 } });
-    page = await context.newPage();
-    await page.goto(app.url);
-    await page.locator('.pz-library').waitFor();
-  });
-  screenshotOnFailure(() => page);
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession(
+    {
+      start: { seeds: SEEDS },
+      context: { locale: 'en-US', viewport: { width: 1280, height: 720 } },
+      open: { library: true },
+      seed: async (started) => {
+        app = started;
+        docs = await app.api('documents-list', {});
+        codes = await app.api('codes-list', {});
+      },
+    },
+    (s) => ({ app, context, page } = s),
+  );
 
   const go = async (hash: string, ready: string) => {
     await page.evaluate((h) => (location.hash = h), hash);

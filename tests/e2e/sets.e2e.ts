@@ -4,36 +4,16 @@
  * document_sets column names the set), delete the set (documents remain; export column empty).
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import {
-  launchBrowser,
-  newContext,
-  screenshotOnFailure,
-  startApp,
-  type RunningApp,
-  SEEDS_DIR,
-} from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type RunningApp, SEEDS_DIR } from './harness';
+import { useSession } from './session';
 import { parseCsvStrict } from '../unit/core/helpers';
 
 describe('document sets', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
-
-  beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS_DIR });
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    await page.goto(app.url);
-    await page.locator('.pz-library .pz-table').waitFor();
-  });
-  screenshotOnFailure(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession({ start: { seeds: SEEDS_DIR }, open: { library: true } }, (s) => ({ app, page } = s));
 
   const rows = () => page.locator('.pz-library .pz-table tbody tr');
   const row = (id: string) => page.locator(`.pz-library .pz-table tr[data-document-id="${id}"]`);

@@ -5,22 +5,15 @@
  * through to the document, and the analysis matrix and chart — every number computed here from
  * what the test created.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { Annotation, Code, DocumentSummary } from '../../shared/domain';
-import {
-  launchBrowser,
-  newContext,
-  screenshotOnFailure,
-  startApp,
-  type RunningApp,
-  SEEDS_DIR,
-} from './harness';
-import { AppPage } from './pages/app-page';
+import { type RunningApp, SEEDS_DIR } from './harness';
+import { useSession } from './session';
+import type { AppPage } from './pages/app-page';
 
 describe('codebook → coding → merge → undo → segments → analysis', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   let ui: AppPage;
   let docs: DocumentSummary[];
@@ -41,42 +34,39 @@ describe('codebook → coding → merge → undo → segments → analysis', () 
     return list.filter((a) => ids.has(a.codeId));
   };
 
-  beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS_DIR });
-    docs = await app.api('documents-list', {});
-    const root = (await app.api('codes-list', {})).find((c) => c.name === '问题')!;
-    await app.api('codes-create', { name: '财政压力', parentId: root.id });
-    await app.api('codes-create', { name: '放权不到位', parentId: root.id });
-    codes = await app.api('codes-list', {});
-    const plan: [number, string, number, number][] = [
-      [1, '财政压力', 100, 140],
-      [1, '财政压力', 400, 420],
-      [1, '放权不到位', 900, 960],
-      [1, '问题', 1200, 1230],
-      [3, '财政压力', 2000, 2050],
-      [3, '放权不到位', 3000, 3010],
-      [3, '成效', 3005, 3040],
-    ];
-    for (const [d, name, start, end] of plan) {
-      const r = await app.api('annotations-create', {
-        documentId: docs[d]!.id,
-        codeId: byName(name).id,
-        start,
-        end,
-      });
-      created.push(r.annotation);
-    }
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    ui = new AppPage(page);
-    await ui.openLibrary(app.url);
-  });
-  screenshotOnFailure(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession(
+    {
+      start: { seeds: SEEDS_DIR },
+      open: { library: true },
+      seed: async (started) => {
+        app = started;
+        docs = await app.api('documents-list', {});
+        const root = (await app.api('codes-list', {})).find((c) => c.name === '问题')!;
+        await app.api('codes-create', { name: '财政压力', parentId: root.id });
+        await app.api('codes-create', { name: '放权不到位', parentId: root.id });
+        codes = await app.api('codes-list', {});
+        const plan: [number, string, number, number][] = [
+          [1, '财政压力', 100, 140],
+          [1, '财政压力', 400, 420],
+          [1, '放权不到位', 900, 960],
+          [1, '问题', 1200, 1230],
+          [3, '财政压力', 2000, 2050],
+          [3, '放权不到位', 3000, 3010],
+          [3, '成效', 3005, 3040],
+        ];
+        for (const [d, name, start, end] of plan) {
+          const r = await app.api('annotations-create', {
+            documentId: docs[d]!.id,
+            codeId: byName(name).id,
+            start,
+            end,
+          });
+          created.push(r.annotation);
+        }
+      },
+    },
+    (s) => ({ app, page, ui } = s),
+  );
 
   const go = (hash: string) => page.evaluate((h) => (location.hash = h), hash);
 
