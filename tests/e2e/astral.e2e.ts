@@ -6,10 +6,11 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext, startApp, type RunningApp } from './harness';
-import { AppPage } from './pages/app-page';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type RunningApp } from './harness';
+import { useSession } from './session';
+import { type AppPage } from './pages/app-page';
 
 const TEXT =
   '罕用字测试\n\n𠀋𪚥先生在𠀋县调研。县里财政压力大,𪚥镇的问题尤其突出。\n\n第二段:建议省里放权。\n';
@@ -18,27 +19,22 @@ const PHRASE = '𪚥镇的问题尤其突出';
 describe('characters outside the BMP', () => {
   let dir: string;
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   let ui: AppPage;
 
-  beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pizhu-astral-'));
-    mkdirSync(join(dir, 'seeds'));
-    writeFileSync(join(dir, 'seeds', 'astral.txt'), TEXT);
-    app = await startApp({ seeds: join(dir, 'seeds') });
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    ui = new AppPage(page);
-    await ui.openLibrary(app.url);
-    await ui.openDocument('罕用字测试');
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  useSession(
+    {
+      start: () => {
+        dir = mkdtempSync(join(tmpdir(), 'pizhu-astral-'));
+        mkdirSync(join(dir, 'seeds'));
+        writeFileSync(join(dir, 'seeds', 'astral.txt'), TEXT);
+        return { seeds: join(dir, 'seeds') };
+      },
+      open: { document: '罕用字测试' },
+    },
+    (s) => ({ app, page, ui } = s),
+  );
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('codes a selection after astral characters at code-point offsets', async () => {
     await ui.selectPhrase(PHRASE);

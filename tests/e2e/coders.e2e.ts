@@ -8,10 +8,11 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshotOnFailure, startApp, type RunningApp } from './harness';
-import { AppPage } from './pages/app-page';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { type RunningApp } from './harness';
+import { useSession } from './session';
+import { type AppPage } from './pages/app-page';
 
 const TITLE = '调研报告';
 const TEXT = `${TITLE}\n\n一、存在的问题。财政压力很大，𠀋𪚥基层负担重。放权不到位，审批仍然繁琐。\n\n二、政策建议。加强统筹，优化考核。\n`;
@@ -20,29 +21,20 @@ const SECOND = '财政压力很大，𠀋𪚥基层负担重';
 
 describe('several coders and agreement', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   let ui: AppPage;
 
-  beforeAll(async () => {
-    const seeds = mkdtempSync(join(tmpdir(), 'pizhu-coders-seeds-'));
-    writeFileSync(join(seeds, 'report.txt'), TEXT);
-    app = await startApp({ seeds });
-    browser = await launchBrowser();
-    const context = await browser.newContext({
-      acceptDownloads: true,
-      locale: 'zh-CN',
-      viewport: { width: 1280, height: 720 },
-    });
-    page = await context.newPage();
-    ui = new AppPage(page);
-  });
-  screenshotOnFailure(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession(
+    {
+      start: () => {
+        const seeds = mkdtempSync(join(tmpdir(), 'pizhu-coders-seeds-'));
+        writeFileSync(join(seeds, 'report.txt'), TEXT);
+        return { seeds };
+      },
+      context: { viewport: { width: 1280, height: 720 } },
+    },
+    (s) => ({ app, page, ui } = s),
+  );
 
   const coders = () => app.api('coders-list', {});
   const docId = async () => (await app.api('documents-list', {}))[0]!.id;

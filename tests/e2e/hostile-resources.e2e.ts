@@ -7,37 +7,35 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, RESULTS_DIR, screenshotOnFailure, startApp, type RunningApp } from './harness';
+import type { Page } from 'playwright-core';
+import { RESULTS_DIR, type RunningApp } from './harness';
+import { useSession } from './session';
 import { CATASTROPHIC_PATTERN, CATASTROPHIC_TEXT, deepHtml, paragraphDocx } from '../unit/harden/hostile';
 
 describe('oversized and pathological files in the import dialog', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   let dir: string;
 
+  useSession(
+    {
+      start: () => {
+        dir = mkdtempSync(join(tmpdir(), 'pizhu-hostile-'));
+        writeFileSync(join(dir, 'crafted.docx'), paragraphDocx(400));
+        writeFileSync(join(dir, 'deep.html'), deepHtml(100_000));
+        writeFileSync(join(dir, 'aaaa.txt'), CATASTROPHIC_TEXT);
+        return { empty: true };
+      },
+      context: { viewport: { width: 1280, height: 720 } },
+      open: { library: true },
+    },
+    (s) => ({ app, page } = s),
+  );
   beforeAll(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'pizhu-hostile-'));
-    writeFileSync(join(dir, 'crafted.docx'), paragraphDocx(400));
-    writeFileSync(join(dir, 'deep.html'), deepHtml(100_000));
-    writeFileSync(join(dir, 'aaaa.txt'), CATASTROPHIC_TEXT);
-    app = await startApp({ empty: true });
-    browser = await launchBrowser();
-    page = await (
-      await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 720 } })
-    ).newPage();
-    await page.goto(app.url);
     await page.locator('.pz-tab', { hasText: '导入' }).click();
     await page.locator('.pz-import').waitFor();
   });
-  screenshotOnFailure(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   const fileRow = (name: string) => page.locator(`.pz-import-file[data-file="${name}"]`);
   const previewError = () => page.locator('.pz-import-preview .pz-error');

@@ -7,9 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
-import { launchBrowser, newContext, screenshotOnFailure, startApp, type RunningApp } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Download, Page } from 'playwright-core';
+import { type RunningApp } from './harness';
+import { useSession } from './session';
 import { AppPage } from './pages/app-page';
 
 const REPO = resolve(import.meta.dirname, '../..');
@@ -26,31 +27,37 @@ const FORMATS: [string, RegExp, boolean][] = [
 
 describe('exchange and exports', () => {
   let app: RunningApp;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const downloads: Download[] = [];
 
-  beforeAll(async () => {
-    app = await startApp({ seeds: join(REPO, 'seeds') });
-    const docs = await app.api('documents-list', {});
-    const codes = await app.api('codes-list', {});
-    await app.api('annotations-create', { documentId: docs[0]!.id, codeId: codes[0]!.id, start: 0, end: 12 });
-    await app.api('annotations-create', { documentId: docs[1]!.id, codeId: codes[1]!.id, start: 5, end: 30 });
-    browser = await launchBrowser();
-    context = await newContext(browser);
-    page = await context.newPage();
-    await page.setViewportSize({ width: 1280, height: 720 });
-    page.on('download', (d) => downloads.push(d));
-    await page.goto(app.url);
-    await page.locator('.pz-library').waitFor();
-  });
-  screenshotOnFailure(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession(
+    {
+      start: { seeds: join(REPO, 'seeds') },
+      context: { viewport: { width: 1280, height: 720 } },
+      open: { library: true },
+      seed: async (started) => {
+        app = started;
+        const docs = await app.api('documents-list', {});
+        const codes = await app.api('codes-list', {});
+        await app.api('annotations-create', {
+          documentId: docs[0]!.id,
+          codeId: codes[0]!.id,
+          start: 0,
+          end: 12,
+        });
+        await app.api('annotations-create', {
+          documentId: docs[1]!.id,
+          codeId: codes[1]!.id,
+          start: 5,
+          end: 30,
+        });
+      },
+    },
+    (s) => {
+      ({ app, page } = s);
+      page.on('download', (d) => downloads.push(d));
+    },
+  );
 
   it('exports every format from its card, each with its dataset card', async () => {
     // The header's export menu leads to the export view.

@@ -7,17 +7,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import {
-  RESULTS_DIR,
-  launchBrowser,
-  newContext,
-  screenshotOnFailure,
-  startApp,
-  type RunningApp,
-} from './harness';
-import { AppPage } from './pages/app-page';
+import { RESULTS_DIR, newContext, type RunningApp } from './harness';
+import { useSession } from './session';
+import { type AppPage } from './pages/app-page';
 import { readDocx, readHtml } from '../unit/export/read-back';
 import type { DocumentDetail } from '../../shared/domain';
 
@@ -35,38 +29,37 @@ describe('reading a long document', () => {
   let page: Page;
   let ui: AppPage;
   let doc: DocumentDetail;
-  screenshotOnFailure(() => page);
 
+  useSession(
+    {
+      start: { seeds: SEEDS },
+      context: { viewport: { width: 1280, height: 720 } },
+      seed: async (started) => {
+        app = started;
+        const summary = (await app.api('documents-list', {})).find((d) => d.sourceFile?.startsWith('001_'))!;
+        doc = await app.api('documents-get', { id: summary.id });
+        const codes = await app.api('codes-list', {});
+        // Two annotations in 二、存在的问题 (one 问题, one 建议) and one in 一、工作成效.
+        for (const [needle, len, code] of [
+          ['扩权不够充分', 6, 1],
+          ['指导发展不够', 6, 2],
+          ['行政审批更快捷', 7, 0],
+        ] as const) {
+          const start = cpIndex(doc.text, needle);
+          await app.api('annotations-create', {
+            documentId: doc.id,
+            codeId: codes[code]!.id,
+            start,
+            end: start + len,
+          });
+        }
+      },
+    },
+    (s) => ({ app, browser, page, ui } = s),
+  );
   beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS });
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    await page.setViewportSize({ width: 1280, height: 720 });
-    ui = new AppPage(page);
-    const summary = (await app.api('documents-list', {})).find((d) => d.sourceFile?.startsWith('001_'))!;
-    doc = await app.api('documents-get', { id: summary.id });
-    const codes = await app.api('codes-list', {});
-    // Two annotations in 二、存在的问题 (one 问题, one 建议) and one in 一、工作成效.
-    for (const [needle, len, code] of [
-      ['扩权不够充分', 6, 1],
-      ['指导发展不够', 6, 2],
-      ['行政审批更快捷', 7, 0],
-    ] as const) {
-      const start = cpIndex(doc.text, needle);
-      await app.api('annotations-create', {
-        documentId: doc.id,
-        codeId: codes[code]!.id,
-        start,
-        end: start + len,
-      });
-    }
     await ui.openLibrary(app.url);
     await ui.openDocument(doc.title);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   const row = (title: string) => page.locator('.pz-outline-row', { hasText: title }).first();

@@ -5,11 +5,12 @@
  * find is script-insensitive (问题 finds 問題), counted and stepped with Enter / Shift+Enter.
  * Expected texts are computed here with opencc-js itself and from the canonical text via the API.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import * as OpenCC from 'opencc-js';
-import { launchBrowser, newContext, startApp, type RunningApp, SEEDS_DIR } from './harness';
-import { AppPage } from './pages/app-page';
+import { type RunningApp, SEEDS_DIR } from './harness';
+import { useSession } from './session';
+import { type AppPage } from './pages/app-page';
 import { sliceCodePoints } from '../../shared/text/offsets';
 import type { DocumentDetail } from '../../shared/domain';
 
@@ -22,7 +23,6 @@ const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 
 describe('script views', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   let ui: AppPage;
   let doc: DocumentDetail;
@@ -34,21 +34,18 @@ describe('script views', () => {
     return sliceCodePoints(whole, start, end);
   };
 
-  beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS_DIR });
-    browser = await launchBrowser();
-    page = await (await newContext(browser)).newPage();
-    ui = new AppPage(page);
-    const summary = (await app.api('documents-list', {})).find((d) => d.title === TITLE)!;
-    doc = await app.api('documents-get', { id: summary.id });
-    await ui.openLibrary(app.url);
-    await ui.openDocument(TITLE);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  useSession(
+    {
+      start: { seeds: SEEDS_DIR },
+      open: { document: TITLE },
+      seed: async (started) => {
+        app = started;
+        const summary = (await app.api('documents-list', {})).find((d) => d.title === TITLE)!;
+        doc = await app.api('documents-get', { id: summary.id });
+      },
+    },
+    (s) => ({ app, page, ui } = s),
+  );
 
   it('codes a passage selected in 简体 at the canonical offsets, and shows it in 原文', async () => {
     await ui.switchScript('简体', 'simplified');

@@ -33,8 +33,11 @@ export interface Session {
 }
 
 export interface SessionOptions {
-  /** How the app starts (default: a fresh project with the prepared sample corpus). */
-  start?: StartAppOptions;
+  /**
+   * How the app starts (default: a fresh project with the prepared sample corpus); a function
+   * is called in the `beforeAll`, e.g. to write a seeds folder first.
+   */
+  start?: StartAppOptions | (() => StartAppOptions);
   /**
    * Browser context options over the default (zh-CN, 1440×900, downloads accepted), e.g.
    * `{ viewport: { width: 1280, height: 720 } }` or `{ locale: 'en-US' }`.
@@ -59,7 +62,8 @@ export function useSession(options: SessionOptions, bind: (session: Session) => 
   let page: Page | undefined;
 
   beforeAll(async () => {
-    app = await startApp(options.start ?? {});
+    const start = typeof options.start === 'function' ? options.start() : options.start;
+    app = await startApp(start ?? {});
     await options.seed?.(app);
     browser = await launchBrowser();
     const context = await browser.newContext({ ...DEFAULT_CONTEXT, ...options.context });

@@ -6,10 +6,11 @@
  * and edits the rule set. Screenshots at 1280×720 in zh-CN, zh-TW and en go to test-results/.
  */
 import { join, resolve } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { RESULTS_DIR, launchBrowser, screenshotOnFailure, startApp, type RunningApp } from './harness';
-import { AppPage } from './pages/app-page';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { RESULTS_DIR, type RunningApp } from './harness';
+import { useSession } from './session';
+import { type AppPage } from './pages/app-page';
 import type { DocumentDetail } from '../../shared/domain';
 import type { Suggestion } from '../../shared/contracts/suggest';
 import { sliceCodePoints } from '../../shared/text/offsets';
@@ -19,7 +20,6 @@ const FILE = '000_e0058bcc9348e81f.txt';
 
 describe('code suggestions', () => {
   let app: RunningApp;
-  let browser: Browser;
   let page: Page;
   let ui: AppPage;
   let doc: DocumentDetail;
@@ -32,26 +32,24 @@ describe('code suggestions', () => {
   const same = (a: { start: number; end: number }, b: { start: number; end: number }) =>
     a.start === b.start && a.end === b.end;
 
+  useSession(
+    {
+      start: { seeds: SEEDS },
+      context: { viewport: { width: 1280, height: 720 } },
+      open: { library: true },
+      seed: async (started) => {
+        app = started;
+        const summary = (await app.api('documents-list', {})).find((d) => d.sourceFile === FILE)!;
+        doc = await app.api('documents-get', { id: summary.id });
+        first = await suggestions();
+        expect(first.length).toBeGreaterThan(20);
+      },
+    },
+    (s) => ({ app, page, ui } = s),
+  );
   beforeAll(async () => {
-    app = await startApp({ seeds: SEEDS });
-    browser = await launchBrowser();
-    page = await (
-      await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 720 } })
-    ).newPage();
-    ui = new AppPage(page);
-    const summary = (await app.api('documents-list', {})).find((d) => d.sourceFile === FILE)!;
-    doc = await app.api('documents-get', { id: summary.id });
-    first = await suggestions();
-    expect(first.length).toBeGreaterThan(20);
-    await ui.openLibrary(app.url);
     await page.evaluate((id) => (location.hash = `#/doc/${id}`), doc.id);
     await ui.waitForText();
-  });
-  screenshotOnFailure(() => page);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
   });
 
   it('shows suggestions distinctly, not as annotations', async () => {
