@@ -13,14 +13,14 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Annotation, Code, DocumentSummary } from '../../shared/domain';
 import { type RunningApp, SEEDS_DIR } from './harness';
-import { useSession } from './session';
+import { codePlan, useSession, type PlannedAnnotation } from './session';
 import type { AppPage } from './pages/app-page';
 import { parseCsvStrict } from '../unit/core/helpers';
 import { queryForms } from '../../electron/core/segments/script';
 
 /** [document index, code name, start, end] — code points. Doc 0: 问题 ×3, 成效 ×1 overlapping the
  * first 问题, 建议 ×1; doc 1: 问题 ×2, 建议 ×2. */
-const PLAN: [number, string, number, number][] = [
+const PLAN: PlannedAnnotation[] = [
   [0, '问题', 10, 30],
   [0, '成效', 20, 40],
   [0, '问题', 100, 130],
@@ -49,15 +49,7 @@ describe('coded segments and analysis views', () => {
         app = started;
         docs = await app.api('documents-list', {});
         codes = await app.api('codes-list', {});
-        for (const [d, name, start, end] of PLAN) {
-          const r = await app.api('annotations-create', {
-            documentId: docs[d]!.id,
-            codeId: code(name).id,
-            start,
-            end,
-          });
-          created.push(r.annotation);
-        }
+        created.push(...(await codePlan(app, docs, codes, PLAN)));
       },
     },
     (s) => ({ app, page, ui } = s),

@@ -11,11 +11,11 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Annotation, Code, DocumentSummary } from '../../shared/domain';
 import { type RunningApp, SEEDS_DIR } from './harness';
-import { useSession } from './session';
+import { codePlan, useSession, type PlannedAnnotation } from './session';
 import { parseCsvStrict } from '../unit/core/helpers';
 
 /** [document index, code name, start, end] in code points. */
-const PLAN: [number, string, number, number][] = [
+const PLAN: PlannedAnnotation[] = [
   [0, '问题', 10, 30],
   [0, '建议', 50, 80],
   [0, '问题', 100, 120],
@@ -56,15 +56,7 @@ describe('document attributes in analysis and segments', () => {
             documentIds: [docs[Number(i)]!.id],
             value,
           });
-        for (const [d, name, start, end] of PLAN) {
-          const r = await app.api('annotations-create', {
-            documentId: docs[d]!.id,
-            codeId: code(name).id,
-            start,
-            end,
-          });
-          created.push(r.annotation);
-        }
+        created.push(...(await codePlan(app, docs, codes, PLAN)));
       },
     },
     (s) => ({ app, page } = s),

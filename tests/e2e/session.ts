@@ -23,6 +23,7 @@ import {
   type StartAppOptions,
 } from './harness';
 import { AppPage } from './pages/app-page';
+import type { Annotation, Code, DocumentSummary } from '../../shared/domain';
 
 export interface Session {
   app: RunningApp;
@@ -80,4 +81,24 @@ export function useSession(options: SessionOptions, bind: (session: Session) => 
     await browser?.close();
     await app?.stop();
   });
+}
+
+/** One planned annotation: [index into the document list, code name, start, end] in code points. */
+export type PlannedAnnotation = [number, string, number, number];
+
+/** Creates the planned annotations over the API, in order; returns them as the core stored them. */
+export async function codePlan(
+  app: RunningApp,
+  docs: readonly DocumentSummary[],
+  codes: readonly Code[],
+  plan: readonly PlannedAnnotation[],
+): Promise<Annotation[]> {
+  const created: Annotation[] = [];
+  for (const [d, name, start, end] of plan) {
+    const code = codes.find((c) => c.name === name);
+    if (!code) throw new Error(`No code named ${name}`);
+    const r = await app.api('annotations-create', { documentId: docs[d]!.id, codeId: code.id, start, end });
+    created.push(r.annotation);
+  }
+  return created;
 }

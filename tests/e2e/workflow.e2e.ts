@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Annotation, Code, DocumentSummary } from '../../shared/domain';
 import { type RunningApp, SEEDS_DIR } from './harness';
-import { useSession } from './session';
+import { codePlan, useSession, type PlannedAnnotation } from './session';
 import type { AppPage } from './pages/app-page';
 
 describe('codebook → coding → merge → undo → segments → analysis', () => {
@@ -45,7 +45,7 @@ describe('codebook → coding → merge → undo → segments → analysis', () 
         await app.api('codes-create', { name: '财政压力', parentId: root.id });
         await app.api('codes-create', { name: '放权不到位', parentId: root.id });
         codes = await app.api('codes-list', {});
-        const plan: [number, string, number, number][] = [
+        const plan: PlannedAnnotation[] = [
           [1, '财政压力', 100, 140],
           [1, '财政压力', 400, 420],
           [1, '放权不到位', 900, 960],
@@ -54,15 +54,7 @@ describe('codebook → coding → merge → undo → segments → analysis', () 
           [3, '放权不到位', 3000, 3010],
           [3, '成效', 3005, 3040],
         ];
-        for (const [d, name, start, end] of plan) {
-          const r = await app.api('annotations-create', {
-            documentId: docs[d]!.id,
-            codeId: byName(name).id,
-            start,
-            end,
-          });
-          created.push(r.annotation);
-        }
+        created.push(...(await codePlan(app, docs, codes, plan)));
       },
     },
     (s) => ({ app, page, ui } = s),
