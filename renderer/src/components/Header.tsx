@@ -10,6 +10,7 @@ import { useCallback, useRef, useState } from 'react';
 import { useDismiss } from './useDismiss';
 import { LOCALES, historyLabel, translateError, useI18n, type Locale } from '../i18n';
 import { useFormat } from '../i18n';
+import type { MessageKey } from '../i18n/catalog';
 import { saveFile } from '../api/client';
 import { useStore, type Store } from '../state/store';
 import type { Navigate, ViewDef } from '../views/registry';
@@ -31,6 +32,11 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
   const history = useStore(store, (s) => s.history);
   const save = useStore(store, (s) => s.save);
   const [menu, setMenu] = useState(false);
+  const exportItems: [MessageKey, () => void][] = [
+    ['toolbar.exportCsv', () => void store.exportDataset('csv', saveFile)],
+    ['toolbar.exportJsonl', () => void store.exportDataset('jsonl', saveFile)],
+    ['exportView.more', () => navigate.toView('export')],
+  ];
   const menuRef = useRef<HTMLDivElement>(null);
 
   useDismiss(
@@ -134,36 +140,19 @@ export function Header({ store, onHome, views, currentView, navigate }: HeaderPr
           </button>
           {menu ? (
             <div role="menu" className="pz-menu-list">
-              <button
-                type="button"
-                role="menuitem"
-                onClick={() => {
-                  setMenu(false);
-                  void store.exportDataset('csv', saveFile);
-                }}
-              >
-                {t('toolbar.exportCsv')}
-              </button>
-              <button
-                type="button"
-                role="menuitem"
-                onClick={() => {
-                  setMenu(false);
-                  void store.exportDataset('jsonl', saveFile);
-                }}
-              >
-                {t('toolbar.exportJsonl')}
-              </button>
-              <button
-                type="button"
-                role="menuitem"
-                onClick={() => {
-                  setMenu(false);
-                  navigate.toView('export');
-                }}
-              >
-                {t('exportView.more')}
-              </button>
+              {exportItems.map(([label, act]) => (
+                <button
+                  key={label}
+                  type="button"
+                  role="menuitem"
+                  onClick={() => {
+                    setMenu(false);
+                    act();
+                  }}
+                >
+                  {t(label)}
+                </button>
+              ))}
             </div>
           ) : null}
         </div>
