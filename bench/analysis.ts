@@ -4,8 +4,10 @@
  * to a baseline measured in the same run:
  * - core `segments-query` (first page; a filtered, length-sorted page; a page at offset 50,000)
  *   next to a plain SELECT … ORDER BY … LIMIT of the same rows;
- * - core `analysis-matrix` and `analysis-cooccurrence` (overlap, sentence) next to a raw SQL
- *   GROUP BY count of code × document;
+ * - core `analysis-matrix` and `analysis-cooccurrence` (overlap, sentence), and `segments-query`
+ *   for the annotations behind one co-occurrence cell (first page after an edit, so computed
+ *   afresh; the next page), each alternated run by run with a raw SQL GROUP BY count of
+ *   code × document (the cell's target is absolute: ≤ 100 ms);
  * - in Chromium: the segments view's time to first rows (next to opening the library view of
  *   the same app), applying a code filter (change → count and first rows shown) and jumping to
  *   the middle of the list (scroll → rows shown), next to the raw HTTP `segments-query` call
@@ -30,6 +32,33 @@ export async function timeIt(runs: number, fn: () => unknown): Promise<number[]>
     const t = performance.now();
     await fn();
     out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/**
+ * A measured call and its baseline, alternated `runs` times after one warm-up of each, so that the
+ * load of a shared machine weighs on both alike. `before` runs untimed before each measured call
+ * (e.g. an edit, so that nothing cached from the previous call is reused).
+ */
+export async function timePaired(
+  runs: number,
+  baseline: () => unknown,
+  fn: () => unknown,
+  before?: () => unknown,
+): Promise<{ value: number[]; baseline: number[] }> {
+  const out = { value: [] as number[], baseline: [] as number[] };
+  await baseline();
+  await before?.();
+  await fn();
+  for (let i = 0; i < runs; i++) {
+    let t = performance.now();
+    await baseline();
+    out.baseline.push(performance.now() - t);
+    await before?.();
+    t = performance.now();
+    await fn();
+    out.value.push(performance.now() - t);
   }
   return out;
 }
@@ -149,42 +178,53 @@ export async function benchAnalysis(opts: {
       'plain SELECT … LIMIT 100 OFFSET 50000',
       await timeIt(CORE_RUNS, () => plainDeep.all()),
     );
+    // The analyses and a co-occurrence cell, each alternated with the same raw GROUP BY count.
     const aggregate = raw.prepare(
       'SELECT code_id, document_id, count(*) AS n FROM annotations GROUP BY code_id, document_id',
     );
-    const aggregateTimes = await timeIt(CORE_RUNS, () => aggregate.all());
-    row(
-      'core analysis-matrix (counts + coded chars), p50',
-      await timeIt(CORE_RUNS, () => h['analysis-matrix']({ includeSubcodes: true })),
-      'raw SQL GROUP BY code, document',
-      aggregateTimes,
+    const paired = async (measure: string, runs: number, fn: () => unknown, before?: () => unknown) => {
+      const t = await timePaired(runs, () => aggregate.all(), fn, before);
+      row(measure, t.value, 'raw SQL GROUP BY code, document', t.baseline);
+    };
+    await paired('core analysis-matrix (counts + coded chars), p50', CORE_RUNS, () =>
+      h['analysis-matrix']({ includeSubcodes: true }),
     );
-    row(
-      'core analysis-cooccurrence overlap, p50',
-      await timeIt(5, () => h['analysis-cooccurrence']({ mode: 'overlap' })),
-      'raw SQL GROUP BY code, document',
-      aggregateTimes,
+    await paired('core analysis-cooccurrence overlap, p50', CORE_RUNS, () =>
+      h['analysis-cooccurrence']({ mode: 'overlap' }),
     );
-    row(
-      'core analysis-cooccurrence sentence, p50',
-      await timeIt(5, () => h['analysis-cooccurrence']({ mode: 'sentence' })),
-      'raw SQL GROUP BY code, document',
-      aggregateTimes,
+    await paired('core analysis-cooccurrence sentence, p50', CORE_RUNS, () =>
+      h['analysis-cooccurrence']({ mode: 'sentence' }),
     );
     const other = codes.find((c) => c.name === '成效')!.id;
-    row(
-      'core segments-query, co-occurrence cell (overlap 问题 × 成效), p50',
-      await timeIt(5, () =>
-        h['segments-query']({
-          cooccurrence: { codeA: problem, codeB: other, mode: 'overlap' },
-          sort: 'document',
-          direction: 'asc',
-          offset: 0,
-          limit: 100,
-        }),
-      ),
-      'raw SQL GROUP BY code, document',
-      aggregateTimes,
+    const cell = (mode: 'overlap' | 'sentence', offset: number) => () =>
+      h['segments-query']({
+        cooccurrence: { codeA: problem, codeB: other, mode },
+        sort: 'document',
+        direction: 'asc',
+        offset,
+        limit: 100,
+      });
+    // An edit between calls (a memo changed through the API, one undo step) makes each call
+    // compute the cell afresh, as when the user opens a cell after coding.
+    const someAnnotation = raw.prepare('SELECT id FROM annotations LIMIT 1').pluck().get() as string;
+    let edits = 0;
+    const edit = () => h['annotations-update-memo']({ id: someAnnotation, memo: `bench ${++edits}` });
+    await paired(
+      'core segments-query, co-occurrence cell (overlap 问题 × 成效), first page after an edit, p50',
+      CORE_RUNS,
+      cell('overlap', 0),
+      edit,
+    );
+    await paired(
+      'core segments-query, co-occurrence cell (overlap 问题 × 成效), next page, p50',
+      CORE_RUNS,
+      cell('overlap', 100),
+    );
+    await paired(
+      'core segments-query, co-occurrence cell (sentence 问题 × 成效), first page after an edit, p50',
+      CORE_RUNS,
+      cell('sentence', 0),
+      edit,
     );
     const rssBefore = process.memoryUsage().rss;
     t0 = performance.now();

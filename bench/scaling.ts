@@ -57,7 +57,10 @@ export async function benchScaling(opts: {
       pick: [
         { prefix: 'core analysis-matrix', label: 'analysis-matrix' },
         { prefix: 'core analysis-cooccurrence overlap', label: 'analysis-cooccurrence overlap' },
-        { prefix: 'core segments-query, co-occurrence cell', label: 'co-occurrence cell segments' },
+        {
+          prefix: 'core segments-query, co-occurrence cell',
+          label: 'co-occurrence cell segments (after an edit)',
+        },
         { prefix: 'core segments-export CSV', label: 'segments-export CSV' },
         { prefix: 'core segments-export XLSX', label: 'segments-export XLSX' },
       ],

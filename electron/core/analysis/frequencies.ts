@@ -7,7 +7,7 @@ import type { FrequencyGroup, FrequencyGroupBy, FrequencyTable } from '../../../
 import type { CoreContext } from '../context';
 import { requireAttribute, sortValues } from '../attributes/filter';
 import { listDocumentsFor } from './matrix';
-import { countCells, distinctCounts, type GroupExpr } from './rows';
+import { cellsOf, distinctCountsOf, readPartitions, type GroupExpr } from './rows';
 import { codeScope } from './scope';
 
 /** The attribute's value groups over `documents`, then the no-value group if any lacks one. */
@@ -60,13 +60,9 @@ export function frequencyTable(
     groups = attributeGroups(ctx, input.groupBy.attributeId, documents);
     key = { attributeId: input.groupBy.attributeId };
   }
-  const cells = countCells(
-    ctx,
-    scope,
-    key,
-    groups.map((g) => g.id),
-    input.documentIds,
-  );
+  const groupIds = groups.map((g) => g.id);
+  const partitions = readPartitions(ctx, scope, key, input.documentIds);
+  const cells = cellsOf(partitions, scope, groupIds);
   return {
     groupBy: input.groupBy,
     includeSubcodes: input.includeSubcodes,
@@ -74,13 +70,7 @@ export function frequencyTable(
     groups,
     cells,
     // Each annotation once per group, even when it counts for a code and for its parent.
-    groupTotals: distinctCounts(
-      ctx,
-      scope,
-      key,
-      groups.map((g) => g.id),
-      input.documentIds,
-    ),
+    groupTotals: distinctCountsOf(partitions, groupIds),
     codeTotals: scope.codes.map((_, j) => cells.reduce((n, row) => n + row[j]!.count, 0)),
   };
 }

@@ -5,7 +5,7 @@
  */
 import type { CodeDocumentMatrix } from '../../../shared/contracts/analysis';
 import type { CoreContext } from '../context';
-import { countCells, distinctCounts, documentCoverage } from './rows';
+import { cellsOf, coverageOf, distinctCountsOf, readPartitions } from './rows';
 import { codeScope, requireDocuments } from './scope';
 
 interface DocRow {
@@ -31,10 +31,12 @@ export function codeDocumentMatrix(
   const scope = codeScope(ctx, input.codeIds, input.includeSubcodes);
   const documents = listDocumentsFor(ctx, input.documentIds);
   const docIds = documents.map((d) => d.id);
-  const byDoc = countCells(ctx, scope, 'a.document_id', docIds, input.documentIds);
-  const groupCoded = documentCoverage(ctx, scope, docIds);
+  // One read of the scope's annotations serves the cells and both kinds of column total.
+  const partitions = readPartitions(ctx, scope, 'a.document_id', input.documentIds);
+  const byDoc = cellsOf(partitions, scope, docIds);
+  const groupCoded = coverageOf(partitions, docIds);
   // Each annotation once per column, even when it counts for a code and for its parent.
-  const distinct = distinctCounts(ctx, scope, 'a.document_id', docIds, input.documentIds);
+  const distinct = distinctCountsOf(partitions, docIds);
   // Transpose to [code][document]: rows are codes in the UI.
   const cells = scope.codes.map((_, row) => documents.map((_, d) => byDoc[d]![row]!));
   const rowTotals = cells.map((row) => ({

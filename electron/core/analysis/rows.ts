@@ -1,156 +1,163 @@
 /**
- * Counting annotations into (group, code) cells in SQL, for the matrix and the frequency tables.
- * The analyses differ only in the group: the document (matrix), the coder (frequencies), or the
- * value of a document attribute (joined from `document_attributes`; '' for no value).
+ * Counting annotations into (group, code) cells, for the matrix and the frequency tables. The
+ * analyses differ only in the group: the document (matrix), the coder (frequencies), or the value
+ * of a document attribute ('' for no value).
  *
- * Coded characters are the length of the UNION of the annotations' ranges, computed in SQL with
- * a window: with the ranges of one (group, code, document) sorted by start and M the largest end
- * seen before a range [s, e), that range adds max(0, e − max(s, M)) new code points. Ranges in
- * different documents never merge. Nothing but the aggregates crosses into JavaScript, so
- * 100,000 annotations cost one index walk and a sort (better-sqlite3 spends ~1 µs per row it
- * returns; the SQL aggregate returns a few dozen).
+ * One SQL pass reads, per (code, document[, coder]), the annotations' starts and ends as two JSON
+ * arrays (`json_group_array` over `annotations_code_cover`, an index walk in code, document,
+ * start order: no sort, and a few dozen rows cross into JavaScript instead of 100,000). Each such
+ * partition's ranges become their islands in one pass (ranges.ts); a cell's coded characters are the union of
+ * its member codes' islands, a document's coverage the union over every code in scope. Ranges in
+ * different documents never merge.
  */
 import type { AnalysisCell } from '../../../shared/contracts/analysis';
 import type { CoreContext } from '../context';
+import { coveredLength, islandsOfPairs, mergeLists, type RangeList, type RangePairs } from './ranges';
 import type { CodeScope } from './scope';
 
-/**
- * A grouping: the SQL expression on `annotations a` whose value is the group id, or a document
- * attribute, whose value (via a LEFT JOIN, '' when the document has none) is the group id.
- */
+/** A grouping: by document, by coder, or by the value of a document attribute. */
 export type GroupExpr = 'a.document_id' | 'a.coder_id' | { attributeId: string };
 
-function documentFilter(documentIds: readonly string[] | undefined, params: string[]): string {
-  if (!documentIds) return '';
-  params.push(JSON.stringify(documentIds));
-  return ' AND a.document_id IN (SELECT value FROM json_each(?))';
+/** The ranges of one code in one document (and, when read by coder, of one coder). */
+export interface CodeRanges {
+  code: string;
+  document: string;
+  /** '' unless read by coder. */
+  coder: string;
+  /** In index order: starts ascending (not relied upon), each end with its start. */
+  ranges: RangePairs;
 }
 
-/**
- * `cells[group][row]` for the groups in `groupIds` (others are ignored) and `scope`'s rows.
- *
- * When every row is exactly one code (no sub-code aggregation in effect), the window runs in the
- * order of `annotations_code_cover` (code, document, start): no sort at all. Otherwise each code
- * is joined once per row it counts for and the rows are sorted for the window.
- */
-export function countCells(
+function numbers(json: string): Float64Array {
+  return Float64Array.from(JSON.parse(json) as number[]);
+}
+
+/** The ranges of the given codes per (code, document[, coder]), in one index walk. */
+export function readCodeRanges(
+  ctx: CoreContext,
+  codeIds: readonly string[],
+  documentIds: readonly string[] | undefined,
+  byCoder = false,
+): CodeRanges[] {
+  const params = [JSON.stringify(codeIds)];
+  let docs = '';
+  if (documentIds) {
+    docs = ' AND a.document_id IN (SELECT value FROM json_each(?))';
+    params.push(JSON.stringify(documentIds));
+  }
+  const rows = ctx.db
+    .stmt(
+      `SELECT a.code_id, a.document_id, ${byCoder ? 'a.coder_id' : "''"},
+              json_group_array(a.start_offset), json_group_array(a.end_offset)
+       FROM annotations a INDEXED BY annotations_code_cover
+       WHERE a.code_id IN (SELECT value FROM json_each(?))${docs}
+       GROUP BY a.code_id, a.document_id${byCoder ? ', a.coder_id' : ''}`,
+    )
+    .raw(true)
+    .all(...params) as [string, string, string, string, string][];
+  return rows.map(([code, document, coder, starts, ends]) => ({
+    code,
+    document,
+    coder,
+    ranges: { start: numbers(starts), end: numbers(ends) },
+  }));
+}
+
+/** The annotations in scope of one group, per partition (document[, coder]) and code. */
+interface Partition {
+  group: string;
+  /** Stored code id → number of annotations and the islands of their union. */
+  codes: Map<string, { count: number; islands: RangeList }>;
+}
+
+/** Reads the scope's annotations and sorts them into partitions tagged with their group id. */
+export function readPartitions(
   ctx: CoreContext,
   scope: CodeScope,
   groupExpr: GroupExpr,
-  groupIds: readonly string[],
   documentIds: readonly string[] | undefined,
-): AnalysisCell[][] {
-  // One-to-one: every member code is one row and every row one code (no aggregation in effect).
-  const oneToOne =
-    scope.rowsOf.size === scope.codes.length && [...scope.rowsOf.values()].every((rows) => rows.length === 1);
-  const params: string[] = [];
-  let source: string;
-  let rowExpr: string;
-  let groupSql: string;
-  let groupJoin = '';
-  if (typeof groupExpr === 'string') {
-    groupSql = groupExpr;
-  } else {
-    groupJoin = 'LEFT JOIN document_attributes v ON v.document_id = a.document_id AND v.attribute_id = ?';
-    params.push(groupExpr.attributeId);
-    groupSql = "coalesce(v.value, '')";
+): Partition[] {
+  const byCoder = groupExpr === 'a.coder_id';
+  let groupOf: (r: CodeRanges) => string;
+  if (groupExpr === 'a.document_id') groupOf = (r) => r.document;
+  else if (groupExpr === 'a.coder_id') groupOf = (r) => r.coder;
+  else {
+    const values = new Map(
+      ctx.db
+        .stmt('SELECT document_id, value FROM document_attributes WHERE attribute_id = ?')
+        .raw(true)
+        .all(groupExpr.attributeId) as [string, string][],
+    );
+    groupOf = (r) => values.get(r.document) ?? '';
   }
-  if (oneToOne) {
-    source = `annotations a ${groupJoin} WHERE a.code_id IN (SELECT value FROM json_each(?))`;
-    params.push(JSON.stringify(scope.memberIds));
-    rowExpr = 'a.code_id';
-  } else {
-    const pairs: [string, number][] = [];
-    for (const [code, rows] of scope.rowsOf) for (const row of rows) pairs.push([code, row]);
-    source = `annotations a ${groupJoin}
-         JOIN (SELECT json_extract(value, '$[0]') AS code, json_extract(value, '$[1]') AS r FROM json_each(?)) p
-           ON p.code = a.code_id WHERE 1`;
-    params.push(JSON.stringify(pairs));
-    rowExpr = 'p.r';
+  const partitions = new Map<string, Partition>();
+  for (const r of readCodeRanges(ctx, scope.memberIds, documentIds, byCoder)) {
+    const key = `${r.document}\u0000${r.coder}`;
+    let p = partitions.get(key);
+    if (!p) {
+      p = { group: groupOf(r), codes: new Map() };
+      partitions.set(key, p);
+    }
+    p.codes.set(r.code, { count: r.ranges.start.length, islands: islandsOfPairs(r.ranges) });
   }
-  const docs = documentFilter(documentIds, params);
-  // Ranges merge only within a document; an attribute value is a function of the document.
-  const partition = groupExpr === 'a.coder_id' ? `, ${groupSql}` : '';
-  const rows = ctx.db
-    .stmt(
-      `SELECT g, r, count(*), sum(max(0, e - max(s, coalesce(m, s))))
-       FROM (
-         SELECT ${groupSql} AS g, ${rowExpr} AS r, a.start_offset AS s, a.end_offset AS e,
-                max(a.end_offset) OVER (PARTITION BY ${rowExpr}, a.document_id${partition} ORDER BY a.start_offset
-                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS m
-         FROM ${source}${docs}
-       )
-       GROUP BY r, g`,
-    )
-    .raw(true)
-    .all(...params) as [string, string | number, number, number][];
+  return [...partitions.values()];
+}
+
+/** Stored codes per row of the scope (a row aggregates its sub-codes when asked to). */
+function membersOfRows(scope: CodeScope): string[][] {
+  const members: string[][] = scope.codes.map(() => []);
+  for (const [code, rows] of scope.rowsOf) for (const row of rows) members[row]!.push(code);
+  return members;
+}
+
+/** `cells[group][row]` for the groups in `groupIds` (others are ignored) and the scope's rows. */
+export function cellsOf(partitions: readonly Partition[], scope: CodeScope, groupIds: readonly string[]) {
   const index = new Map(groupIds.map((id, i) => [id, i]));
-  const rowOf = (r: string | number) => (typeof r === 'number' ? r : scope.rowsOf.get(r)![0]!);
+  const members = membersOfRows(scope);
   const cells: AnalysisCell[][] = groupIds.map(() => scope.codes.map(() => ({ count: 0, coded: 0 })));
-  for (const [g, r, count, coded] of rows) {
-    const gi = index.get(g);
-    if (gi !== undefined) cells[gi]![rowOf(r)] = { count, coded };
+  for (const p of partitions) {
+    const gi = index.get(p.group);
+    if (gi === undefined) continue;
+    members.forEach((codes, row) => {
+      let count = 0;
+      const islands: RangeList[] = [];
+      for (const code of codes) {
+        const c = p.codes.get(code);
+        if (!c) continue;
+        count += c.count;
+        islands.push(c.islands);
+      }
+      if (count === 0) return;
+      const cell = cells[gi]![row]!;
+      cell.count += count;
+      cell.coded += coveredLength(mergeLists(islands));
+    });
   }
   return cells;
 }
 
 /**
- * Per document: code points covered by any annotation of the scope's codes. Walks
- * `annotations_document_order` (document, start, …, code), so the window needs no sort.
+ * Per group in `groupIds`: the number of distinct annotations in scope. With sub-codes counted
+ * under their parents an annotation appears in several rows; a total must still count it once
+ * (each annotation has one stored code, so the per-code counts add up).
  */
-export function documentCoverage(
-  ctx: CoreContext,
-  scope: CodeScope,
-  documentIds: readonly string[],
-): number[] {
-  const rows = ctx.db
-    .stmt(
-      `SELECT d, sum(max(0, e - max(s, coalesce(m, s))))
-       FROM (
-         SELECT a.document_id AS d, a.start_offset AS s, a.end_offset AS e,
-                max(a.end_offset) OVER (PARTITION BY a.document_id ORDER BY a.start_offset
-                                        ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS m
-         FROM annotations a INDEXED BY annotations_document_order
-         WHERE a.code_id IN (SELECT value FROM json_each(?))
-       )
-       GROUP BY d`,
-    )
-    .raw(true)
-    .all(JSON.stringify(scope.memberIds)) as [string, number][];
-  const coded = new Map(rows);
-  return documentIds.map((id) => coded.get(id) ?? 0);
+export function distinctCountsOf(partitions: readonly Partition[], groupIds: readonly string[]): number[] {
+  const index = new Map(groupIds.map((id, i) => [id, i]));
+  const out = groupIds.map(() => 0);
+  for (const p of partitions) {
+    const gi = index.get(p.group);
+    if (gi !== undefined) for (const c of p.codes.values()) out[gi]! += c.count;
+  }
+  return out;
 }
 
-/**
- * Per group in `groupIds`: the number of distinct annotations of the scope's codes. With
- * sub-codes counted under their parents an annotation appears in several rows; a total must still
- * count it once (6 annotations are 6, whatever the rows say).
- */
-export function distinctCounts(
-  ctx: CoreContext,
-  scope: CodeScope,
-  groupExpr: GroupExpr,
-  groupIds: readonly string[],
-  documentIds: readonly string[] | undefined,
-): number[] {
-  const params: string[] = [];
-  let groupSql: string;
-  let groupJoin = '';
-  if (typeof groupExpr === 'string') groupSql = groupExpr;
-  else {
-    groupJoin = 'LEFT JOIN document_attributes v ON v.document_id = a.document_id AND v.attribute_id = ?';
-    params.push(groupExpr.attributeId);
-    groupSql = "coalesce(v.value, '')";
+/** Per group in `groupIds`: code points covered by any annotation in scope (per partition). */
+export function coverageOf(partitions: readonly Partition[], groupIds: readonly string[]): number[] {
+  const index = new Map(groupIds.map((id, i) => [id, i]));
+  const out = groupIds.map(() => 0);
+  for (const p of partitions) {
+    const gi = index.get(p.group);
+    if (gi !== undefined) out[gi]! += coveredLength(mergeLists([...p.codes.values()].map((c) => c.islands)));
   }
-  params.push(JSON.stringify(scope.memberIds));
-  const docs = documentFilter(documentIds, params);
-  const rows = ctx.db
-    .stmt(
-      `SELECT ${groupSql} AS g, count(*) FROM annotations a ${groupJoin}
-       WHERE a.code_id IN (SELECT value FROM json_each(?))${docs} GROUP BY g`,
-    )
-    .raw(true)
-    .all(...params) as [string, number][];
-  const counts = new Map(rows);
-  return groupIds.map((id) => counts.get(id) ?? 0);
+  return out;
 }

@@ -11,7 +11,8 @@ import { PizhuError } from '../../../shared/errors';
 import type { Code } from '../../../shared/domain';
 import type { AnalysisCode } from '../../../shared/contracts/analysis';
 import type { CoreContext } from '../context';
-import { codePaths, listCodes } from '../codes/handlers';
+import { codePaths } from '../codes/handlers';
+import { codeRows, toCode } from '../codes/rows';
 
 export interface CodeScope {
   /** The matrix rows, in codebook (tree) order. */
@@ -20,6 +21,14 @@ export interface CodeScope {
   rowsOf: Map<string, number[]>;
   /** Every stored code id that counts for some row (for SQL `IN`). */
   memberIds: string[];
+}
+
+/**
+ * Every code, without its annotation counts: `listCodes` counts the annotations of each code (a
+ * GROUP BY over all of them), which an analysis or a segment query never shows.
+ */
+export function codebook(ctx: CoreContext): Code[] {
+  return codeRows(ctx.db).map((r) => toCode(r));
 }
 
 /** Codes in depth-first codebook order (parents before children, siblings by sort order). */
@@ -87,7 +96,7 @@ export function expandCodeIds(
   codeIds: readonly string[],
   includeSubcodes: boolean,
 ): string[] {
-  const codes = listCodes(ctx);
+  const codes = codebook(ctx);
   requireCodes(codes, codeIds);
   if (!includeSubcodes) return [...new Set(codeIds)];
   return [...new Set(codeIds.flatMap((id) => descendantsOf(codes, id)))];
@@ -99,7 +108,7 @@ export function codeScope(
   codeIds: readonly string[] | undefined,
   includeSubcodes: boolean,
 ): CodeScope {
-  const all = listCodes(ctx);
+  const all = codebook(ctx);
   if (codeIds) requireCodes(all, codeIds);
   const paths = codePaths(all);
   const wanted = codeIds ? new Set(codeIds) : null;

@@ -6,9 +6,14 @@
  */
 import type { SegmentFilter, SegmentGroupBy, SegmentSort } from '../../../shared/contracts/segments';
 import type { CoreContext } from '../context';
-import { listCodes } from '../codes/handlers';
-import { codesInTreeOrder, expandCodeIds, requireCoders, requireDocuments } from '../analysis/scope';
-import { cooccurringIds } from '../analysis/cooccurrence';
+import {
+  codebook,
+  codesInTreeOrder,
+  expandCodeIds,
+  requireCoders,
+  requireDocuments,
+} from '../analysis/scope';
+import { cooccurrenceCellSql } from '../analysis/cooccurrence-cell';
 import { attributeConditionSql } from '../attributes/filter';
 import { likePattern, queryForms } from './script';
 
@@ -16,6 +21,11 @@ export interface SqlFilter {
   /** A boolean SQL expression on `annotations a`. */
   where: string;
   params: (string | number)[];
+  /**
+   * Matches per document (absent: none), when known without running the filter: a co-occurrence
+   * cell computes them with its annotations, and is then the whole filter.
+   */
+  documentCounts?: ReadonlyMap<string, number>;
 }
 
 function likeAny(column: string, query: string | undefined, where: string[], params: (string | number)[]) {
@@ -45,16 +55,22 @@ export function buildFilter(ctx: CoreContext, f: SegmentFilter): SqlFilter {
   }
   likeAny('a.quote', f.textQuery, where, params);
   likeAny('a.memo', f.memoQuery, where, params);
+  let cellCounts: ReadonlyMap<string, number> | undefined;
   if (f.cooccurrence) {
-    where.push('a.id IN (SELECT value FROM json_each(?))');
-    params.push(JSON.stringify(cooccurringIds(ctx, f.cooccurrence)));
+    const cell = cooccurrenceCellSql(ctx, f.cooccurrence);
+    where.push(`(${cell.sql})`);
+    params.push(...cell.params);
+    cellCounts = cell.documentCounts;
   }
   for (const condition of f.attributes ?? []) {
     const c = attributeConditionSql(ctx, condition);
     where.push(c.sql);
     params.push(...c.params);
   }
-  return { where: where.length > 0 ? where.join(' AND ') : '1', params };
+  if (where.length === 0) return { where: '1', params };
+  const filter: SqlFilter = { where: where.join(' AND '), params };
+  if (cellCounts && where.length === 1) filter.documentCounts = cellCounts;
+  return filter;
 }
 
 export interface SqlOrder {
@@ -99,7 +115,7 @@ export function orderBy(
   keys.push(`a.id ${dir}`);
   if (!needsRank) return { join: '', sql: keys.join(', '), params: [] };
   const rank: Record<string, number> = {};
-  codesInTreeOrder(listCodes(ctx)).forEach((c, i) => (rank[c.id] = i));
+  codesInTreeOrder(codebook(ctx)).forEach((c, i) => (rank[c.id] = i));
   return {
     join: 'JOIN (SELECT key AS code_id, value AS rank FROM json_each(?)) r ON r.code_id = a.code_id',
     sql: keys.join(', '),

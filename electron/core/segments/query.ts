@@ -12,8 +12,8 @@ import type { SegmentGroup, SegmentRow, SegmentsPage } from '../../../shared/con
 import { SEGMENT_CONTEXT } from '../../../shared/contracts/segments';
 import type { ApiParsedInput } from '../../../shared/api';
 import type { CoreContext } from '../context';
-import { codePaths, listCodes } from '../codes/handlers';
-import { codesInTreeOrder } from '../analysis/scope';
+import { codePaths } from '../codes/handlers';
+import { codebook, codesInTreeOrder } from '../analysis/scope';
 import { buildFilter, orderBy, type SqlFilter } from './filter';
 import type { AnnotationRow } from '../annotations/rows';
 
@@ -48,7 +48,7 @@ function groups(ctx: CoreContext, filter: SqlFilter, by: 'code' | 'document'): S
     .stmt(`SELECT a.code_id AS id, count(*) AS n FROM annotations a WHERE ${filter.where} GROUP BY a.code_id`)
     .all(...filter.params) as { id: string; n: number }[];
   const byId = new Map(counts.map((c) => [c.id, c.n]));
-  const codes = listCodes(ctx);
+  const codes = codebook(ctx);
   const paths = codePaths(codes);
   return codesInTreeOrder(codes)
     .filter((c) => byId.has(c.id))
@@ -68,7 +68,7 @@ export function displayRows(ctx: CoreContext, ids: readonly string[]): SegmentRo
        WHERE a.id IN (SELECT value FROM json_each(?))`,
     )
     .all(JSON.stringify(ids)) as DisplayRow[];
-  const codes = listCodes(ctx);
+  const codes = codebook(ctx);
   const paths = codePaths(codes);
   const colors = new Map(codes.map((c) => [c.id, c.color]));
   const byId = new Map(rows.map((r) => [r.id, r]));
@@ -99,6 +99,27 @@ export function displayRows(ctx: CoreContext, ids: readonly string[]): SegmentRo
 }
 
 /**
+ * Matching segments per document (documents without any are absent). Grouped by code and document,
+ * the order of `annotations_code_cover`, so that a filter on codes needs no sort; summed here.
+ */
+function documentCounts(ctx: CoreContext, filter: SqlFilter): Map<string, number> {
+  const rows = ctx.db
+    .stmt(
+      `SELECT a.document_id, count(*) FROM annotations a WHERE ${filter.where} GROUP BY a.code_id, a.document_id`,
+    )
+    .raw(true)
+    .all(...filter.params) as [string, number][];
+  const counts = new Map<string, number>();
+  for (const [documentId, n] of rows) counts.set(documentId, (counts.get(documentId) ?? 0) + n);
+  return counts;
+}
+
+/** Whether the page is in document order, read per document (documentOrderIds). */
+function inDocumentOrder(input: Pick<SegmentsQuery, 'sort' | 'groupBy'>): boolean {
+  return input.sort === 'document' && input.groupBy !== 'code';
+}
+
+/**
  * Document order without a sort over every match: documents in order, and in each one an index
  * walk of `annotations_document_order` (document, start, end, id — migration 0005) that skips
  * whole documents before `offset` by their counts. With 100,000 annotations this avoids ordering
@@ -107,21 +128,12 @@ export function displayRows(ctx: CoreContext, ids: readonly string[]): SegmentRo
 function documentOrderIds(
   ctx: CoreContext,
   filter: SqlFilter,
+  counts: ReadonlyMap<string, number>,
   documentsDir: 'ASC' | 'DESC',
   dir: 'ASC' | 'DESC',
   offset: number,
   limit: number | null,
 ): string[] {
-  const counts = new Map(
-    (
-      ctx.db
-        .stmt(
-          `SELECT a.document_id, count(*) FROM annotations a WHERE ${filter.where} GROUP BY a.document_id`,
-        )
-        .raw(true)
-        .all(...filter.params) as [string, number][]
-    ).map(([id, n]) => [id, n]),
-  );
   const docs = ctx.db
     .stmt(`SELECT id FROM documents ORDER BY sort_order ${documentsDir}, id ${documentsDir}`)
     .pluck(true)
@@ -157,10 +169,21 @@ export function pageIds(
   input: Pick<SegmentsQuery, 'sort' | 'direction' | 'groupBy'>,
   offset: number,
   limit: number | null,
+  knownCounts?: ReadonlyMap<string, number>,
 ): string[] {
   const dir = input.direction === 'desc' ? 'DESC' : 'ASC';
-  if (input.sort === 'document' && input.groupBy !== 'code')
-    return documentOrderIds(ctx, filter, input.groupBy === 'document' ? 'ASC' : dir, dir, offset, limit);
+  if (inDocumentOrder(input)) {
+    const counts = knownCounts ?? filter.documentCounts ?? documentCounts(ctx, filter);
+    return documentOrderIds(
+      ctx,
+      filter,
+      counts,
+      input.groupBy === 'document' ? 'ASC' : dir,
+      dir,
+      offset,
+      limit,
+    );
+  }
   const order = orderBy(ctx, input);
   const sql = `SELECT a.id FROM annotations a JOIN documents d ON d.id = a.document_id ${order.join}
      WHERE ${filter.where} ORDER BY ${order.sql} ${limit === null ? '' : 'LIMIT ? OFFSET ?'}`;
@@ -173,8 +196,10 @@ export function pageIds(
 
 export function querySegments(ctx: CoreContext, input: SegmentsQuery): SegmentsPage {
   const filter = buildFilter(ctx, input);
-  const total = countSegments(ctx, filter);
-  const ids = input.offset < total ? pageIds(ctx, filter, input, input.offset, input.limit) : [];
+  // Per-document counts (known, or needed for document order) give the total too.
+  const counts = filter.documentCounts ?? (inDocumentOrder(input) ? documentCounts(ctx, filter) : undefined);
+  const total = counts ? [...counts.values()].reduce((n, c) => n + c, 0) : countSegments(ctx, filter);
+  const ids = input.offset < total ? pageIds(ctx, filter, input, input.offset, input.limit, counts) : [];
   return {
     rows: displayRows(ctx, ids),
     total,
