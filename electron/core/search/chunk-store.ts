@@ -18,9 +18,11 @@ export interface ChunkMeta {
   length: number;
   tail: number;
   own: number;
+  /** 1 when NFC changed the chunk's text (hits map back through `normalizeChunk`). */
+  mapped: number;
 }
 
-export const CHUNK_COLUMNS = 'id, document_id AS documentId, start, length, tail, own';
+export const CHUNK_COLUMNS = 'id, document_id AS documentId, start, length, tail, own, mapped';
 
 /**
  * Normalised chunk texts by document id, then chunk start, per connection. Reading a text out of
@@ -29,9 +31,15 @@ export const CHUNK_COLUMNS = 'id, document_id AS documentId, start, length, tail
  * valid: a document's text never changes and document ids are never reused (chunk rowids may be);
  * entries of deleted documents are dropped when a search over all documents no longer sees them.
  */
-const normCaches = new WeakMap<Db, Map<string, Map<number, string>>>();
+interface CachedNorm {
+  norm: string;
+  /** Built when a hit in the chunk is first mapped to code points. */
+  index: OffsetIndex | null;
+}
 
-function normCache(db: Db): Map<string, Map<number, string>> {
+const normCaches = new WeakMap<Db, Map<string, Map<number, CachedNorm>>>();
+
+function normCache(db: Db): Map<string, Map<number, CachedNorm>> {
   let cache = normCaches.get(db);
   if (!cache) {
     cache = new Map();
@@ -40,15 +48,25 @@ function normCache(db: Db): Map<string, Map<number, string>> {
   return cache;
 }
 
-export function chunkNorm(db: Db, chunk: ChunkMeta): string {
+function cachedNorm(db: Db, chunk: ChunkMeta): CachedNorm {
   const cache = normCache(db);
   let perDoc = cache.get(chunk.documentId);
   const hit = perDoc?.get(chunk.start);
   if (hit !== undefined) return hit;
   const row = db.stmt('SELECT norm FROM search_docs WHERE id = ?').get(chunk.id) as { norm: string };
-  if (!perDoc) cache.set(chunk.documentId, (perDoc = new Map<number, string>()));
-  perDoc.set(chunk.start, row.norm);
-  return row.norm;
+  if (!perDoc) cache.set(chunk.documentId, (perDoc = new Map<number, CachedNorm>()));
+  const entry = { norm: row.norm, index: null };
+  perDoc.set(chunk.start, entry);
+  return entry;
+}
+
+export function chunkNorm(db: Db, chunk: ChunkMeta): string {
+  return cachedNorm(db, chunk).norm;
+}
+
+function normIndex(db: Db, chunk: ChunkMeta): OffsetIndex {
+  const entry = cachedNorm(db, chunk);
+  return (entry.index ??= new OffsetIndex(entry.norm));
 }
 
 /** True when every chunk of the document is cached (`chunks` are all of them). */
@@ -94,75 +112,86 @@ export interface ChunkSpan {
   e: number;
 }
 
-interface LoadedChunk {
-  /** Canonical text from code point `from` (KWIC context before the chunk … after its tail). */
-  window: string;
-  from: number;
-  windowIndex: OffsetIndex;
-  normIndex: OffsetIndex;
-  starts: Int32Array | null;
-  ends: Int32Array | null;
+/** Where NFC changed a chunk: the chunk-relative canonical span of each normalised code point. */
+interface ChunkMap {
+  index: OffsetIndex;
+  starts: Int32Array;
+  ends: Int32Array;
 }
 
 function cutStmt(db: Db) {
   return db.stmt(`SELECT ${cutSql('text', '@start', '@length')} AS t FROM documents WHERE id = @id`);
 }
 
-function loadChunk(db: Db, c: ChunkMeta): LoadedChunk {
-  const from = Math.max(0, c.start - KWIC_CONTEXT);
-  const length = c.start - from + c.length + c.tail + KWIC_CONTEXT;
-  const window = (cutStmt(db).get({ start: from, length, id: c.documentId }) as { t: string }).t;
-  const windowIndex = new OffsetIndex(window);
-  const at = (cp: number) => windowIndex.toUtf16(cp - from);
-  const ownText = window.slice(at(c.start), at(c.start + c.length));
-  const tailText = window.slice(at(c.start + c.length), at(c.start + c.length + c.tail));
-  const n = normalizeChunk(ownText, tailText, c.length);
-  return { window, from, windowIndex, normIndex: new OffsetIndex(n.norm), starts: n.starts, ends: n.ends };
+function cut(db: Db, documentId: string, start: number, length: number): string {
+  return (cutStmt(db).get({ start, length, id: documentId }) as { t: string }).t;
 }
 
-/** UTF-16 spans in chunk texts → code-point hits with context from the canonical text. */
+function chunkMap(db: Db, c: ChunkMeta): ChunkMap {
+  const text = cut(db, c.documentId, c.start, c.length + c.tail);
+  const index = new OffsetIndex(text);
+  const n = normalizeChunk(
+    text.slice(0, index.toUtf16(c.length)),
+    text.slice(index.toUtf16(c.length)),
+    c.length,
+  );
+  return { index: new OffsetIndex(n.norm), starts: n.starts!, ends: n.ends! };
+}
+
+/** Hits closer than this (code points) share one read of canonical text for their context. */
+const WINDOW_GAP = 2_000;
+
+/**
+ * UTF-16 spans in chunk texts → code-point hits with context from the canonical text. Positions
+ * map through the cached normalised text (the same code points unless NFC changed the chunk);
+ * the context is cut from the canonical text in one read per run of nearby hits, so a page of
+ * hits spread over many documents reads a few dozen characters each, not whole chunks.
+ */
 export function kwic(db: Db, documentId: string, spans: readonly ChunkSpan[]): SearchHit[] {
-  const loaded = new Map<number, LoadedChunk>();
-  const load = (c: ChunkMeta) => {
-    let l = loaded.get(c.id);
-    if (!l) loaded.set(c.id, (l = loadChunk(db, c)));
-    return l;
+  const maps = new Map<number, ChunkMap>();
+  const mapOf = (c: ChunkMeta) => {
+    let m = maps.get(c.id);
+    if (!m) maps.set(c.id, (m = chunkMap(db, c)));
+    return m;
   };
-  return spans.map(({ a, s, b, e }) => {
-    const A = load(a);
-    const ns = A.normIndex.toCodePoint(s);
-    const start = a.start + (A.starts ? (A.starts[ns] ?? a.length + a.tail) : ns);
-    let end = start;
-    if (b !== a || e > s) {
-      const B = b === a ? A : load(b);
-      const ne = B.normIndex.toCodePoint(e);
-      end = ne === 0 ? b.start : b.start + (B.ends ? B.ends[ne - 1]! : ne);
-    }
-    const winEnd = A.from + A.windowIndex.toCodePoint(A.window.length);
-    let cut: (x: number, y: number) => string;
-    if (end + KWIC_CONTEXT <= winEnd || b === a) {
-      cut = (x, y) =>
-        A.window.slice(
-          A.windowIndex.toUtf16(x - A.from),
-          A.windowIndex.toUtf16(Math.min(y, winEnd) - A.from),
-        );
-    } else {
-      // A regex match longer than the chunk's tail: its own window.
-      const from = Math.max(0, start - KWIC_CONTEXT);
-      const w = (
-        cutStmt(db).get({ start: from, length: end + KWIC_CONTEXT - from, id: documentId }) as { t: string }
-      ).t;
-      const wi = new OffsetIndex(w);
-      const wEnd = from + wi.toCodePoint(w.length);
-      cut = (x, y) => w.slice(wi.toUtf16(x - from), wi.toUtf16(Math.min(y, wEnd) - from));
-    }
-    return {
-      documentId,
-      start,
-      end,
-      left: cut(Math.max(0, start - KWIC_CONTEXT), start),
-      match: cut(start, end),
-      right: cut(end, end + KWIC_CONTEXT),
-    };
+  const startOf = (c: ChunkMeta, s: number) => {
+    if (!c.mapped) return c.start + normIndex(db, c).toCodePoint(s);
+    const m = mapOf(c);
+    return c.start + (m.starts[m.index.toCodePoint(s)] ?? c.length + c.tail);
+  };
+  const endOf = (c: ChunkMeta, e: number) => {
+    const index = c.mapped ? mapOf(c).index : normIndex(db, c);
+    const ne = index.toCodePoint(e);
+    return c.start + (ne === 0 || !c.mapped ? ne : mapOf(c).ends[ne - 1]!);
+  };
+  const positions = spans.map(({ a, s, b, e }) => {
+    const start = startOf(a, s);
+    return { start, end: b === a && e <= s ? start : endOf(b, e) };
   });
+  const hits: SearchHit[] = [];
+  for (let i = 0; i < positions.length;) {
+    // One window for hits i … j-1 (they are in document order).
+    let j = i + 1;
+    let to = positions[i]!.end + KWIC_CONTEXT;
+    while (j < positions.length && positions[j]!.start - KWIC_CONTEXT <= to + WINDOW_GAP) {
+      to = Math.max(to, positions[j]!.end + KWIC_CONTEXT);
+      j++;
+    }
+    const from = Math.max(0, positions[i]!.start - KWIC_CONTEXT);
+    const window = cut(db, documentId, from, to - from);
+    const index = new OffsetIndex(window);
+    const piece = (x: number, y: number) => window.slice(index.toUtf16(x - from), index.toUtf16(y - from));
+    for (; i < j; i++) {
+      const { start, end } = positions[i]!;
+      hits.push({
+        documentId,
+        start,
+        end,
+        left: piece(Math.max(0, start - KWIC_CONTEXT), start),
+        match: piece(start, end),
+        right: piece(end, end + KWIC_CONTEXT),
+      });
+    }
+  }
+  return hits;
 }

@@ -32,6 +32,8 @@ export interface ChunkRow {
   tail: number;
   /** UTF-16 units of `norm` that belong to the own part. */
   own: number;
+  /** True when NFC changed the chunk (its positions map back through `normalizeChunk`). */
+  mapped: boolean;
   /** Normalised own part, then normalised tail. */
   norm: string;
 }
@@ -112,7 +114,7 @@ export function* chunkText(text: string, chunkSize = CHUNK_CODE_POINTS): Generat
       } while (k < text.length && continuesAt(text, k));
     }
     const chunk = normalizeChunk(text.slice(i, j), text.slice(j, k), n);
-    yield { start: cp, length: n, tail: t, own: chunk.own, norm: chunk.norm };
+    yield { start: cp, length: n, tail: t, own: chunk.own, mapped: chunk.starts !== null, norm: chunk.norm };
     i = j;
     cp += n;
   } while (i < text.length);

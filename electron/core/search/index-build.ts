@@ -52,8 +52,8 @@ export function buildSearchIndex(db: Db, maxDocuments = Number.MAX_SAFE_INTEGER)
   const limit = Math.max(1, maxDocuments);
   const indexed = db.transaction(() => {
     db.stmt(
-      `INSERT INTO search_docs (document_id, start, length, tail, own, norm)
-       SELECT d.id, c.start, c.length, c.tail, c.own, c.norm FROM documents d, pizhu_search_chunks(d.text) c
+      `INSERT INTO search_docs (document_id, start, length, tail, own, mapped, norm)
+       SELECT d.id, c.start, c.length, c.tail, c.own, c.mapped, c.norm FROM documents d, pizhu_search_chunks(d.text) c
        WHERE d.id IN (SELECT document_id FROM search_pending ORDER BY rowid LIMIT ?)`,
     ).run(limit);
     return db

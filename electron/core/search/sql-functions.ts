@@ -34,11 +34,11 @@ export function registerSqlFunctions(raw: Database.Database): void {
     return text.slice(i, j);
   });
   raw.table('pizhu_search_chunks', {
-    columns: ['start', 'length', 'tail', 'own', 'norm'],
+    columns: ['start', 'length', 'tail', 'own', 'mapped', 'norm'],
     parameters: ['text'],
     *rows(text: unknown) {
       if (typeof text !== 'string') return;
-      for (const c of chunkText(text)) yield [c.start, c.length, c.tail, c.own, c.norm];
+      for (const c of chunkText(text)) yield [c.start, c.length, c.tail, c.own, c.mapped ? 1 : 0, c.norm];
     },
   });
   raw.function('pizhu_index_now', { deterministic: false }, () => (deferring.has(raw) ? 0 : 1));

@@ -82,7 +82,7 @@ describe('chunkText', () => {
   });
 
   it('an empty text has one empty chunk', () => {
-    expect([...chunkText('')]).toEqual([{ start: 0, length: 0, tail: 0, own: 0, norm: '' }]);
+    expect([...chunkText('')]).toEqual([{ start: 0, length: 0, tail: 0, own: 0, mapped: false, norm: '' }]);
   });
 });
 
@@ -182,7 +182,16 @@ describe('migration 0014', () => {
     const cols = core.context.db.raw.prepare(`SELECT name FROM pragma_table_info('search_docs')`).all() as {
       name: string;
     }[];
-    expect(cols.map((c) => c.name)).toEqual(['id', 'document_id', 'start', 'length', 'tail', 'own', 'norm']);
+    expect(cols.map((c) => c.name)).toEqual([
+      'id',
+      'document_id',
+      'start',
+      'length',
+      'tail',
+      'own',
+      'mapped',
+      'norm',
+    ]);
     const docs = core.context.db.raw.prepare('SELECT id, text FROM documents').all() as {
       id: string;
       text: string;

@@ -28,6 +28,7 @@ CREATE TABLE search_docs (
   length      INTEGER NOT NULL,
   tail        INTEGER NOT NULL,
   own         INTEGER NOT NULL,
+  mapped      INTEGER NOT NULL,   -- 1 when NFC changed the chunk: positions map back (chunks.ts)
   norm        TEXT NOT NULL,
   UNIQUE (document_id, start)
 ) STRICT;
@@ -55,8 +56,8 @@ CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
 END;
 
 CREATE TRIGGER search_documents_ai AFTER INSERT ON documents WHEN pizhu_index_now() BEGIN
-  INSERT INTO search_docs (document_id, start, length, tail, own, norm)
-  SELECT new.id, start, length, tail, own, norm FROM pizhu_search_chunks(new.text);
+  INSERT INTO search_docs (document_id, start, length, tail, own, mapped, norm)
+  SELECT new.id, start, length, tail, own, mapped, norm FROM pizhu_search_chunks(new.text);
 END;
 
 CREATE TRIGGER search_documents_ad AFTER DELETE ON documents BEGIN
@@ -69,7 +70,7 @@ CREATE TRIGGER search_documents_au AFTER UPDATE OF id ON documents BEGIN
 END;
 
 -- Backfill: every indexed document of an existing project, chunked (queued ones stay queued).
-INSERT INTO search_docs (document_id, start, length, tail, own, norm)
-SELECT d.id, c.start, c.length, c.tail, c.own, c.norm
+INSERT INTO search_docs (document_id, start, length, tail, own, mapped, norm)
+SELECT d.id, c.start, c.length, c.tail, c.own, c.mapped, c.norm
 FROM documents d, pizhu_search_chunks(d.text) c
 WHERE d.id NOT IN (SELECT document_id FROM search_pending);
