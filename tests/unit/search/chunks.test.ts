@@ -152,6 +152,27 @@ describe('search over chunk boundaries', () => {
     expect([small.total, small.counted, small.truncated]).toEqual([1, true, false]);
   });
 
+  it('a first page of AND, OR and scoped queries is the start of the counted result', async () => {
+    const big = filler(B - 2) + '扩权强县' + filler(2 * B).replace(/子/g, '县');
+    const { ids } = projectWith([big, '县' + filler(300), filler(50) + '扩权强县', '县扩权强县']);
+    for (const [query, extra] of [
+      ['县 扩权强县', {}],
+      ['扩权 OR 县', {}],
+      ['县 扩权', { documentIds: [ids[1]!, ids[3]!] }],
+      ['/县./ 扩权', {}],
+    ] as const) {
+      const full = await run(query, extra);
+      for (const limit of [1, 7, 300]) {
+        const page = await run(query, { ...extra, limit, count: false });
+        expect(starts(page)).toEqual(starts(full).slice(0, limit));
+        // Counted when it ran to the end; otherwise it stopped with a full page.
+        const counts = (r: SearchResult) => r.documents.map((d) => [d.documentId, d.count]);
+        if (page.counted) expect([page.total, counts(page)]).toEqual([full.total, counts(full)]);
+        else expect([page.returned, page.truncated]).toEqual([limit, true]);
+      }
+    }
+  });
+
   it('follows delete and undo of a large document', async () => {
     const { ids } = projectWith([filler(3 * B) + '量子计算机' + filler(B - 10), '量子计算机']);
     const rows = (id: string) =>
