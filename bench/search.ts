@@ -10,7 +10,10 @@
  *   which is measured separately), next to a plain `LIKE '%q%'` scan over the canonical text in
  *   the same run;
  * - the candidate stage alone: instr() over the normalised column (what 1–2 character queries
- *   use) and FTS5 MATCH (3+ characters).
+ *   use) and FTS5 MATCH (3+ characters);
+ * - the first page the search view shows before the total (`search-run` with
+ *   `limit: SEARCH_FIRST_PAGE, count: false`, issue 13): warm p50, and cold (the first search on
+ *   a project just opened: a new core, nothing cached), next to the LIKE scan in the same run.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,6 +23,7 @@ import { openDatabase } from '../electron/core/db/database';
 import { decodeUtf8Text } from '../electron/core/documents/decode';
 import { insertDocument } from '../electron/core/documents/insert';
 import { candidateIds } from '../electron/core/search/run';
+import { SEARCH_FIRST_PAGE } from '../shared/contracts/search';
 import { buildSearchIndex, withDeferredIndex } from '../electron/core/search/index-build';
 import { normalizeText } from '../shared/text/normalize';
 import { percentile, type Row } from './stats';
@@ -193,6 +197,55 @@ export async function benchSearch(opts: {
   } finally {
     raw.close();
     core.close();
+  }
+  rows.push(...(await benchFirstPage(file)));
+  return rows;
+}
+
+/** The first page of hits (count: false), warm and cold, for each query length. */
+async function benchFirstPage(file: string): Promise<Row[]> {
+  const rows: Row[] = [];
+  const page = (q: string) => ({ query: q, limit: SEARCH_FIRST_PAGE, count: false });
+  for (const [label, queries] of Object.entries(QUERIES)) {
+    const warm: number[] = [];
+    const cold: number[] = [];
+    const scan: number[] = [];
+    const coldScan: number[] = [];
+    for (const q of queries) {
+      // Cold: a project just opened (new connections, no cached text), its first search.
+      const core = openCore({ file });
+      const raw = openDatabase(file, { readonly: true });
+      const like = raw.raw.prepare(`SELECT count(*) AS n FROM documents WHERE text LIKE ?`);
+      try {
+        cold.push(await timeAsync(async () => core.handlers['search-run'](page(q))));
+        coldScan.push(time(() => like.get(`%${q}%`)));
+        for (let i = 0; i < RUNS; i++) {
+          warm.push(await timeAsync(async () => core.handlers['search-run'](page(q))));
+          scan.push(time(() => like.get(`%${q}%`)));
+        }
+      } finally {
+        raw.close();
+        core.close();
+      }
+    }
+    rows.push(
+      {
+        section: 'search',
+        measure: `first page (${SEARCH_FIRST_PAGE} hits, count: false) ${label} p50, warm`,
+        value: percentile(warm, 50),
+        baselineName: "LIKE '%q%' scan",
+        baseline: percentile(scan, 50),
+        unit: 'ms',
+      },
+      {
+        section: 'search',
+        measure: `first page ${label}, cold (first search after opening; worst of ${queries.length})`,
+        value: Math.max(...cold),
+        baselineName: "LIKE '%q%' scan, first",
+        baseline: Math.max(...coldScan),
+        unit: 'ms',
+      },
+    );
   }
   return rows;
 }

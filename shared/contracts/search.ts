@@ -7,8 +7,10 @@ import { z } from 'zod';
 import type { HistoryState } from '../domain';
 import { id, method, offset } from './method';
 
-/** Hits returned by default; the total is always counted in full. */
+/** Hits returned by default; the total is counted in full unless `count: false`. */
 export const SEARCH_DEFAULT_LIMIT = 5_000;
+/** Hits of the first page the search view asks for (`count: false`) before the counted result. */
+export const SEARCH_FIRST_PAGE = 200;
 export const SEARCH_MAX_LIMIT = 100_000;
 /** Most hits one `search-code` call may code. */
 export const SEARCH_CODE_MAX_HITS = 100_000;
@@ -42,8 +44,16 @@ export interface SearchResult {
   documents: SearchDocumentResult[];
   /** Number of hits returned (≤ limit). */
   returned: number;
-  /** True when `total` > `returned`: only the first `limit` hits (document order) came back. */
+  /**
+   * True when `total` > `returned`: only the first `limit` hits (document order) came back; also
+   * when an uncounted search stopped at `limit` (more hits may follow).
+   */
   truncated: boolean;
+  /**
+   * False when the search was asked not to count (`count: false`) and stopped once `limit` hits
+   * were found: `total` and the last document's `count` then cover only what was read.
+   */
+  counted: boolean;
 }
 
 export type SearchExpand = 'none' | 'sentence' | 'paragraph';
@@ -74,6 +84,7 @@ export const searchContract = {
       query: z.ZodString;
       documentIds: z.ZodOptional<z.ZodArray<typeof id>>;
       limit: z.ZodOptional<z.ZodNumber>;
+      count: z.ZodOptional<z.ZodBoolean>;
     }>,
     SearchResult
   >(
@@ -82,6 +93,7 @@ export const searchContract = {
         query: z.string().max(2_000),
         documentIds: z.array(id).max(100_000).optional(),
         limit: z.number().int().min(1).max(SEARCH_MAX_LIMIT).optional(),
+        count: z.boolean().optional(),
       })
       .strict(),
   ),

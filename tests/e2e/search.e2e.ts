@@ -6,7 +6,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { join } from 'node:path';
 import type { SearchResult } from '../../shared/contracts/search';
+import { SEARCH_FIRST_PAGE } from '../../shared/contracts/search';
 import type { Annotation } from '../../shared/domain';
 import { expandToSpans, splitSentences } from '../../shared/text/sentences';
 import {
@@ -15,6 +17,7 @@ import {
   screenshotOnFailure,
   startApp,
   type RunningApp,
+  RESULTS_DIR,
   SEEDS_DIR,
 } from './harness';
 import { AppPage } from './pages/app-page';
@@ -136,5 +139,46 @@ describe('search', () => {
     await box.fill('量子计算机');
     await box.press('Enter');
     await expect.poll(() => page.getByTestId('search-none').textContent()).toBe('没有找到“量子计算机”。');
+  });
+
+  it('shows the first page at once and the total when it is counted (issue 13)', async () => {
+    // 的 has more hits in the seeds than one first page: the counted result follows.
+    const counted = await app.api('search-run', { query: '的' });
+    expect(counted.total).toBeGreaterThan(SEARCH_FIRST_PAGE);
+    const first = await app.api('search-run', { query: '的', limit: SEARCH_FIRST_PAGE, count: false });
+    expect([first.counted, first.returned]).toEqual([false, SEARCH_FIRST_PAGE]);
+    // Hold the counting request back so that the first page can be seen on its own.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route('**/api/search-run', async (route) => {
+      const body = route.request().postDataJSON() as { count?: boolean };
+      if (body.count !== false) await held;
+      await route.continue();
+    });
+    await page.locator('.pz-tab', { hasText: '搜索' }).click();
+    const box = page.getByRole('searchbox', { name: '搜索' });
+    await box.fill('的');
+    await box.press('Enter');
+    const summary = () => page.getByTestId('search-summary').textContent();
+    await expect.poll(summary).toBe(`已显示前 ${SEARCH_FIRST_PAGE} 处，正在统计总数…`);
+    expect(await page.getByTestId('search-doc-count').count()).toBe(0);
+    const language = page.locator('.pz-locale select');
+    await language.selectOption('zh-TW');
+    await expect.poll(summary).toBe(`已顯示前 ${SEARCH_FIRST_PAGE} 處，正在統計總數…`);
+    await page.screenshot({ path: join(RESULTS_DIR, 'search-counting-zh-TW.png') });
+    await language.selectOption('en');
+    await expect.poll(summary).toBe(`first ${SEARCH_FIRST_PAGE} hits shown, counting…`);
+    await page.screenshot({ path: join(RESULTS_DIR, 'search-counting-en.png') });
+    await language.selectOption('zh-CN');
+    await page.screenshot({ path: join(RESULTS_DIR, 'search-counting-zh-CN.png') });
+    release();
+    await expect
+      .poll(summary)
+      .toBe(
+        `共 ${counted.total} 处，分布在 ${counted.documents.length} 篇文档中${counted.truncated ? ` · 仅显示前 ${counted.returned} 处` : ''}`,
+      );
+    await expect.poll(() => page.getByTestId('search-doc-count').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: join(RESULTS_DIR, 'search-counted-zh-CN.png') });
+    await page.unroute('**/api/search-run');
   });
 });

@@ -12,7 +12,8 @@ type SearchHandlers = Pick<ApiHandlers, 'search-run' | 'search-code' | 'search-i
 
 export function searchHandlers(ctx: CoreContext): SearchHandlers {
   return {
-    'search-run': ({ query, documentIds, limit }) => runSearch(ctx.db, { query, documentIds, limit }),
+    'search-run': ({ query, documentIds, limit, count }) =>
+      runSearch(ctx.db, { query, documentIds, limit, count }),
     'search-code': ({ hits, codeId, expand }) => codeHits(ctx, hits, codeId, expand),
     'search-index-build': ({ maxDocuments }) => buildSearchIndex(ctx.db, maxDocuments),
   };

@@ -44,15 +44,16 @@ export function pendingDocuments(db: Db): number {
 
 /**
  * Indexes up to `maxDocuments` queued documents (oldest first) in one transaction: normalised
- * copy, then FTS5 (the 0003 trigger on search_docs), which FTS5 buffers and writes as one segment.
+ * chunks (chunks.ts), then FTS5 (the trigger on search_docs), which FTS5 buffers and writes out
+ * in segments of about a megabyte.
  */
 export function buildSearchIndex(db: Db, maxDocuments = Number.MAX_SAFE_INTEGER): IndexProgress {
   if (db.stmt('SELECT 1 FROM search_pending LIMIT 1').get() === undefined) return { indexed: 0, pending: 0 };
   const limit = Math.max(1, maxDocuments);
   const indexed = db.transaction(() => {
     db.stmt(
-      `INSERT INTO search_docs (document_id, norm)
-       SELECT d.id, pizhu_normalize(d.text) FROM documents d
+      `INSERT INTO search_docs (document_id, start, length, tail, own, mapped, norm)
+       SELECT d.id, c.start, c.length, c.tail, c.own, c.mapped, c.norm FROM documents d, pizhu_search_chunks(d.text) c
        WHERE d.id IN (SELECT document_id FROM search_pending ORDER BY rowid LIMIT ?)`,
     ).run(limit);
     return db

@@ -1,20 +1,24 @@
 /**
  * `search-run`: finds a parsed query in the corpus and returns KWIC hits.
  *
- * 1. Candidates per term from the index: FTS5 trigram MATCH for needles of 3+ code points,
- *    instr() over the normalised column for 1–2 (trigrams cannot match them; measured in
- *    bench/search.ts), every document in scope for a regex. AND intersects the clauses' sets,
- *    OR unites a clause's terms.
- * 2. Verification in JavaScript over each candidate's normalised text (search_docs.norm): the
- *    exact occurrences (shared/search/match.ts), UTF-16 → code points. Regexes run in a worker
- *    with a time limit (regex-worker.ts), over the normalised text too, so they are script- and
- *    case-insensitive like everything else.
- * 3. Every hit is counted; the first `limit` (document order, then start) are returned with KWIC
- *    context cut from the canonical text. Normalising preserves code-point positions except
- *    where NFC composes characters; there hits are mapped back (shared/text/normalize.ts).
+ * The index holds each document in chunks (0014_search_chunks.sql, chunks.ts; read through
+ * chunk-store.ts).
+ * 1. Candidate chunks per term: FTS5 trigram MATCH for needles of 3+ code points, instr() over
+ *    the normalised column for 1–2 (trigrams cannot match them; measured in bench/search.ts).
+ *    A first page (`count: false`) asks for 1–2-character candidates one document at a time, in
+ *    document order, and stops as soon as the page is full.
+ * 2. Verification in JavaScript over each candidate chunk's normalised text (cached): the exact,
+ *    non-overlapping occurrences that start in the chunk's own part (one running into the next
+ *    chunk lies within the tail). Regexes run in a worker with a time limit (regex-worker.ts)
+ *    over each candidate document's whole normalised text (the chunks' own parts joined), so they
+ *    are script- and case-insensitive like everything else.
+ * 3. Every hit is counted (unless only the first page was asked for); the first `limit`
+ *    (document order, then start) are returned with KWIC context cut from the canonical text.
+ *    Normalising preserves code-point positions except where NFC composes characters; there hits
+ *    are mapped back (chunks.ts `normalizeChunk`).
  */
-import type { SearchDocumentResult, SearchHit, SearchResult } from '../../../shared/contracts/search';
-import { KWIC_CONTEXT, SEARCH_DEFAULT_LIMIT } from '../../../shared/contracts/search';
+import type { SearchDocumentResult, SearchResult } from '../../../shared/contracts/search';
+import { SEARCH_DEFAULT_LIMIT } from '../../../shared/contracts/search';
 import { PizhuError } from '../../../shared/errors';
 import { findLiteral } from '../../../shared/search/match';
 import {
@@ -25,9 +29,16 @@ import {
   type ParsedQuery,
   type SearchTerm,
 } from '../../../shared/search/query';
-import { normalizeWithMap } from '../../../shared/text/normalize';
-import { OffsetIndex } from '../../../shared/text/offsets';
 import type { Db } from '../db/database';
+import {
+  CHUNK_COLUMNS,
+  chunkNorm,
+  documentNorm,
+  kwic,
+  pruneCache,
+  type ChunkMeta,
+  type ChunkSpan,
+} from './chunk-store';
 import { buildSearchIndex } from './index-build';
 import { regexMatchesInWorker } from './regex-worker';
 
@@ -43,6 +54,8 @@ export interface RunOptions {
   query: string;
   documentIds?: readonly string[] | undefined;
   limit?: number | undefined;
+  /** False: stop once `limit` hits are found (the first page); the total is not counted. */
+  count?: boolean | undefined;
 }
 
 export function parseOrThrow(query: string): ParsedQuery {
@@ -54,9 +67,28 @@ export function parseOrThrow(query: string): ParsedQuery {
   }
 }
 
+/**
+ * Every document's id and title in document order, per connection, until the project changes:
+ * reading them walks one table page per document, which a first page should not wait for.
+ * `total_changes()` moves with every write on this connection, `data_version` with writes on
+ * others.
+ */
+const docLists = new WeakMap<Db, { key: string; docs: ScopeDoc[] }>();
+
+function allDocuments(db: Db): ScopeDoc[] {
+  const version = db.raw.pragma('data_version', { simple: true }) as number;
+  const changes = (db.stmt('SELECT total_changes() AS n').get() as { n: number }).n;
+  const key = `${version}:${changes}`;
+  const cached = docLists.get(db);
+  if (cached?.key === key) return cached.docs;
+  const docs = db.stmt('SELECT id, title FROM documents ORDER BY sort_order, id').all() as ScopeDoc[];
+  docLists.set(db, { key, docs });
+  return docs;
+}
+
 /** Documents searched, in document order (all, or the given ids; unknown ids are an error). */
 function scopeDocuments(db: Db, ids: readonly string[] | undefined): ScopeDoc[] {
-  const all = db.stmt('SELECT id, title FROM documents ORDER BY sort_order, id').all() as ScopeDoc[];
+  const all = allDocuments(db);
   if (ids === undefined) return all;
   const wanted = new Set(ids);
   const found = all.filter((d) => wanted.has(d.id));
@@ -73,65 +105,52 @@ function ftsLiteral(needle: string): string {
   return `"${needle.replace(/"/g, '""')}"`;
 }
 
-/** Ids of documents whose normalised text contains `needle` (the index's candidate step alone). */
-export function candidateIds(db: Db, needle: string): Set<string> {
-  const rows =
-    [...needle].length >= 3
-      ? db
+const isShort = (needle: string) => [...needle].length < 3;
+
+/** Chunks whose normalised text (own part and tail) contains `needle`: the index's candidate step. */
+export function candidateChunks(db: Db, needle: string): ChunkMeta[] {
+  return (
+    isShort(needle)
+      ? db.stmt(`SELECT ${CHUNK_COLUMNS} FROM search_docs WHERE instr(norm, ?) > 0`).all(needle)
+      : db
           .stmt(
-            `SELECT s.document_id AS id FROM search_fts JOIN search_docs s ON s.id = search_fts.rowid
-             WHERE search_fts MATCH ?`,
+            `SELECT ${CHUNK_COLUMNS} FROM search_docs
+             WHERE id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)`,
           )
           .all(ftsLiteral(needle))
-      : db.stmt('SELECT document_id AS id FROM search_docs WHERE instr(norm, ?) > 0').all(needle);
-  return new Set((rows as { id: string }[]).map((r) => r.id));
+  ) as ChunkMeta[];
+}
+
+/** Ids of documents with a candidate chunk for `needle`. */
+export function candidateIds(db: Db, needle: string): Set<string> {
+  return new Set(candidateChunks(db, needle).map((c) => c.documentId));
+}
+
+function byDocument(chunks: ChunkMeta[]): Map<string, ChunkMeta[]> {
+  const out = new Map<string, ChunkMeta[]>();
+  for (const c of chunks) {
+    const list = out.get(c.documentId);
+    if (list) list.push(c);
+    else out.set(c.documentId, [c]);
+  }
+  for (const list of out.values()) list.sort((x, y) => x.start - y.start);
+  return out;
 }
 
 /**
- * Normalised texts by document id, per connection. Reading a text out of SQLite costs about
- * 20 ns per character (UTF-8 → JavaScript string), far more than searching it, so texts read
- * once stay in memory (about 2 bytes per character of the corpus). Always valid: a document's
- * text never changes and ids are never reused; entries of deleted documents are dropped when a
- * search over all documents no longer sees them.
+ * Candidate chunks of one needle by document: all at once, or (a first page, 1–2 characters)
+ * asked document by document so that a frequent needle reads only the first documents.
  */
-const normCaches = new WeakMap<Db, Map<string, string>>();
-
-function normCache(db: Db): Map<string, string> {
-  let cache = normCaches.get(db);
-  if (!cache) {
-    cache = new Map();
-    normCaches.set(db, cache);
+function candidateSource(db: Db, needle: string, lazy: boolean): (documentId: string) => ChunkMeta[] {
+  if (lazy && isShort(needle)) {
+    const stmt = db.stmt(
+      `SELECT ${CHUNK_COLUMNS} FROM search_docs WHERE document_id = ? AND instr(norm, ?) > 0 ORDER BY start`,
+    );
+    return (documentId) => stmt.all(documentId, needle) as ChunkMeta[];
   }
-  return cache;
+  const map = byDocument(candidateChunks(db, needle));
+  return (documentId) => map.get(documentId) ?? [];
 }
-
-function normOf(db: Db, documentId: string): string {
-  const cache = normCache(db);
-  const hit = cache.get(documentId);
-  if (hit !== undefined) return hit;
-  const row = db.stmt('SELECT norm FROM search_docs WHERE document_id = ?').get(documentId) as
-    { norm: string } | undefined;
-  // A document without an index row would mean the triggers were bypassed: fail loudly.
-  if (!row) throw new PizhuError('internal', `Document ${documentId} is missing from the search index`);
-  cache.set(documentId, row.norm);
-  return row.norm;
-}
-
-function pruneCache(db: Db, scope: readonly ScopeDoc[]): void {
-  const cache = normCache(db);
-  if (cache.size <= scope.length) return;
-  const live = new Set(scope.map((d) => d.id));
-  for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
-}
-
-/** Non-overlapping occurrences of `needle` (the count of findLiteral, without the pairs). */
-function countLiteral(haystack: string, needle: string): number {
-  let n = 0;
-  for (let i = haystack.indexOf(needle); i !== -1; i = haystack.indexOf(needle, i + needle.length)) n++;
-  return n;
-}
-
-type Pairs = number[]; // flat [s0, e0, s1, e1, …] UTF-16 pairs
 
 export async function runSearch(db: Db, options: RunOptions): Promise<SearchResult> {
   const parsed = parseOrThrow(options.query);
@@ -139,52 +158,124 @@ export async function runSearch(db: Db, options: RunOptions): Promise<SearchResu
   buildSearchIndex(db);
   const limit = options.limit ?? SEARCH_DEFAULT_LIMIT;
   const scope = scopeDocuments(db, options.documentIds);
-  if (options.documentIds === undefined) pruneCache(db, scope);
+  if (options.documentIds === undefined) pruneCache(db, new Set(scope.map((d) => d.id)));
   const hasRegex = parsed.clauses.some((c) => c.some((t) => t.kind === 'regex'));
-  return hasRegex ? searchWithRegex(db, parsed, scope, limit) : searchLiteral(db, parsed, scope, limit);
+  return hasRegex
+    ? searchWithRegex(db, parsed, scope, limit, options.count !== false)
+    : searchLiteral(db, parsed, scope, limit, options.count !== false);
 }
 
 type Literal = Exclude<SearchTerm, { kind: 'regex' }>;
 
+interface DocumentSpans {
+  spans: ChunkSpan[];
+  /** False when the scan stopped before the document's last candidate chunk. */
+  complete: boolean;
+}
+
 /**
- * Text and phrase terms only: candidates from the index, exact counts by scanning the candidates'
- * normalised texts (cached), KWIC only for the documents whose hits are returned. A needle that
- * occurs twice in the query is counted once (its spans would be duplicates).
+ * The occurrences of the needles in one document's candidate chunks, in order. With `enough`, the
+ * scan stops after the first chunk at which that many spans are found and every clause matched.
  */
-function searchLiteral(db: Db, parsed: ParsedQuery, scope: ScopeDoc[], limit: number): SearchResult {
-  const candidates = new Map<string, Set<string>>();
+function verifyDocument(
+  db: Db,
+  perNeedle: Map<string, ChunkMeta[]>,
+  clauses: string[][],
+  enough: number,
+): DocumentSpans | null {
+  const chunks = new Map<number, ChunkMeta>();
+  for (const list of perNeedle.values()) for (const c of list) chunks.set(c.start, c);
+  const ordered = [...chunks.values()].sort((x, y) => x.start - y.start);
+  const inChunk = new Map<string, Set<number>>();
+  for (const [needle, list] of perNeedle) inChunk.set(needle, new Set(list.map((c) => c.start)));
+  const found = new Set<string>();
+  const satisfied = () => clauses.every((needles) => needles.some((n) => found.has(n)));
+  // Where the previous chunk's last occurrence of a needle ended inside the next chunk.
+  const carry = new Map<string, { next: number; from: number }>();
+  const spans: ChunkSpan[] = [];
+  for (let k = 0; k < ordered.length; k++) {
+    const c = ordered[k]!;
+    const norm = chunkNorm(db, c);
+    const local: number[] = [];
+    for (const [needle, starts] of inChunk) {
+      if (!starts.has(c.start)) continue;
+      const prev = carry.get(needle);
+      let i = norm.indexOf(needle, prev?.next === c.start ? prev.from : 0);
+      let end = -1;
+      for (; i !== -1 && i < c.own; i = norm.indexOf(needle, i + needle.length)) {
+        end = i + needle.length;
+        local.push(i, end);
+      }
+      if (end !== -1) found.add(needle);
+      if (end > c.own) carry.set(needle, { next: c.start + c.length, from: end - c.own });
+    }
+    for (const [s, e] of uniqueSorted(local)) spans.push({ a: c, s, b: c, e });
+    if (spans.length >= enough && k < ordered.length - 1 && satisfied()) return { spans, complete: false };
+  }
+  return spans.length > 0 && satisfied() ? { spans, complete: true } : null;
+}
+
+/**
+ * Text and phrase terms only: candidate chunks from the index, occurrences by scanning their
+ * normalised texts (cached), KWIC only for the hits returned. A needle that occurs twice in the
+ * query is searched once (its spans would be duplicates).
+ */
+function searchLiteral(
+  db: Db,
+  parsed: ParsedQuery,
+  scope: ScopeDoc[],
+  limit: number,
+  count: boolean,
+): SearchResult {
+  const sources = new Map<string, (documentId: string) => ChunkMeta[]>();
   const clauses = parsed.clauses.map((clause) =>
     (clause as Literal[]).map((term) => {
       const needle = termNeedle(term);
-      if (!candidates.has(needle)) candidates.set(needle, candidateIds(db, needle));
+      if (!sources.has(needle)) sources.set(needle, candidateSource(db, needle, !count));
       return needle;
     }),
   );
   const groups: SearchDocumentResult[] = [];
   let total = 0;
   let returned = 0;
+  let stopped = false;
   for (const doc of scope) {
-    if (!clauses.every((needles) => needles.some((n) => candidates.get(n)!.has(doc.id)))) continue;
-    const norm = normOf(db, doc.id);
-    const present = [...candidates.keys()].filter((n) => candidates.get(n)!.has(doc.id));
-    let hits: SearchHit[] = [];
-    let count: number;
-    if (returned < limit) {
-      const flat: Pairs = [];
-      for (const needle of present) for (const [s, e] of findLiteral(norm, needle)) flat.push(s, e);
-      const spans = uniqueSorted(flat);
-      count = spans.length;
-      const keep = Math.min(spans.length, limit - returned);
-      hits = kwic(db, doc.id, norm, spans.slice(0, keep));
-      returned += keep;
-    } else count = present.reduce((n, needle) => n + countLiteral(norm, needle), 0);
-    // The index finds candidates; only an actual occurrence makes a hit document.
-    if (count === 0) continue;
-    total += count;
-    groups.push({ documentId: doc.id, title: doc.title, count, hits });
+    if (!count && returned >= limit) {
+      stopped = true;
+      break;
+    }
+    const perNeedle = new Map<string, ChunkMeta[]>();
+    let possible = true;
+    for (const needles of clauses) {
+      let any = false;
+      for (const n of needles) {
+        if (!perNeedle.has(n)) perNeedle.set(n, sources.get(n)!(doc.id));
+        if (perNeedle.get(n)!.length > 0) any = true;
+      }
+      // The index finds candidates; a clause with none rules the document out at once.
+      if (!any) {
+        possible = false;
+        break;
+      }
+    }
+    if (!possible) continue;
+    const result = verifyDocument(db, perNeedle, clauses, count ? Infinity : limit - returned);
+    if (!result) continue;
+    const keep = Math.max(0, Math.min(result.spans.length, limit - returned));
+    if (!result.complete) stopped = true;
+    total += result.spans.length;
+    returned += keep;
+    groups.push({
+      documentId: doc.id,
+      title: doc.title,
+      count: result.spans.length,
+      hits: keep > 0 ? kwic(db, doc.id, result.spans.slice(0, keep)) : [],
+    });
   }
-  return { total, documents: groups, returned, truncated: total > returned };
+  return { total, documents: groups, returned, truncated: total > returned || stopped, counted: !stopped };
 }
+
+type Pairs = number[]; // flat [s0, e0, s1, e1, …] UTF-16 pairs
 
 /**
  * Queries with a regex: every document in scope that the literal clauses allow is read and the
@@ -195,6 +286,7 @@ async function searchWithRegex(
   parsed: ParsedQuery,
   scope: ScopeDoc[],
   limit: number,
+  count: boolean,
 ): Promise<SearchResult> {
   // 1. Candidates: intersect clauses, each the union of its terms' sets.
   let candidates = new Set(scope.map((d) => d.id));
@@ -211,12 +303,16 @@ async function searchWithRegex(
   // 2. Regex matches for all candidates at once (one worker per regex, one time limit each).
   const regexTerms = parsed.clauses.flat().filter((t) => t.kind === 'regex');
   const regexResults = new Map<SearchTerm, Pairs[]>();
-  const texts = docs.map((d) => normOf(db, d.id));
+  const norms = docs.map((d) => documentNorm(db, d.id));
   if (docs.length > 0) {
     for (const term of regexTerms) {
       regexResults.set(
         term,
-        await regexMatchesInWorker(normalizeRegexSource(term.source), texts, REGEX_MAX_MATCHES),
+        await regexMatchesInWorker(
+          normalizeRegexSource(term.source),
+          norms.map((n) => n.text),
+          REGEX_MAX_MATCHES,
+        ),
       );
     }
   }
@@ -231,18 +327,26 @@ async function searchWithRegex(
   const groups: SearchDocumentResult[] = [];
   let total = 0;
   let returned = 0;
-  docs.forEach((doc, docIndex) => {
-    const norm = texts[docIndex]!;
+  let stopped = false;
+  for (let docIndex = 0; docIndex < docs.length; docIndex++) {
+    if (!count && returned >= limit) {
+      stopped = true;
+      break;
+    }
+    const doc = docs[docIndex]!;
+    const norm = norms[docIndex]!;
     const all: Pairs = [];
+    let matches = true;
     for (const clause of parsed.clauses) {
       const before = all.length;
       for (const term of clause) {
         if (term.kind === 'regex') {
           for (const n of regexResults.get(term)?.[docIndex] ?? []) all.push(n);
-        } else for (const [s, e] of findLiteral(norm, termNeedle(term))) all.push(s, e);
+        } else for (const [s, e] of findLiteral(norm.text, termNeedle(term))) all.push(s, e);
       }
-      if (all.length === before) return; // this clause matches nothing: not a hit document
+      if (all.length === before) matches = false; // this clause matches nothing: not a hit document
     }
+    if (!matches) continue;
     const spans = uniqueSorted(all);
     total += spans.length;
     const keep = Math.max(0, Math.min(spans.length, limit - returned));
@@ -251,10 +355,44 @@ async function searchWithRegex(
       documentId: doc.id,
       title: doc.title,
       count: spans.length,
-      hits: keep > 0 ? kwic(db, doc.id, norm, spans.slice(0, keep)) : [],
+      hits:
+        keep > 0
+          ? kwic(
+              db,
+              doc.id,
+              spans.slice(0, keep).map(([s, e]) => toChunkSpan(norm, s, e)),
+            )
+          : [],
     });
-  });
-  return { total, documents: groups, returned, truncated: capped || total > returned };
+  }
+  return {
+    total,
+    documents: groups,
+    returned,
+    truncated: capped || stopped || total > returned,
+    counted: !stopped,
+  };
+}
+
+/** A span of a document's whole normalised text → positions in its chunks. */
+function toChunkSpan(norm: { chunks: ChunkMeta[]; at: number[] }, s: number, e: number): ChunkSpan {
+  const find = (pos: number) => {
+    let lo = 0;
+    let hi = norm.at.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (norm.at[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
+  const ia = find(s);
+  const a = norm.chunks[ia]!;
+  const sa = s - norm.at[ia]!;
+  // The end in the start chunk when it ends within its own part, else in the chunk of its last unit.
+  if (e - norm.at[ia]! <= a.own) return { a, s: sa, b: a, e: e - norm.at[ia]! };
+  const ib = find(e - 1);
+  return { a, s: sa, b: norm.chunks[ib]!, e: e - norm.at[ib]! };
 }
 
 /** Pairs sorted by start, then end, duplicates (the same span from two terms) removed. */
@@ -263,30 +401,4 @@ function uniqueSorted(flat: Pairs): [number, number][] {
   for (let i = 0; i < flat.length; i += 2) pairs.push([flat[i]!, flat[i + 1]!]);
   pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   return pairs.filter((p, i) => i === 0 || p[0] !== pairs[i - 1]![0] || p[1] !== pairs[i - 1]![1]);
-}
-
-/** UTF-16 spans of the normalised text → code-point hits with context from the canonical text. */
-function kwic(db: Db, documentId: string, norm: string, spans: [number, number][]): SearchHit[] {
-  const text = (db.stmt('SELECT text FROM documents WHERE id = ?').get(documentId) as { text: string }).text;
-  const normIndex = new OffsetIndex(norm);
-  const textIndex = new OffsetIndex(text);
-  const cut = (a: number, b: number) => text.slice(textIndex.toUtf16(a), textIndex.toUtf16(b));
-  // Where NFC composed characters, normalised positions map back through the segments; a norm
-  // stored before NFC (same positions as the text) needs no map.
-  const map = normalizeWithMap(text);
-  const mapped = map.starts !== null && map.starts.length === normIndex.toCodePoint(norm.length) ? map : null;
-  return spans.map(([s, e]) => {
-    const ns = normIndex.toCodePoint(s);
-    const ne = normIndex.toCodePoint(e);
-    const start = mapped ? (mapped.starts![ns] ?? textIndex.toCodePoint(text.length)) : ns;
-    const end = mapped ? (ne > ns ? mapped.ends![ne - 1]! : start) : ne;
-    return {
-      documentId,
-      start,
-      end,
-      left: cut(Math.max(0, start - KWIC_CONTEXT), start),
-      match: cut(start, end),
-      right: cut(end, end + KWIC_CONTEXT),
-    };
-  });
 }

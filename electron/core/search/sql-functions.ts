@@ -7,10 +7,12 @@
  * import (0; 0013_search_deferred.sql, index-build.ts). It depends only on better-sqlite3's type,
  * never on db/database.ts (which imports it): the import graph stays one-way. `pizhu_substr`
  * cuts by code points in JavaScript for texts holding U+0000, where SQLite's substr() stops
- * (see `cutSql`).
+ * (see `cutSql`). `pizhu_search_chunks(text)` is the table-valued function that cuts a text into
+ * the index's normalised chunks (chunks.ts, 0014_search_chunks.sql).
  */
 import type Database from 'better-sqlite3';
 import { normalizeText } from '../../../shared/text/normalize';
+import { chunkText } from './chunks';
 
 /** Connections in deferred-index mode (a bulk import is running on them). */
 const deferring = new WeakSet<Database.Database>();
@@ -30,6 +32,14 @@ export function registerSqlFunctions(raw: Database.Database): void {
     let j = i;
     for (; cp < from + n && j < text.length; cp++) j += width(j);
     return text.slice(i, j);
+  });
+  raw.table('pizhu_search_chunks', {
+    columns: ['start', 'length', 'tail', 'own', 'mapped', 'norm'],
+    parameters: ['text'],
+    *rows(text: unknown) {
+      if (typeof text !== 'string') return;
+      for (const c of chunkText(text)) yield [c.start, c.length, c.tail, c.own, c.mapped ? 1 : 0, c.norm];
+    },
   });
   raw.function('pizhu_index_now', { deterministic: false }, () => (deferring.has(raw) ? 0 : 1));
 }

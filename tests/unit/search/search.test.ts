@@ -95,7 +95,7 @@ describe('search-run counts on the seeds', () => {
 
   it('a query found nowhere gives 0 hits, not an error', async () => {
     const r = await run('量子计算机');
-    expect(r).toEqual({ total: 0, documents: [], returned: 0, truncated: false });
+    expect(r).toEqual({ total: 0, documents: [], returned: 0, truncated: false, counted: true });
   });
 });
 

@@ -22,6 +22,7 @@ export const searchMessages = defineMessages({
     'search.scope.choose': '选择文档',
     'search.summary': '共 {total} 处，分布在 {documents} 篇文档中',
     'search.truncated': '仅显示前 {returned} 处',
+    'search.counting': '已显示前 {returned} 处，正在统计总数…',
     'search.empty': '输入要查找的文字，按 Enter 搜索。',
     'search.noResults': '没有找到“{query}”。',
     'search.noScope': '请至少选择一篇文档。',
@@ -61,6 +62,7 @@ export const searchMessages = defineMessages({
     'search.scope.choose': '選擇文件',
     'search.summary': '共 {total} 處，分佈在 {documents} 篇文件中',
     'search.truncated': '僅顯示前 {returned} 處',
+    'search.counting': '已顯示前 {returned} 處，正在統計總數…',
     'search.empty': '輸入要尋找的文字，按 Enter 搜尋。',
     'search.noResults': '沒有找到「{query}」。',
     'search.noScope': '請至少選擇一篇文件。',
@@ -101,6 +103,7 @@ export const searchMessages = defineMessages({
     'search.summary':
       '{total, plural, one {# hit} other {# hits}} in {documents, plural, one {# document} other {# documents}}',
     'search.truncated': 'showing the first {returned}',
+    'search.counting': 'first {returned, plural, one {# hit} other {# hits}} shown, counting…',
     'search.empty': 'Type what to look for and press Enter.',
     'search.noResults': 'No hits for “{query}”.',
     'search.noScope': 'Choose at least one document.',

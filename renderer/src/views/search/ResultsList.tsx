@@ -1,7 +1,7 @@
 /**
  * Search results as KWIC lines grouped by document, virtualised (@tanstack/react-virtual) so
- * that tens of thousands of hits scroll smoothly. Each document header shows its count and a
- * checkbox for all its hits; each hit has a checkbox and opens its document when clicked.
+ * that tens of thousands of hits scroll smoothly. Each document header shows its count (once the
+ * result is counted: a first page has none yet) and a checkbox for all its hits; each hit has a checkbox and opens its document when clicked.
  */
 import { useMemo, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -74,10 +74,12 @@ export function ResultsList({ result, selected, onToggle, onOpen }: Props) {
                   onChange={(e) => onToggle(group.hits, e.target.checked)}
                 />
                 <span className="pz-search-doc-title">{group.title}</span>
-                <span className="pz-search-count" data-testid="search-doc-count">
-                  {t('search.docCount', { count: group.count })}
-                </span>
-                {group.hits.length < group.count && (
+                {result.counted && (
+                  <span className="pz-search-count" data-testid="search-doc-count">
+                    {t('search.docCount', { count: group.count })}
+                  </span>
+                )}
+                {result.counted && group.hits.length < group.count && (
                   <span className="pz-muted pz-small">
                     {t('search.docShown', { shown: group.hits.length, count: group.count })}
                   </span>

@@ -6,6 +6,7 @@
  */
 import { useEffect, useState } from 'react';
 import type { SearchHit } from '../../../../shared/contracts/search';
+import { SEARCH_FIRST_PAGE } from '../../../../shared/contracts/search';
 import type { SearchExpand } from '../../../../shared/contracts/search';
 import { translateError, useI18n } from '../../i18n';
 import { asPizhuError, useStore } from '../../state/store';
@@ -15,6 +16,9 @@ import { getSearchState, hitKey, setSearchState, useSearchState, type SearchStat
 import './search.css';
 
 const pick = (s: SearchState) => s;
+
+/** The latest search started: an older one's answers are dropped. */
+let searchSeq = 0;
 
 export function SearchView({ store, navigate }: ViewProps) {
   const { t } = useI18n();
@@ -32,22 +36,29 @@ export function SearchView({ store, navigate }: ViewProps) {
     }
   }, [codes, s.codeId]);
 
+  // The first page comes back without counting (fast whatever the total); the counted result
+  // follows and replaces it (same hits first, so the selection stays valid).
   const runSearch = async () => {
     const query = getSearchState().input;
     const scope = getSearchState().scope;
+    const seq = ++searchSeq;
     if (scope !== null && scope.length === 0) {
-      setSearchState({ error: null, result: null, query });
+      setSearchState({ error: null, result: null, query, counting: false });
       return;
     }
+    const input = scope === null ? { query } : { query, documentIds: scope };
     setSearchState({ running: true, error: null });
     try {
-      const result = await store.api.call(
-        'search-run',
-        scope === null ? { query } : { query, documentIds: scope },
-      );
-      setSearchState({ running: false, result, query, selected: new Set() });
+      const first = await store.api.call('search-run', { ...input, limit: SEARCH_FIRST_PAGE, count: false });
+      if (seq !== searchSeq) return;
+      setSearchState({ running: false, result: first, query, selected: new Set(), counting: !first.counted });
+      if (first.counted) return;
+      const result = await store.api.call('search-run', input);
+      if (seq !== searchSeq) return;
+      setSearchState({ result, counting: false });
     } catch (err) {
-      setSearchState({ running: false, error: asPizhuError(err), result: null, query });
+      if (seq !== searchSeq) return;
+      setSearchState({ running: false, counting: false, error: asPizhuError(err), result: null, query });
     }
   };
 
@@ -188,8 +199,12 @@ export function SearchView({ store, navigate }: ViewProps) {
               {t('search.selectAll')}
             </label>
             <span data-testid="search-summary">
-              {t('search.summary', { total: s.result.total, documents: s.result.documents.length })}
-              {s.result.truncated && ` · ${t('search.truncated', { returned: s.result.returned })}`}
+              {!s.result.counted
+                ? t('search.counting', { returned: s.result.returned })
+                : t('search.summary', { total: s.result.total, documents: s.result.documents.length })}
+              {s.result.counted &&
+                s.result.truncated &&
+                ` · ${t('search.truncated', { returned: s.result.returned })}`}
             </span>
             <span className="pz-muted">{t('search.selected', { count: s.selected.size })}</span>
             <span className="pz-search-apply">

@@ -15,6 +15,8 @@ export interface SearchState {
   /** null = all documents. */
   scope: string[] | null;
   running: boolean;
+  /** The shown result is a first page; the counted result is on its way. */
+  counting: boolean;
   result: SearchResult | null;
   error: PizhuError | null;
   /** Keys (hitKey) of the selected hits. */
@@ -33,6 +35,7 @@ let state: SearchState = {
   query: '',
   scope: null,
   running: false,
+  counting: false,
   result: null,
   error: null,
   selected: new Set(),

@@ -1,0 +1,197 @@
+/**
+ * Reading the chunked search index (0014_search_chunks.sql, chunks.ts) for `search-run`: chunk
+ * rows, their normalised texts (cached per connection), a document's whole normalised text for
+ * regexes, and KWIC hits mapped from chunk positions back to code points of the canonical text.
+ */
+import type { SearchHit } from '../../../shared/contracts/search';
+import { KWIC_CONTEXT } from '../../../shared/contracts/search';
+import { PizhuError } from '../../../shared/errors';
+import { OffsetIndex } from '../../../shared/text/offsets';
+import type { Db } from '../db/database';
+import { normalizeChunk } from './chunks';
+import { cutSql } from './sql-functions';
+
+export interface ChunkMeta {
+  id: number;
+  documentId: string;
+  start: number;
+  length: number;
+  tail: number;
+  own: number;
+  /** 1 when NFC changed the chunk's text (hits map back through `normalizeChunk`). */
+  mapped: number;
+}
+
+export const CHUNK_COLUMNS = 'id, document_id AS documentId, start, length, tail, own, mapped';
+
+/**
+ * Normalised chunk texts by document id, then chunk start, per connection. Reading a text out of
+ * SQLite costs about 20 ns per character (UTF-8 → JavaScript string), far more than searching
+ * it, so texts read once stay in memory (about 2 bytes per character of the corpus). Always
+ * valid: a document's text never changes and document ids are never reused (chunk rowids may be);
+ * entries of deleted documents are dropped when a search over all documents no longer sees them.
+ */
+interface CachedNorm {
+  norm: string;
+  /** Built when a hit in the chunk is first mapped to code points. */
+  index: OffsetIndex | null;
+}
+
+const normCaches = new WeakMap<Db, Map<string, Map<number, CachedNorm>>>();
+
+function normCache(db: Db): Map<string, Map<number, CachedNorm>> {
+  let cache = normCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    normCaches.set(db, cache);
+  }
+  return cache;
+}
+
+function cachedNorm(db: Db, chunk: ChunkMeta): CachedNorm {
+  const cache = normCache(db);
+  let perDoc = cache.get(chunk.documentId);
+  const hit = perDoc?.get(chunk.start);
+  if (hit !== undefined) return hit;
+  const row = db.stmt('SELECT norm FROM search_docs WHERE id = ?').get(chunk.id) as { norm: string };
+  if (!perDoc) cache.set(chunk.documentId, (perDoc = new Map<number, CachedNorm>()));
+  const entry = { norm: row.norm, index: null };
+  perDoc.set(chunk.start, entry);
+  return entry;
+}
+
+export function chunkNorm(db: Db, chunk: ChunkMeta): string {
+  return cachedNorm(db, chunk).norm;
+}
+
+function normIndex(db: Db, chunk: ChunkMeta): OffsetIndex {
+  const entry = cachedNorm(db, chunk);
+  return (entry.index ??= new OffsetIndex(entry.norm));
+}
+
+/** True when every chunk of the document is cached (`chunks` are all of them). */
+export function allCached(db: Db, documentId: string, count: number): boolean {
+  return (normCache(db).get(documentId)?.size ?? 0) === count;
+}
+
+export function pruneCache(db: Db, live: ReadonlySet<string>): void {
+  const cache = normCache(db);
+  if (cache.size <= live.size) return;
+  for (const id of cache.keys()) if (!live.has(id)) cache.delete(id);
+}
+
+export function documentChunks(db: Db, documentId: string): ChunkMeta[] {
+  return db
+    .stmt(`SELECT ${CHUNK_COLUMNS} FROM search_docs WHERE document_id = ? ORDER BY start`)
+    .all(documentId) as ChunkMeta[];
+}
+
+/** A document's whole normalised text (the chunks' own parts) and where each chunk starts in it. */
+export function documentNorm(
+  db: Db,
+  documentId: string,
+): { text: string; chunks: ChunkMeta[]; at: number[] } {
+  const chunks = documentChunks(db, documentId);
+  // A document without an index row would mean the triggers were bypassed: fail loudly.
+  if (chunks.length === 0)
+    throw new PizhuError('internal', `Document ${documentId} is missing from the search index`);
+  const at: number[] = [];
+  let text = '';
+  for (const c of chunks) {
+    at.push(text.length);
+    text += chunkNorm(db, c).slice(0, c.own);
+  }
+  return { text, chunks, at };
+}
+
+/** A hit before KWIC: UTF-16 start in chunk `a`'s norm, UTF-16 end in chunk `b`'s norm. */
+export interface ChunkSpan {
+  a: ChunkMeta;
+  s: number;
+  b: ChunkMeta;
+  e: number;
+}
+
+/** Where NFC changed a chunk: the chunk-relative canonical span of each normalised code point. */
+interface ChunkMap {
+  index: OffsetIndex;
+  starts: Int32Array;
+  ends: Int32Array;
+}
+
+function cutStmt(db: Db) {
+  return db.stmt(`SELECT ${cutSql('text', '@start', '@length')} AS t FROM documents WHERE id = @id`);
+}
+
+function cut(db: Db, documentId: string, start: number, length: number): string {
+  return (cutStmt(db).get({ start, length, id: documentId }) as { t: string }).t;
+}
+
+function chunkMap(db: Db, c: ChunkMeta): ChunkMap {
+  const text = cut(db, c.documentId, c.start, c.length + c.tail);
+  const index = new OffsetIndex(text);
+  const n = normalizeChunk(
+    text.slice(0, index.toUtf16(c.length)),
+    text.slice(index.toUtf16(c.length)),
+    c.length,
+  );
+  return { index: new OffsetIndex(n.norm), starts: n.starts!, ends: n.ends! };
+}
+
+/** Hits closer than this (code points) share one read of canonical text for their context. */
+const WINDOW_GAP = 2_000;
+
+/**
+ * UTF-16 spans in chunk texts → code-point hits with context from the canonical text. Positions
+ * map through the cached normalised text (the same code points unless NFC changed the chunk);
+ * the context is cut from the canonical text in one read per run of nearby hits, so a page of
+ * hits spread over many documents reads a few dozen characters each, not whole chunks.
+ */
+export function kwic(db: Db, documentId: string, spans: readonly ChunkSpan[]): SearchHit[] {
+  const maps = new Map<number, ChunkMap>();
+  const mapOf = (c: ChunkMeta) => {
+    let m = maps.get(c.id);
+    if (!m) maps.set(c.id, (m = chunkMap(db, c)));
+    return m;
+  };
+  const startOf = (c: ChunkMeta, s: number) => {
+    if (!c.mapped) return c.start + normIndex(db, c).toCodePoint(s);
+    const m = mapOf(c);
+    return c.start + (m.starts[m.index.toCodePoint(s)] ?? c.length + c.tail);
+  };
+  const endOf = (c: ChunkMeta, e: number) => {
+    const index = c.mapped ? mapOf(c).index : normIndex(db, c);
+    const ne = index.toCodePoint(e);
+    return c.start + (ne === 0 || !c.mapped ? ne : mapOf(c).ends[ne - 1]!);
+  };
+  const positions = spans.map(({ a, s, b, e }) => {
+    const start = startOf(a, s);
+    return { start, end: b === a && e <= s ? start : endOf(b, e) };
+  });
+  const hits: SearchHit[] = [];
+  for (let i = 0; i < positions.length;) {
+    // One window for hits i … j-1 (they are in document order).
+    let j = i + 1;
+    let to = positions[i]!.end + KWIC_CONTEXT;
+    while (j < positions.length && positions[j]!.start - KWIC_CONTEXT <= to + WINDOW_GAP) {
+      to = Math.max(to, positions[j]!.end + KWIC_CONTEXT);
+      j++;
+    }
+    const from = Math.max(0, positions[i]!.start - KWIC_CONTEXT);
+    const window = cut(db, documentId, from, to - from);
+    const index = new OffsetIndex(window);
+    const piece = (x: number, y: number) => window.slice(index.toUtf16(x - from), index.toUtf16(y - from));
+    for (; i < j; i++) {
+      const { start, end } = positions[i]!;
+      hits.push({
+        documentId,
+        start,
+        end,
+        left: piece(Math.max(0, start - KWIC_CONTEXT), start),
+        match: piece(start, end),
+        right: piece(end, end + KWIC_CONTEXT),
+      });
+    }
+  }
+  return hits;
+}
