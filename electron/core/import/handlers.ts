@@ -97,8 +97,9 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
       const rows = db.transaction(() => {
         const changes = new ChangeSet(db);
         const order = nextSortOrder(db);
+        // Recorded by name: the undo log does not keep a second copy of the text.
         const inserted = parts.map((part, i) =>
-          changes.insert(
+          changes.insertNamed(
             'documents',
             documentRow(
               {
