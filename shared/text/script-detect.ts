@@ -125,7 +125,11 @@ class FastTrie {
         this.entries[page + (cp & 255)] = -2 - this.nodes.length;
         this.nodes.push(child);
         this.nodeValue.push(
-          value === undefined ? FastTrie.NONE : [...value].length === 1 ? value.codePointAt(0)! : FastTrie.MULTI,
+          value === undefined
+            ? FastTrie.NONE
+            : [...value].length === 1
+              ? value.codePointAt(0)!
+              : FastTrie.MULTI,
         );
       }
       for (const second of child.keys()) {
@@ -186,7 +190,7 @@ function getChains() {
 function trieConvert(input: Int32Array, trie: FastTrie): Int32Array | null {
   const n = input.length;
   let out = input;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = input[i]!;
     const entry = trie.first(c);
     if (entry >= 0) {
