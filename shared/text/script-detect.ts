@@ -100,6 +100,7 @@ type TrieNode = Map<number, TrieNode> & { trie_val?: string };
  */
 class FastTrie {
   static readonly NONE = -1;
+  static readonly MULTI = -2;
   private readonly pageOf = new Int32Array(0x1100).fill(-1);
   /** Per code point: its one-character replacement (≥ 0), NONE, or -(2 + index into `nodes`). */
   private readonly entries: number[] = [];
@@ -107,7 +108,6 @@ class FastTrie {
   readonly nodes: TrieNode[] = [];
   /** Their own replacement as one character, NONE without one, MULTI for a longer one. */
   readonly nodeValue: number[] = [];
-  static readonly MULTI = -2;
   private readonly pairBits = new Uint32Array(1 << 15);
 
   constructor(root: TrieNode) {
