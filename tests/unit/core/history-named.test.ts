@@ -80,4 +80,40 @@ describe('an import recorded by name', () => {
       core.close();
     }
   });
+
+  test('the parts of a split too: redo after a restart brings back the same parts', async () => {
+    const file = join(tempDir(), 'p.pizhu');
+    let core = openCore({ file, empty: true });
+    const imported = (await core.dispatch('import-commit', {
+      fileName: 'two.txt',
+      contentBase64: Buffer.from('第一篇 𠀋问题\n正文一。\n第二篇 发展\n正文二。').toString('base64'),
+    })) as ImportCommitResult;
+    const id = imported.documents[0]!.id;
+    const split = (await core.dispatch('documents-split', { id, at: [12] })) as {
+      documents: DocumentSummary[];
+    };
+    const parts = await Promise.all(split.documents.map((d) => core.dispatch('documents-get', { id: d.id })));
+    core.close();
+    const logged = afterRows(file).filter(
+      (r) => r.kind === 'document-split' && r.after?.includes('$inTable'),
+    );
+    expect(logged.map((r) => JSON.parse(r.after!) as unknown)).toEqual(
+      split.documents.map((d) => ({ id: d.id, $inTable: true })),
+    );
+
+    core = openCore({ file });
+    await core.dispatch('history-undo', {});
+    expect(((await core.dispatch('documents-list', {})) as DocumentSummary[]).map((d) => d.id)).toEqual([id]);
+    core.close();
+    core = openCore({ file });
+    try {
+      await core.dispatch('history-redo', {});
+      const again = await Promise.all(
+        split.documents.map((d) => core.dispatch('documents-get', { id: d.id })),
+      );
+      expect(again).toEqual(parts);
+    } finally {
+      core.close();
+    }
+  });
 });
