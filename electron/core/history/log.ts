@@ -7,6 +7,11 @@
  * see tables.ts), then calls `record(db, kind, changes)` in the same transaction. Undo writes
  * each change's `before` row back in reverse order, redo its `after` row in order, so a command
  * of any size (one memo, a merge of two codes, coding 500 search hits) is one undo step.
+ *
+ * An insert of a large row that stays where it was written (an imported document: its text, up
+ * to millions of characters) is recorded by name only (`ChangeSet.insertNamed`): its after state
+ * is the row in its table, so the log does not hold a second copy of the text. Undo reads the row
+ * back into the log before removing it (redo needs it then), and redo names it again.
  */
 import { PizhuError } from '../../../shared/errors';
 import type { HistoryEffect, HistoryKind, HistoryState } from '../../../shared/domain';
@@ -23,6 +28,20 @@ export interface RowChange {
   after: Row | null;
 }
 
+/** The `after_row` of an insert recorded by name: the row is the one in its table. */
+const IN_TABLE = '$inTable';
+
+function namedRow(id: string): Row {
+  return { id, [IN_TABLE]: true };
+}
+
+function isNamed(json: string | null): boolean {
+  // Cheap test first: a named row is a tiny object; a full row is never this short.
+  return (
+    json !== null && json.length < 200 && (JSON.parse(json) as Record<string, unknown>)[IN_TABLE] === true
+  );
+}
+
 /** Applies row changes and remembers them for `record`. */
 export class ChangeSet {
   readonly changes: RowChange[] = [];
@@ -31,6 +50,16 @@ export class ChangeSet {
   insert<R extends Row>(table: string, row: R): R {
     putRow(this.db, table, row);
     this.changes.push({ table, id: row.id, before: null, after: { ...row } });
+    return row;
+  }
+
+  /**
+   * Inserts a row recorded by name only (see the file header): for large rows that later
+   * commands never replace, such as documents (their text is immutable).
+   */
+  insertNamed<R extends Row>(table: string, row: R): R {
+    putRow(this.db, table, row);
+    this.changes.push({ table, id: row.id, before: null, after: namedRow(row.id) });
     return row;
   }
 
@@ -119,6 +148,7 @@ export function historyState(db: Db): HistoryState {
 }
 
 interface ChangeRecord {
+  ord: number;
   table_name: string;
   row_id: string;
   before_row: string | null;
@@ -127,8 +157,11 @@ interface ChangeRecord {
 
 function apply(db: Db, entry: CommandEntry, direction: 'undo' | 'redo'): HistoryEffect {
   const changes = db
-    .stmt(`SELECT table_name, row_id, before_row, after_row FROM command_changes WHERE seq = ? ORDER BY ord`)
+    .stmt(
+      `SELECT ord, table_name, row_id, before_row, after_row FROM command_changes WHERE seq = ? ORDER BY ord`,
+    )
     .all(entry.seq) as ChangeRecord[];
+  const setAfter = db.stmt(`UPDATE command_changes SET after_row = ? WHERE seq = ? AND ord = ?`);
   const ordered = direction === 'undo' ? [...changes].reverse() : changes;
   const documentIds = new Set<string>();
   const annotationIds = new Set<string>();
@@ -136,7 +169,15 @@ function apply(db: Db, entry: CommandEntry, direction: 'undo' | 'redo'): History
   for (const c of ordered) {
     const json = direction === 'undo' ? c.before_row : c.after_row;
     const other = direction === 'undo' ? c.after_row : c.before_row;
-    if (json === null) removeRow(db, c.table_name, c.row_id);
+    const named = c.before_row === null && isNamed(c.after_row);
+    if (named && direction === 'undo') {
+      // An insert recorded by name: the row goes into the log (for redo) before it is removed.
+      const row = getRow(db, c.table_name, c.row_id);
+      if (row) setAfter.run(JSON.stringify({ ...row, [IN_TABLE]: false }), entry.seq, c.ord);
+      removeRow(db, c.table_name, c.row_id);
+    } else if (named) {
+      // Redo of a named insert whose row was missing at undo time: nothing to restore.
+    } else if (json === null) removeRow(db, c.table_name, c.row_id);
     else {
       const row = JSON.parse(json) as Row;
       // An update: set only the columns it changed (the row is in its other state now); an
@@ -145,6 +186,9 @@ function apply(db: Db, entry: CommandEntry, direction: 'undo' | 'redo'): History
         other !== null &&
         updateColumns(db, c.table_name, c.row_id, changedColumns(JSON.parse(other) as Row, row));
       if (!updated) putRow(db, c.table_name, row);
+      // A named insert redone: its row is in its table again, the log names it again.
+      if (direction === 'redo' && row[IN_TABLE] === false)
+        setAfter.run(JSON.stringify(namedRow(row.id)), entry.seq, c.ord);
     }
     tables.add(c.table_name);
     if (c.table_name === 'documents') documentIds.add(c.row_id);

@@ -97,8 +97,9 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
       const rows = db.transaction(() => {
         const changes = new ChangeSet(db);
         const order = nextSortOrder(db);
+        // Recorded by name: the undo log does not keep a second copy of the text.
         const inserted = parts.map((part, i) =>
-          changes.insert(
+          changes.insertNamed(
             'documents',
             documentRow(
               {
@@ -185,8 +186,9 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
           .all(baseOrder) as { id: string; sort_order: number }[];
         for (const d of later)
           changes.update('documents', d.id, { sort_order: d.sort_order + parts.length - 1 });
+        // The parts are recorded by name (their text is the original's, which the log keeps).
         const inserted = parts.map((part, i) =>
-          changes.insert('documents', {
+          changes.insertNamed('documents', {
             ...documentRow(
               {
                 text: part.text,

@@ -28,6 +28,11 @@ export function cutParts(text: string, at: readonly number[]): Part[] {
       );
     }
   }
+  if (at.length === 0) {
+    if (!/\S/.test(text))
+      throw new PizhuError('split-invalid', `Part 1 (0–${length}) holds only white space`, { at: 0, length });
+    return [{ start: 0, end: length, text }];
+  }
   // UTF-16 index of every bound, found in one pass (no array of characters: files can be huge).
   const utf16: number[] = [];
   let cp = 0;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../../shared/domain';
-import { detectScript, scriptStats } from '../../../shared/text/script-detect';
+import { detectScript, scriptStats, scriptStatsByConversion } from '../../../shared/text/script-detect';
 import { openCore } from '../../../electron/core/index';
 import { SEEDS_DIR, tempDir } from '../core/helpers';
 import { seedText } from './helpers';
@@ -32,6 +32,34 @@ describe('script detection', () => {
     expect(detectScript('工作')).toBe('unknown');
     expect(detectScript('')).toBe('unknown');
     expect(detectScript('𠀋𪚥擴權強縣試點')).toBe('traditional');
+  });
+});
+
+describe('script detection without converted strings', () => {
+  it('counts exactly what converting the whole text with opencc-js counts', () => {
+    const seeds = ['000', '001', '002', '003', '004'].map(seedText);
+    const samples = [
+      ...seeds,
+      seeds[1]! + seeds[0]!,
+      '',
+      '工作',
+      // Phrases whose characters convert differently in context (干部/乾燥, 头发/理发, 后来/皇后).
+      '干部干涉乾燥若干，头发理发，后来皇后，里面裡面，发展發展',
+      // Outside the BMP, lone surrogates, CJK compatibility ideographs (normalised first).
+      '𠀋𪚥擴權強縣試點\ud800问题\udc00題',
+      '豈更車賈滑串句龜契金 — 兼容汉字',
+      // An Ideographic Description Sequence, which opencc-js skips as one unit.
+      '⿰氵每问题⿱艹⿰日月發展',
+    ];
+    // Windows of every seed cut at arbitrary points (phrases cut in half at both ends).
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    for (let k = 0; k < 60; k++) {
+      const t = seeds[k % seeds.length]!;
+      const start = Math.floor(random() * t.length);
+      samples.push(t.slice(start, start + 1 + Math.floor(random() * 400)));
+    }
+    for (const text of samples) expect(scriptStats(text)).toEqual(scriptStatsByConversion(text));
   });
 });
 
