@@ -124,4 +124,25 @@ describe('highlights around the viewport', () => {
     await page.keyboard.press('Delete');
     await expect.poll(async () => (await registered()).count).toBe(before);
   });
+
+  it('looks right in zh-CN, zh-TW and en, in the middle of the text after a jump', async () => {
+    await page.evaluate(() => {
+      const paragraphs = document.querySelectorAll('.pz-doc-text > *');
+      paragraphs[Math.floor(paragraphs.length / 2)]!.scrollIntoView({ block: 'start' });
+    });
+    await frames();
+    const middle = await registered();
+    expect(middle.min).toBeGreaterThan(0);
+    expect(middle.max).toBeLessThan(middle.paragraphs - 1);
+    for (const [locale, label] of [
+      ['zh-CN', '简体中文'],
+      ['zh-TW', '繁體中文'],
+      ['en', 'English'],
+    ] as const) {
+      await page.locator('.pz-locale select').selectOption({ label });
+      await frames();
+      await page.screenshot({ path: `/tmp/pizhu-highlight-window-${locale}.png` });
+    }
+    await page.locator('.pz-locale select').selectOption({ label: '简体中文' });
+  });
 });
