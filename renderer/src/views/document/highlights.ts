@@ -54,6 +54,8 @@ export class HighlightPainter {
   private readonly find = new Highlight();
   private readonly findCurrent = new Highlight();
   private overlapFrame = 0;
+  /** The overlap spans painted last, as a string (to skip a repaint of the same ones). */
+  private overlapKey = '';
   private readonly resize: ResizeObserver;
 
   constructor(
@@ -164,11 +166,15 @@ export class HighlightPainter {
 
   setActive(ids: readonly string[]): void {
     this.activeIds = ids;
-    this.active.clear();
+    const ranges: Range[] = [];
     for (const id of ids) {
       const range = this.shown.get(id) ?? this.rangeOfPlaced(this.index.get(id));
-      if (range) this.active.add(range);
+      if (range) ranges.push(range);
     }
+    // Unchanged (an edit elsewhere): leave the highlight alone, so that nothing is repainted.
+    if (ranges.length === this.active.size && ranges.every((r) => this.active.has(r))) return;
+    this.active.clear();
+    for (const range of ranges) this.active.add(range);
   }
 
   /** Marks the text as painted (`data-painted`), for tests and benchmarks to wait on. */
@@ -283,10 +289,15 @@ export class HighlightPainter {
   }
 
   private paintOverlap(): void {
-    this.overlap.clear();
     const spans: Placed[] = [];
     for (const id of this.shown.keys()) spans.push(this.index.get(id)!);
-    for (const o of overlapSpans(spans)) {
+    const overlaps = overlapSpans(spans);
+    // Unchanged (most edits): leave the highlight alone, so that nothing is repainted.
+    const key = overlaps.map((o) => `${o.start}-${o.end}`).join(',');
+    if (key === this.overlapKey) return;
+    this.overlapKey = key;
+    this.overlap.clear();
+    for (const o of overlaps) {
       const range = this.makeRange(o.start, o.end);
       if (range) this.overlap.add(range);
     }
