@@ -38,11 +38,12 @@ describe('optimistic coding', () => {
   /** Holds the next call of `method` until `release()`; `refuse` answers it with an error instead. */
   async function hold(method: string, refuse: boolean): Promise<() => Promise<void>> {
     let route: Route | null = null;
-    const arrived = new Promise<void>((done) => {
-      void page.route(`**/api/${method}`, (r) => {
-        route = r;
-        done();
-      });
+    let done = () => {};
+    const arrived = new Promise<void>((resolve) => (done = resolve));
+    // Installed before the key press that makes the call (not raced against it).
+    await page.route(`**/api/${method}`, (r) => {
+      route = r;
+      done();
     });
     return async () => {
       await arrived;

@@ -5,7 +5,7 @@
  * measurements recommend. When Lexical has rendered, `onReady` receives the DOM handles that the
  * painter and the selection mapping need.
  */
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor } from 'lexical';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
@@ -33,7 +33,11 @@ interface Props {
   onReady: (dom: TextDom) => void;
 }
 
-export function DocumentText({ documentId, paragraphs, label, onReady }: Props) {
+/**
+ * Memoised: its props change only with the document or the script view, so coding (which
+ * re-renders the document view on every key press) does not re-render Lexical's components.
+ */
+export const DocumentText = memo(function DocumentText({ documentId, paragraphs, label, onReady }: Props) {
   const initialConfig = {
     namespace: `pizhu-document-${documentId}`,
     editable: false,
@@ -63,7 +67,7 @@ export function DocumentText({ documentId, paragraphs, label, onReady }: Props) 
       <ReadyPlugin paragraphs={paragraphs} onReady={onReady} />
     </LexicalComposer>
   );
-}
+});
 
 function collect(editor: LexicalEditor, paragraphs: readonly Paragraph[]): TextDom | null {
   const root = editor.getRootElement();

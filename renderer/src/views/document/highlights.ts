@@ -1,16 +1,19 @@
 /**
- * Paints annotations over the document text with the CSS Custom Highlight API: one `Range` per
- * annotation kept in an id → Range map, one `Highlight` per code (its colour), plus one for
- * overlaps (two or more annotations) and one for the selected annotation(s). Adding or removing
- * an annotation touches one Range; nothing in Lexical's DOM changes, so 10,000 annotations cost
- * about what the plain text costs (see DESIGN.md, "The document view"). Annotations keep
+ * Paints annotations over the document text with the CSS Custom Highlight API: one `Highlight`
+ * per code (its colour), plus one for overlaps (two or more annotations) and one for the selected
+ * annotation(s). Nothing in Lexical's DOM changes. Chromium re-validates every registered range
+ * after any change to a highlight and keeps every live Range up to date on each DOM mutation, so
+ * the cost of adding one annotation grows with everything registered: with many annotations only
+ * those touching the paragraphs around the viewport get a Range and are registered (paintWindow.ts),
+ * and scrolling moves that window; a small document registers all of them. Annotations keep
  * canonical offsets; the view's script map places them over the displayed (converted) characters.
  * In-document find matches have their own highlights (`pz-find`, `pz-find-current`).
  */
 import type { Annotation, Code } from '../../../../shared/domain';
 import type { Span } from '../../../../shared/text/script-convert';
 import { canonicalToDomRange } from './dom';
-import type { ViewText } from './model';
+import { rangeToPoints, toDisplayUtf16, type ViewText } from './model';
+import { overlapSpans, ParagraphIndex, paragraphWindow, type Placed } from './paintWindow';
 import type { TextDom } from './DocumentText';
 
 const STYLE_ID = 'pz-highlight-styles';
@@ -20,12 +23,8 @@ const FOCUS = 'pz-focus';
 const FIND = 'pz-find';
 const FIND_CURRENT = 'pz-find-current';
 
-interface Painted {
-  range: Range;
-  codeId: string;
-  start: number;
-  end: number;
-}
+/** Up to this many annotations, all are registered (the window is the whole text). */
+export const PAINT_ALL_UP_TO = 1000;
 
 export function highlightSupported(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined';
@@ -39,20 +38,31 @@ export function withAlpha(hex: string, alpha: number): string {
 }
 
 export class HighlightPainter {
-  private readonly painted = new Map<string, Painted>();
+  private readonly index: ParagraphIndex;
+  /** Registered annotations (those in the window) and their Ranges. */
+  private readonly shown = new Map<string, Range>();
+  private window: { lo: number; hi: number } | null = null;
+  private paintAll = true;
+  /** The list last passed to sync(). */
+  private synced: readonly Annotation[] = [];
   private readonly byCode = new Map<string, Highlight>();
   private readonly names: string[] = [];
   private readonly overlap = new Highlight();
   private readonly active = new Highlight();
+  private activeIds: readonly string[] = [];
   private readonly focus = new Highlight();
   private readonly find = new Highlight();
   private readonly findCurrent = new Highlight();
   private overlapFrame = 0;
+  /** The overlap spans painted last, as a string (to skip a repaint of the same ones). */
+  private overlapKey = '';
+  private readonly resize: ResizeObserver;
 
   constructor(
     private readonly dom: TextDom,
     private readonly view: ViewText,
   ) {
+    this.index = new ParagraphIndex(dom.paragraphs.length);
     this.overlap.priority = 50;
     this.active.priority = 100;
     CSS.highlights.set(OVERLAP, this.overlap);
@@ -63,6 +73,10 @@ export class HighlightPainter {
     this.findCurrent.priority = 95;
     CSS.highlights.set(FIND, this.find);
     CSS.highlights.set(FIND_CURRENT, this.findCurrent);
+    // Scroll events are dispatched before the frame is painted: the window moves in that frame.
+    document.addEventListener('scroll', this.onScroll, { capture: true, passive: true });
+    this.resize = new ResizeObserver(() => this.moveWindow());
+    this.resize.observe(dom.root);
   }
 
   /**
@@ -114,29 +128,53 @@ export class HighlightPainter {
     }
     style.textContent = rules.join('\n');
     // Re-add what was painted under the new highlights.
-    for (const p of this.painted.values()) this.byCode.get(p.codeId)?.add(p.range);
+    for (const [id, range] of this.shown) this.byCode.get(this.index.get(id)!.codeId)?.add(range);
   }
 
-  /** Makes the painted set equal to `annotations` (added, removed or changed ones only). */
+  /**
+   * Makes the painted set equal to `annotations` (sorted as the store keeps them). Only what
+   * changed since the last call is looked at: the store replaces the objects it changes and keeps
+   * the others, so the lists share a prefix and a suffix of identical objects, and one edit costs a
+   * pointer comparison per annotation, not a lookup.
+   */
   sync(annotations: readonly Annotation[]): void {
-    const keep = new Set<string>();
-    for (const a of annotations) {
-      keep.add(a.id);
-      const p = this.painted.get(a.id);
+    const prev = this.synced;
+    this.synced = annotations;
+    let head = 0;
+    const shorter = Math.min(prev.length, annotations.length);
+    while (head < shorter && prev[head] === annotations[head]) head++;
+    let tail = 0;
+    while (
+      tail < shorter - head &&
+      prev[prev.length - 1 - tail] === annotations[annotations.length - 1 - tail]
+    )
+      tail++;
+    const changed = annotations.slice(head, annotations.length - tail);
+    const keep = new Set(changed.map((a) => a.id));
+    for (const a of prev.slice(head, prev.length - tail)) if (!keep.has(a.id)) this.remove(a.id);
+    for (const a of changed) {
+      const p = this.index.get(a.id);
       if (p && p.codeId === a.codeId && p.start === a.start && p.end === a.end) continue;
       if (p) this.remove(a.id);
       this.add(a);
     }
-    for (const id of [...this.painted.keys()]) if (!keep.has(id)) this.remove(id);
+    // The first sync, or crossing PAINT_ALL_UP_TO, changes the window; otherwise only scrolling
+    // and resizing move it (no layout forced while coding).
+    if (this.window === null || this.paintAll !== this.index.size <= PAINT_ALL_UP_TO) this.moveWindow();
     this.scheduleOverlap();
   }
 
   setActive(ids: readonly string[]): void {
-    this.active.clear();
+    this.activeIds = ids;
+    const ranges: Range[] = [];
     for (const id of ids) {
-      const p = this.painted.get(id);
-      if (p) this.active.add(p.range);
+      const range = this.shown.get(id) ?? this.rangeOfPlaced(this.index.get(id));
+      if (range) ranges.push(range);
     }
+    // Unchanged (an edit elsewhere): leave the highlight alone, so that nothing is repainted.
+    if (ranges.length === this.active.size && ranges.every((r) => this.active.has(r))) return;
+    this.active.clear();
+    for (const range of ranges) this.active.add(range);
   }
 
   /** Marks the text as painted (`data-painted`), for tests and benchmarks to wait on. */
@@ -144,38 +182,17 @@ export class HighlightPainter {
     this.dom.root.dataset.painted = 'true';
   }
 
-  rangeOf(id: string): Range | undefined {
-    return this.painted.get(id)?.range;
-  }
-
-  count(): number {
-    return this.painted.size;
-  }
-
   dispose(): void {
     cancelAnimationFrame(this.overlapFrame);
+    document.removeEventListener('scroll', this.onScroll, { capture: true });
+    this.resize.disconnect();
     for (const name of this.names) CSS.highlights.delete(name);
     CSS.highlights.delete(OVERLAP);
     CSS.highlights.delete(ACTIVE);
     CSS.highlights.delete(FOCUS);
     CSS.highlights.delete(FIND);
     CSS.highlights.delete(FIND_CURRENT);
-    this.painted.clear();
-  }
-
-  private add(a: Annotation): void {
-    const range = this.makeRange(a.start, a.end);
-    if (!range) return;
-    this.painted.set(a.id, { range, codeId: a.codeId, start: a.start, end: a.end });
-    this.byCode.get(a.codeId)?.add(range);
-  }
-
-  private remove(id: string): void {
-    const p = this.painted.get(id);
-    if (!p) return;
-    this.byCode.get(p.codeId)?.delete(p.range);
-    this.active.delete(p.range);
-    this.painted.delete(id);
+    this.shown.clear();
   }
 
   /** Canonical code-point range → DOM Range over the displayed characters. */
@@ -183,9 +200,88 @@ export class HighlightPainter {
     return canonicalToDomRange(this.view, this.dom, startCp, endCp);
   }
 
+  private add(a: Annotation): void {
+    const [s, e] = toDisplayUtf16(this.view, a.start, a.end);
+    const points = rangeToPoints(this.dom.paragraphs, s, e);
+    if (!points) return;
+    const placed: Placed = {
+      id: a.id,
+      codeId: a.codeId,
+      start: a.start,
+      end: a.end,
+      first: points.from.paragraph,
+      firstOffset: points.from.offset,
+      last: points.to.paragraph,
+      lastOffset: points.to.offset,
+    };
+    this.index.add(placed);
+    const w = this.window;
+    if (w && placed.first <= w.hi && placed.last >= w.lo) this.show(placed);
+  }
+
+  private remove(id: string): void {
+    this.index.delete(id);
+    this.hide(id);
+  }
+
+  private show(p: Placed): void {
+    const range = this.rangeOfPlaced(p);
+    if (!range) return;
+    this.shown.set(p.id, range);
+    this.byCode.get(p.codeId)?.add(range);
+    if (this.activeIds.includes(p.id)) this.setActive(this.activeIds);
+  }
+
+  private hide(id: string): void {
+    const range = this.shown.get(id);
+    if (!range) return;
+    this.shown.delete(id);
+    for (const h of this.byCode.values()) if (h.delete(range)) break;
+    this.active.delete(range);
+  }
+
+  private rangeOfPlaced(p: Placed | undefined): Range | null {
+    if (!p) return null;
+    const range = new Range();
+    range.setStart(this.dom.textNodes[p.first]!, p.firstOffset);
+    range.setEnd(this.dom.textNodes[p.last]!, p.lastOffset);
+    return range;
+  }
+
+  private readonly onScroll = (e: Event): void => {
+    const target = e.target;
+    if (target instanceof Node && target.contains(this.dom.root)) this.moveWindow();
+  };
+
+  /** Registers what touches the paragraphs around the viewport, and only that. */
+  private moveWindow(): void {
+    const count = this.dom.paragraphs.length;
+    let next: { lo: number; hi: number } | null;
+    this.paintAll = this.index.size <= PAINT_ALL_UP_TO;
+    if (this.paintAll) next = count > 0 ? { lo: 0, hi: count - 1 } : null;
+    else {
+      // Not laid out (a hidden column): keep what is registered until it is shown.
+      if (this.dom.root.getClientRects().length === 0) return;
+      const margin = window.innerHeight;
+      next = paragraphWindow(
+        count,
+        (i) => this.dom.elements[i]!.getBoundingClientRect(),
+        -margin,
+        window.innerHeight + margin,
+      );
+    }
+    const prev = this.window;
+    if (prev && next && prev.lo === next.lo && prev.hi === next.hi && this.shown.size > 0) return;
+    this.window = next;
+    const wanted = next ? this.index.idsIn(next.lo, next.hi) : new Set<string>();
+    for (const id of [...this.shown.keys()]) if (!wanted.has(id)) this.hide(id);
+    for (const id of wanted) if (!this.shown.has(id)) this.show(this.index.get(id)!);
+    this.scheduleOverlap();
+  }
+
   /**
-   * Overlaps are recomputed at most once a frame with a sweep over all intervals, so that a burst
-   * of changes (undo of a bulk operation, first paint) costs one pass.
+   * Overlaps of the registered annotations are recomputed at most once a frame, so that a burst
+   * of changes (undo of a bulk operation, first paint, scrolling) costs one pass.
    */
   private scheduleOverlap(): void {
     cancelAnimationFrame(this.overlapFrame);
@@ -193,21 +289,17 @@ export class HighlightPainter {
   }
 
   private paintOverlap(): void {
+    const spans: Placed[] = [];
+    for (const id of this.shown.keys()) spans.push(this.index.get(id)!);
+    const overlaps = overlapSpans(spans);
+    // Unchanged (most edits): leave the highlight alone, so that nothing is repainted.
+    const key = overlaps.map((o) => `${o.start}-${o.end}`).join(',');
+    if (key === this.overlapKey) return;
+    this.overlapKey = key;
     this.overlap.clear();
-    const events: [number, number][] = [];
-    for (const p of this.painted.values()) events.push([p.start, 1], [p.end, -1]);
-    // Ends before starts at the same offset: touching annotations do not overlap.
-    events.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    let depth = 0;
-    let from = -1;
-    for (const [at, delta] of events) {
-      const before = depth;
-      depth += delta;
-      if (before < 2 && depth >= 2) from = at;
-      else if (before >= 2 && depth < 2 && at > from) {
-        const range = this.makeRange(from, at);
-        if (range) this.overlap.add(range);
-      }
+    for (const o of overlaps) {
+      const range = this.makeRange(o.start, o.end);
+      if (range) this.overlap.add(range);
     }
   }
 }

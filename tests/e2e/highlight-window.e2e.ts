@@ -1,0 +1,148 @@
+/**
+ * With more than a thousand annotations the document view registers only the highlights of the
+ * paragraphs around the viewport (issue 13: Chromium's cost per change grows with every range
+ * registered). Scrolling brings the others in, and coding, overlaps and clicking a highlight work
+ * there as everywhere.
+ */
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, startApp, type RunningApp } from './harness';
+import { AppPage } from './pages/app-page';
+
+const SEEDS = join(resolve(import.meta.dirname, '../..'), 'seeds');
+const MANY = 1100;
+
+describe('highlights around the viewport', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let page: Page;
+  let ui: AppPage;
+  let overlapText = '';
+  let title = '';
+
+  beforeAll(async () => {
+    app = await startApp({ seeds: SEEDS });
+    const docs = await app.api('documents-list', {});
+    const summary = docs.find((d) => d.sourceFile?.startsWith('003_'))!;
+    title = summary.title;
+    const doc = await app.api('documents-get', { id: summary.id });
+    const codes = await app.api('codes-list', {});
+    const chars = [...doc.text];
+    const step = Math.floor((chars.length - 200) / MANY);
+    const spans: { start: number; end: number; codeId: string }[] = [];
+    for (let i = 0; i < MANY; i++)
+      spans.push({ start: i * step, end: i * step + 6, codeId: codes[i % codes.length]!.id });
+    // Two overlapping annotations in the last lines, away from the evenly spread ones.
+    let at = chars.length - 60;
+    while (chars.slice(at, at + 30).includes('\n')) at--;
+    spans.push({ start: at, end: at + 20, codeId: codes[0]!.id });
+    spans.push({ start: at + 10, end: at + 30, codeId: codes[1]!.id });
+    overlapText = chars.slice(at + 10, at + 20).join('');
+    for (let i = 0; i < spans.length; i += 50)
+      await Promise.all(
+        spans.slice(i, i + 50).map((s) => app.api('annotations-create', { documentId: summary.id, ...s })),
+      );
+    browser = await launchBrowser();
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 720 } });
+    page = await context.newPage();
+    ui = new AppPage(page);
+    await ui.openLibrary(app.url);
+    await ui.openDocument(title);
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  /** How many code ranges are registered, and the first/last paragraph they lie in. */
+  const registered = () =>
+    page.evaluate(() => {
+      const paragraphs = [...document.querySelectorAll('.pz-doc-text > *')];
+      const index = new Map(paragraphs.map((p, i) => [p, i]));
+      let count = 0;
+      let min = Infinity;
+      let max = -1;
+      CSS.highlights.forEach((h, name) => {
+        if (!name.startsWith('pz-code-')) return;
+        h.forEach((r) => {
+          count++;
+          const i = index.get((r as Range).startContainer.parentElement!.closest('.pz-doc-text > *')!)!;
+          min = Math.min(min, i);
+          max = Math.max(max, i);
+        });
+      });
+      return { count, min, max, paragraphs: paragraphs.length };
+    });
+
+  const frames = () =>
+    page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+  it('registers only the highlights near the top, and the last ones after scrolling to the end', async () => {
+    const top = await registered();
+    expect(top.count).toBeGreaterThan(0);
+    expect(top.count).toBeLessThan(MANY / 2);
+    expect(top.min).toBe(0);
+    expect(top.max).toBeLessThan(top.paragraphs / 2);
+    // Scroll to the last paragraph (as the reader would: the scroll sets the window).
+    await page.evaluate(() => {
+      const paragraphs = document.querySelectorAll('.pz-doc-text > *');
+      paragraphs[paragraphs.length - 1]!.scrollIntoView({ block: 'end' });
+    });
+    await frames();
+    const end = await registered();
+    // (The last lines of the document carry no annotations but the overlapping pair.)
+    expect(end.max).toBeGreaterThan(end.paragraphs * 0.9);
+    expect(end.min).toBeGreaterThan(top.max);
+    expect(end.count).toBeLessThan(MANY / 2);
+    // The overlap of the two last annotations is marked there.
+    await expect.poll(() => ui.highlightTexts('pz-overlap')).toContain(overlapText);
+  });
+
+  it('clicking a highlight down there selects both overlapping annotations', async () => {
+    await ui.clickPhrase(overlapText);
+    await expect.poll(() => ui.activeRangeTexts().then((t) => t.length)).toBe(2);
+    await expect.poll(() => page.getByTestId('annotation-detail').count()).toBe(2);
+    await page.keyboard.press('Escape');
+  });
+
+  it('codes and uncodes a passage in the last paragraph with the keyboard', async () => {
+    const phrase = await page.evaluate(() => {
+      const paragraphs = document.querySelectorAll('.pz-doc-text > *');
+      const text = paragraphs[paragraphs.length - 3]!.textContent;
+      return text.slice(2, 8);
+    });
+    await ui.selectPhrase(phrase);
+    await page.locator('.pz-selection-toolbar').waitFor();
+    await frames();
+    const before = (await registered()).count;
+    await page.keyboard.press('2');
+    await expect.poll(async () => (await registered()).count).toBe(before + 1);
+    await expect.poll(() => ui.activeRangeTexts()).toEqual([phrase]);
+    await expect.poll(() => ui.saveStatus().textContent()).toMatch(/^已保存/);
+    await page.keyboard.press('Delete');
+    await expect.poll(async () => (await registered()).count).toBe(before);
+  });
+
+  it('looks right in zh-CN, zh-TW and en, in the middle of the text after a jump', async () => {
+    await page.evaluate(() => {
+      const paragraphs = document.querySelectorAll('.pz-doc-text > *');
+      paragraphs[Math.floor(paragraphs.length / 2)]!.scrollIntoView({ block: 'start' });
+    });
+    await frames();
+    const middle = await registered();
+    expect(middle.min).toBeGreaterThan(0);
+    expect(middle.max).toBeLessThan(middle.paragraphs - 1);
+    for (const [locale, label] of [
+      ['zh-CN', '简体中文'],
+      ['zh-TW', '繁體中文'],
+      ['en', 'English'],
+    ] as const) {
+      await page.locator('.pz-locale select').selectOption({ label });
+      await frames();
+      await page.screenshot({ path: `/tmp/pizhu-highlight-window-${locale}.png` });
+    }
+    await page.locator('.pz-locale select').selectOption({ label: '简体中文' });
+  });
+});
