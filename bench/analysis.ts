@@ -6,6 +6,7 @@
  *   next to a plain SELECT … ORDER BY … LIMIT of the same rows;
  * - core `analysis-matrix` and `analysis-cooccurrence` (overlap, sentence) next to a raw SQL
  *   GROUP BY count of code × document;
+ * - the exports of bench/exports.ts (segments CSV / XLSX, QDPX, peak RSS);
  * - in Chromium: the segments view's time to first rows (next to opening the library view of
  *   the same app), applying a code filter (change → count and first rows shown) and jumping to
  *   the middle of the list (scroll → rows shown), next to the raw HTTP `segments-query` call
@@ -18,6 +19,7 @@ import type { Browser } from 'playwright-core';
 import { openCore } from '../electron/core/index';
 import { createServer } from '../electron/core/server/http';
 import { percentile, type Row, mulberry32 } from './stats';
+import { exportRows } from './exports';
 
 const ANNOTATIONS = 100_000;
 const CORE_RUNS = 9;
@@ -186,41 +188,9 @@ export async function benchAnalysis(opts: {
       'raw SQL GROUP BY code, document',
       aggregateTimes,
     );
-    const rssBefore = process.memoryUsage().rss;
-    t0 = performance.now();
-    const exported = await h['segments-export']({ sort: 'document', direction: 'asc', format: 'csv' });
-    const exportMs = performance.now() - t0;
-    log(`analysis: segments-export CSV of ${exported.rowCount} rows in ${exportMs.toFixed(0)} ms`);
-    t0 = performance.now();
-    const xlsx = await h['segments-export']({ sort: 'document', direction: 'asc', format: 'xlsx' });
-    const xlsxMs = performance.now() - t0;
-    log(`analysis: segments-export XLSX of ${xlsx.rowCount} rows in ${xlsxMs.toFixed(0)} ms`);
-    // Peak resident memory of this process (KB → bytes) over both exports, next to the resident
-    // memory just before them (the project open, all annotations inserted).
-    const peakRss = process.resourceUsage().maxRSS * 1024;
-    const plainAll = raw.prepare('SELECT * FROM annotations');
-    t0 = performance.now();
-    plainAll.all();
-    const plainAllMs = performance.now() - t0;
-    const exportRows = (): Row[] => [
-      ...(['CSV', 'XLSX'] as const).map((format) => ({
-        section,
-        measure: `core segments-export ${format} (${exported.rowCount.toLocaleString()} rows)`,
-        value: format === 'CSV' ? exportMs : xlsxMs,
-        baselineName: 'plain SELECT * FROM annotations',
-        baseline: plainAllMs,
-        unit: 'ms',
-      })),
-      {
-        section,
-        measure: 'core peak RSS during the exports',
-        value: peakRss / 2 ** 20,
-        baselineName: 'core RSS before them',
-        baseline: rssBefore / 2 ** 20,
-        unit: 'MB',
-      },
-    ];
-    if (!browser) return [...rows, ...exportRows()];
+    // The export rows (bench/exports.ts), measured before the UI rows, printed after them.
+    const exported = await exportRows({ core, raw, section, log });
+    if (!browser) return [...rows, ...exported];
 
     // ---- UI ----
     const token = 'bench-token';
@@ -323,7 +293,7 @@ export async function benchAnalysis(opts: {
       await context.close();
       await server.close();
     }
-    return [...rows, ...exportRows()];
+    return [...rows, ...exported];
   } finally {
     raw.close();
     core.close();
