@@ -94,7 +94,7 @@ export async function benchAnalysis(opts: {
   const annotations = opts.annotations ?? ANNOTATIONS;
   const file = join(workDir, `analysis-${annotations}.pizhu`);
   openCore({ file, seedsDir: join(repoRoot, 'seeds') }).close();
-  let t0 = performance.now();
+  const t0 = performance.now();
   bulkInsert(file, annotations);
   log(`analysis: ${annotations} annotations inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const core = openCore({ file });

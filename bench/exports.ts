@@ -47,7 +47,7 @@ export async function exportRows(opts: {
   let qdpxBytes = 0;
   const plainAll = raw.prepare('SELECT * FROM annotations');
   plainAll.all(); // warm-up
-  const tasks: Record<'plain' | 'csv' | 'xlsx' | 'qdpx', () => Promise<unknown> | unknown> = {
+  const tasks: Record<'plain' | 'csv' | 'xlsx' | 'qdpx', () => unknown> = {
     plain: () => plainAll.all(),
     csv: async () => {
       rowCount = (await h['segments-export']({ sort: 'document', direction: 'asc', format: 'csv' })).rowCount;
@@ -62,8 +62,13 @@ export async function exportRows(opts: {
   // during the section weighs on the exports and their baseline alike.
   const samples: Record<keyof typeof tasks, Sample[]> = { plain: [], csv: [], xlsx: [], qdpx: [] };
   for (let run = 0; run < RUNS; run++)
-    for (const name of Object.keys(tasks) as (keyof typeof tasks)[]) samples[name].push(await sample(tasks[name]));
-  const med = (name: keyof typeof tasks, k: keyof Sample) => percentile(samples[name].map((s) => s[k]), 50);
+    for (const name of Object.keys(tasks) as (keyof typeof tasks)[])
+      samples[name].push(await sample(tasks[name]));
+  const med = (name: keyof typeof tasks, k: keyof Sample) =>
+    percentile(
+      samples[name].map((s) => s[k]),
+      50,
+    );
   for (const name of ['csv', 'xlsx', 'qdpx'] as const)
     log(
       `exports: ${name} median ${med(name, 'wall').toFixed(0)} ms wall, ${med(name, 'cpu').toFixed(0)} ms CPU ` +

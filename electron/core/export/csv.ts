@@ -28,7 +28,9 @@ function isSpace(c: number): boolean {
 }
 
 /** One field: numbers as written by `String`, strings quoted when needed, nullish as empty. */
-export function csvField(value: unknown): string {
+export type CsvValue = string | number | null | undefined;
+
+export function csvField(value: CsvValue): string {
   if (value === null || value === undefined || value === '') return '';
   const text = typeof value === 'string' ? value : String(value);
   const quote =
@@ -36,13 +38,23 @@ export function csvField(value: unknown): string {
   return quote ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** The whole file: BOM, the header row, then each row (values in column order). */
-export function csvText(columns: readonly string[], rows: readonly (readonly unknown[])[]): string {
-  const lines: string[] = [`\uFEFF${columns.map(csvField).join(',')}\r\n`];
+/**
+ * The whole file: BOM, the header row, then each row (values in column order). Fields are joined
+ * by arrays, rows in batches: V8 builds long strings from `+=` as ropes, and flattening 100,000
+ * of them cost more than writing the fields.
+ */
+export function csvText(columns: readonly string[], rows: readonly (readonly CsvValue[])[]): string {
+  const chunks: string[] = [`\uFEFF${columns.map(csvField).join(',')}\r\n`];
+  const cells = new Array<string>(columns.length);
+  let batch: string[] = [];
   for (const row of rows) {
-    let line = csvField(row[0]);
-    for (let i = 1; i < columns.length; i++) line += `,${csvField(row[i])}`;
-    lines.push(`${line}\r\n`);
+    for (let i = 0; i < cells.length; i++) cells[i] = csvField(row[i]);
+    batch.push(cells.join(','));
+    if (batch.length === 1024) {
+      chunks.push(`${batch.join('\r\n')}\r\n`);
+      batch = [];
+    }
   }
-  return lines.join('');
+  if (batch.length > 0) chunks.push(`${batch.join('\r\n')}\r\n`);
+  return chunks.join('');
 }

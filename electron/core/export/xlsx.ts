@@ -55,34 +55,47 @@ function cell(ref: string, value: unknown, style: string): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'number' && Number.isFinite(value)) return `<c r="${ref}"${style}><v>${value}</v></c>`;
   if (typeof value === 'boolean') return `<c r="${ref}"${style} t="b"><v>${value ? 1 : 0}</v></c>`;
-  const text = typeof value === 'string' ? value : String(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
   return `<c r="${ref}"${style} t="str"><v>${xmlText(escapeControlChars(text))}</v></c>`;
 }
 
-/** The sheet's XML, in pieces (one per row): no string ever holds the whole sheet. */
+/** The sheet's XML, in pieces (512 rows each): no string ever holds the whole sheet. */
 function* sheetXml(spec: SheetSpec): Generator<string> {
   const letters = spec.columns.map((_, i) => columnLetters(i));
   const spans = `1:${Math.max(1, spec.columns.length)}`;
   const cols = spec.columns
-    .map((key, i) => `<col min="${i + 1}" max="${i + 1}" width="${spec.widths?.[key] ?? 16}" customWidth="1"/>`)
+    .map(
+      (key, i) => `<col min="${i + 1}" max="${i + 1}" width="${spec.widths?.[key] ?? 16}" customWidth="1"/>`,
+    )
     .join('');
-  yield `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
-      '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>' +
-      `<sheetFormatPr defaultRowHeight="15"/>${cols.length > 0 ? `<cols>${cols}</cols>` : ''}<sheetData>` +
-      `<row r="1" spans="${spans}" s="1" customFormat="1">${spec.columns
-        .map((key, i) => cell(`${letters[i]}1`, key, ' s="1"'))
-        .join('')}</row>`;
+  yield (
+    `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/></sheetView></sheetViews>' +
+    `<sheetFormatPr defaultRowHeight="15"/>${cols.length > 0 ? `<cols>${cols}</cols>` : ''}<sheetData>` +
+    `<row r="1" spans="${spans}" s="1" customFormat="1">${spec.columns
+      .map((key, i) => cell(`${letters[i]}1`, key, ' s="1"'))
+      .join('')}</row>`
+  );
+  // Rows joined from arrays in batches: `+=` on long strings builds ropes that cost more to
+  // flatten than the cells cost to write.
+  const cells = new Array<string>(letters.length);
+  let batch: string[] = [];
   let r = 1;
   for (const row of spec.rows) {
     r++;
-    let line = `<row r="${r}" spans="${spans}">`;
-    if (Array.isArray(row)) for (let i = 0; i < letters.length; i++) line += cell(letters[i]! + r, row[i], '');
+    if (Array.isArray(row))
+      for (let i = 0; i < letters.length; i++) cells[i] = cell(letters[i]! + r, row[i], '');
     else {
       const record = row as Record<string, unknown>;
-      for (let i = 0; i < letters.length; i++) line += cell(letters[i]! + r, record[spec.columns[i]!], '');
+      for (let i = 0; i < letters.length; i++) cells[i] = cell(letters[i]! + r, record[spec.columns[i]!], '');
     }
-    yield `${line}</row>`;
+    batch.push(`<row r="${r}" spans="${spans}">${cells.join('')}</row>`);
+    if (batch.length === 512) {
+      yield batch.join('');
+      batch = [];
+    }
   }
+  if (batch.length > 0) yield batch.join('');
   yield '</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
 }
 
@@ -156,7 +169,7 @@ function packageParts(sheets: readonly SheetSpec[], created: Date): Record<strin
   };
 }
 
-/** UTF-8 bytes handed to the deflate stream at a time. */
+/** UTF-16 code units of XML handed to the deflate stream at a time. */
 const BATCH = 1 << 18;
 
 /**
@@ -169,23 +182,28 @@ async function addPart(zip: Zip, filename: string, pieces: Iterable<string>): Pr
   zip.add(file);
   const deflate = createDeflateRaw({ level: 1 });
   const done = new Promise<void>((resolve, reject) => {
-    deflate.on('data', (chunk: Buffer) => file.ondata!(null, new Uint8Array(chunk.buffer as ArrayBuffer, chunk.byteOffset, chunk.length), false));
+    deflate.on('data', (chunk: Buffer) =>
+      file.ondata!(null, new Uint8Array(chunk.buffer as ArrayBuffer, chunk.byteOffset, chunk.length), false),
+    );
     deflate.on('end', resolve);
     deflate.on('error', reject);
   });
-  let batch = '';
+  let batch: string[] = [];
+  let length = 0;
   const flush = async () => {
-    const bytes = Buffer.from(batch, 'utf8');
-    batch = '';
+    const bytes = Buffer.from(batch.join(''), 'utf8');
+    batch = [];
+    length = 0;
     file.size += bytes.length;
     file.crc = crc32(bytes, file.crc);
     if (!deflate.write(bytes)) await once(deflate, 'drain');
   };
   for (const piece of pieces) {
-    batch += piece;
-    if (batch.length >= BATCH) await flush();
+    batch.push(piece);
+    length += piece.length;
+    if (length >= BATCH) await flush();
   }
-  if (batch.length > 0) await flush();
+  if (length > 0) await flush();
   deflate.end();
   await done;
   file.ondata!(null, new Uint8Array(0), true);
@@ -205,8 +223,10 @@ export async function writeWorkbook(sheets: readonly SheetSpec[], created: Date)
       }
     });
     void (async () => {
-      for (const [name, xml] of Object.entries(packageParts(sheets, created))) await addPart(zip, name, [xml]);
-      for (const [i, spec] of sheets.entries()) await addPart(zip, `xl/worksheets/sheet${i + 1}.xml`, sheetXml(spec));
+      for (const [name, xml] of Object.entries(packageParts(sheets, created)))
+        await addPart(zip, name, [xml]);
+      for (const [i, spec] of sheets.entries())
+        await addPart(zip, `xl/worksheets/sheet${i + 1}.xml`, sheetXml(spec));
       zip.end();
     })().catch(reject);
   });

@@ -6,15 +6,15 @@
  *   (export/csv.ts writes them without csv-stringify's per-field overhead).
  * - XLSX (export/xlsx.ts): one sheet, header row frozen, offsets as numbers. Binary, so `content`
  *   is base64 and `encoding: 'base64'`; the save path (renderer saveFile, preload, main) decodes it.
- * The rows are read in display order in one pass and kept as arrays (issue 13: 100,000 rows
- * within a small factor of a plain SELECT of them).
+ * The rows are read in one scan of the table and kept as arrays (issue 13: 100,000 rows within
+ * a small factor of a plain SELECT of them).
  */
 import type { ExportFile } from '../../../shared/domain';
 import { SEGMENT_CONTEXT } from '../../../shared/contracts/segments';
 import type { ApiParsedInput } from '../../../shared/api';
 import type { CoreContext } from '../context';
 import { codePaths, listCodes } from '../codes/handlers';
-import { buildFilter, orderBy } from './filter';
+import { buildFilter, orderBy, type SqlFilter } from './filter';
 import { writeWorkbook } from '../export/xlsx';
 import { csvText } from '../export/csv';
 
@@ -38,10 +38,10 @@ export const SEGMENT_COLUMNS = [
 /** One export row: the values of `SEGMENT_COLUMNS`, in that order. */
 export type SegmentExportRow = (string | number)[];
 
-/** As selected: id, document, code, coder name, start, end, quote, memo, created, updated. */
-type Stored = [string, string, string, string, number, number, string, string, string, string];
+/** As selected: rowid, id, document, code, coder, start, end, quote, memo, created, updated. */
+type Stored = [number, string, string, string, string, number, number, string, string, string, string];
 
-const COLUMNS = `a.id, a.document_id, a.code_id, c.name, a.start_offset, a.end_offset, a.quote, a.memo,
+const COLUMNS = `a.id, a.document_id, a.code_id, a.coder_id, a.start_offset, a.end_offset, a.quote, a.memo,
                  a.created_at, a.updated_at`;
 
 /**
@@ -70,9 +70,47 @@ function docText(title: string, text: string): DocText {
 }
 
 /**
- * The export's rows in display order, built as they are read. Document order walks each
- * document's annotations by the `annotations_document_order` index (no sort of every row, as in
- * `segments-query`); other orders are one ORDER BY. The context is cut in JavaScript from each
+ * Rowids of the matching annotations in display order: for document order an index walk of each
+ * document (`annotations_document_order`, as `segments-query` does), else an ORDER BY of keys.
+ * Only rowids: reading whole rows in this order would jump around the table for every row.
+ */
+function orderedRowids(
+  ctx: CoreContext,
+  filter: SqlFilter,
+  input: ApiParsedInput<'segments-export'>,
+): number[] {
+  const dir = input.direction === 'desc' ? 'DESC' : 'ASC';
+  if (input.sort === 'document' && input.groupBy !== 'code') {
+    const documentsDir = input.groupBy === 'document' ? 'ASC' : dir;
+    const docs = ctx.db
+      .stmt(`SELECT id FROM documents ORDER BY sort_order ${documentsDir}, id ${documentsDir}`)
+      .pluck(true)
+      .all() as string[];
+    const inDocument = ctx.db
+      .stmt(
+        `SELECT a.rowid FROM annotations a INDEXED BY annotations_document_order
+         WHERE a.document_id = ? AND (${filter.where})
+         ORDER BY a.start_offset ${dir}, a.end_offset ${dir}, a.id ${dir}`,
+      )
+      .pluck(true);
+    const out: number[] = [];
+    // A loop, not push(...ids): a document may hold more rows than a call may take arguments.
+    for (const doc of docs) for (const r of inDocument.all(doc, ...filter.params) as number[]) out.push(r);
+    return out;
+  }
+  const order = orderBy(ctx, input);
+  return ctx.db
+    .stmt(
+      `SELECT a.rowid FROM annotations a JOIN documents d ON d.id = a.document_id ${order.join}
+       WHERE ${filter.where} ORDER BY ${order.sql}`,
+    )
+    .pluck(true)
+    .all(...order.params, ...filter.params) as number[];
+}
+
+/**
+ * The export's rows in display order: the order as rowids, then one scan of the matching rows
+ * in table order, each built and put at its place. The context is cut in JavaScript from each
  * document's text read once (SQLite would load a document's text once per row).
  */
 export function segmentExportRows(
@@ -80,7 +118,11 @@ export function segmentExportRows(
   input: ApiParsedInput<'segments-export'>,
 ): SegmentExportRow[] {
   const filter = buildFilter(ctx, input);
+  const rowids = orderedRowids(ctx, filter, input);
+  const place = new Map<number, number>();
+  rowids.forEach((r, i) => place.set(r, i));
   const paths = codePaths(listCodes(ctx));
+  const coders = new Map(ctx.db.stmt('SELECT id, name FROM coders').raw(true).all() as [string, string][]);
   const docs = new Map<string, DocText>();
   const textOf = ctx.db.stmt('SELECT title, text FROM documents WHERE id = ?');
   const docOf = (id: string) => {
@@ -92,58 +134,34 @@ export function segmentExportRows(
     }
     return d;
   };
-  const out: SegmentExportRow[] = [];
-  const add = (rows: Stored[]) => {
-    for (const [id, documentId, codeId, coder, start, end, quote, memo, created, updated] of rows) {
-      const doc = docOf(documentId);
-      const path = paths.get(codeId) ?? [];
-      out.push([
-        id,
-        documentId,
-        doc.title,
-        path.at(-1) ?? '',
-        path.join(' > '),
-        coder,
-        start,
-        end,
-        doc.cut(start - SEGMENT_CONTEXT, start),
-        quote,
-        doc.cut(end, end + SEGMENT_CONTEXT),
-        memo,
-        created,
-        updated,
-      ]);
-    }
-  };
-  const dir = input.direction === 'desc' ? 'DESC' : 'ASC';
-  if (input.sort === 'document' && input.groupBy !== 'code') {
-    const documentsDir = input.groupBy === 'document' ? 'ASC' : dir;
-    const ids = ctx.db
-      .stmt(`SELECT id FROM documents ORDER BY sort_order ${documentsDir}, id ${documentsDir}`)
-      .pluck(true)
-      .all() as string[];
-    const inDocument = ctx.db
-      .stmt(
-        `SELECT ${COLUMNS} FROM annotations a INDEXED BY annotations_document_order
-         JOIN coders c ON c.id = a.coder_id WHERE a.document_id = ? AND (${filter.where})
-         ORDER BY a.start_offset ${dir}, a.end_offset ${dir}, a.id ${dir}`,
-      )
-      .raw(true);
-    for (const id of ids) add(inDocument.all(id, ...filter.params) as Stored[]);
-    return out;
+  const out = new Array<SegmentExportRow | undefined>(rowids.length);
+  const rows = ctx.db
+    .stmt(`SELECT a.rowid, ${COLUMNS} FROM annotations a WHERE ${filter.where}`)
+    .raw(true)
+    .all(...filter.params) as Stored[];
+  for (const [rowid, id, documentId, codeId, coderId, start, end, quote, memo, created, updated] of rows) {
+    const at = place.get(rowid);
+    if (at === undefined) continue;
+    const doc = docOf(documentId);
+    const path = paths.get(codeId) ?? [];
+    out[at] = [
+      id,
+      documentId,
+      doc.title,
+      path.at(-1) ?? '',
+      path.join(' > '),
+      coders.get(coderId) ?? '',
+      start,
+      end,
+      doc.cut(start - SEGMENT_CONTEXT, start),
+      quote,
+      doc.cut(end, end + SEGMENT_CONTEXT),
+      memo,
+      created,
+      updated,
+    ];
   }
-  const order = orderBy(ctx, input);
-  add(
-    ctx.db
-      .stmt(
-        `SELECT ${COLUMNS} FROM annotations a JOIN coders c ON c.id = a.coder_id
-         JOIN documents d ON d.id = a.document_id ${order.join}
-         WHERE ${filter.where} ORDER BY ${order.sql}`,
-      )
-      .raw(true)
-      .all(...order.params, ...filter.params) as Stored[],
-  );
-  return out;
+  return out.filter((r) => r !== undefined);
 }
 
 function pad(n: number): string {

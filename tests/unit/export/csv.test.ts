@@ -40,7 +40,7 @@ const AWKWARD = [
   '_x0041_',
 ];
 
-function reference(columns: string[], rows: unknown[][]): string {
+function reference(columns: string[], rows: (string | number | undefined)[][]): string {
   return stringify(rows, {
     bom: true,
     header: true,
@@ -53,9 +53,20 @@ function reference(columns: string[], rows: unknown[][]): string {
 describe('csvText', () => {
   test('matches csv-stringify byte for byte on awkward fields', () => {
     const columns = ['text', 'n', 'other', ' spaced header', 'a"b'];
-    const rows: unknown[][] = AWKWARD.map((text, i) => [text, i - 3, AWKWARD[(i * 7) % AWKWARD.length], 0, 1.5]);
+    const rows: (string | number | undefined)[][] = AWKWARD.map((text, i) => [
+      text,
+      i - 3,
+      AWKWARD[(i * 7) % AWKWARD.length],
+      0,
+      1.5,
+    ]);
     rows.push(['', 0, '', -0.25, 1e21]);
     expect(csvText(columns, rows)).toBe(reference(columns, rows));
+  });
+
+  test('many rows (batched inside) still equal', () => {
+    const rows = Array.from({ length: 2_500 }, (_, i) => [AWKWARD[i % AWKWARD.length]!, i]);
+    expect(csvText(['text', 'n'], rows)).toBe(reference(['text', 'n'], rows));
   });
 
   test('no rows: BOM and header only, like csv-stringify', () => {
