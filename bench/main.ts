@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     }
   } finally {
     if (browser) await (browser as Browser).close();
-    if (!process.env.PIZHU_BENCH_KEEP) rmSync(workDir, { recursive: true, force: true });
+    rmSync(workDir, { recursive: true, force: true });
   }
   log(
     `load average at the end ${loadavg()
