@@ -107,29 +107,24 @@ function pushCodeMemos(ctx: CoreContext, out: MemoEntry[]): void {
 }
 
 function pushAnnotationMemos(ctx: CoreContext, out: MemoEntry[]): void {
+  // Arrays, not objects, from SQLite: 20,000 memos are 20,000 rows (issue 13).
   const anns = ctx.db
     .stmt(
       `SELECT a.id, a.document_id, a.coder_id, a.quote, a.memo, a.updated_at FROM annotations a
        JOIN documents d ON d.id = a.document_id
        WHERE a.memo <> '' ORDER BY d.sort_order, a.start_offset, a.end_offset, a.id`,
     )
-    .all() as {
-    id: string;
-    document_id: string;
-    coder_id: string;
-    quote: string;
-    memo: string;
-    updated_at: string;
-  }[];
-  for (const a of anns)
+    .raw(true)
+    .all() as [string, string, string, string, string, string][];
+  for (const [id, documentId, coderId, quote, memo, updatedAt] of anns)
     out.push({
       kind: 'annotation',
-      ownerId: a.id,
-      ownerLabel: a.quote,
-      documentId: a.document_id,
-      coderId: a.coder_id,
-      text: a.memo,
-      updatedAt: a.updated_at,
+      ownerId: id,
+      ownerLabel: quote,
+      documentId,
+      coderId,
+      text: memo,
+      updatedAt,
     });
 }
 
@@ -138,8 +133,8 @@ export function filterMemos(memos: MemoEntry[], query?: string, kinds?: readonly
   return memos.filter((m) => {
     if (kinds && !kinds.includes(m.kind)) return false;
     if (q === '') return true;
-    const hay = [m.text, m.ownerLabel, ...(m.fields ? Object.values(m.fields) : [])];
-    return hay.some((h) => normalizeForSearch(h).includes(q));
+    const found = (h: string) => h !== '' && normalizeForSearch(h).includes(q);
+    return found(m.text) || found(m.ownerLabel) || (!!m.fields && Object.values(m.fields).some(found));
   });
 }
 
