@@ -23,9 +23,23 @@ type MemoHandlers = Pick<ApiHandlers, 'memos-list' | 'memos-update-project' | 'd
 
 export const PROJECT_MEMO_ID = 'project';
 
+/**
+ * Normalised forms of memo texts and owner labels already met. The memos view lists again on
+ * every change of its query, and the texts rarely change in between: normalising 20,000 memos
+ * was half of a `memos-list` (issue 13). Bounded: cleared when it holds `CACHE_LIMIT` texts.
+ */
+const normalized = new Map<string, string>();
+const CACHE_LIMIT = 100_000;
+
 /** Lower-cased, Traditional → Simplified: the form both sides of a text filter are compared in. */
 export function normalizeForSearch(text: string): string {
-  return normalizeText(text);
+  let out = normalized.get(text);
+  if (out === undefined) {
+    out = normalizeText(text);
+    if (normalized.size >= CACHE_LIMIT) normalized.clear();
+    normalized.set(text, out);
+  }
+  return out;
 }
 
 function checkMemo(memo: string): void {
