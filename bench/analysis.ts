@@ -8,6 +8,7 @@
  *   for the annotations behind one co-occurrence cell (first page after an edit, so computed
  *   afresh; the next page), each alternated run by run with a raw SQL GROUP BY count of
  *   code × document (the cell's target is absolute: ≤ 100 ms);
+ * - the exports of bench/exports.ts (segments CSV / XLSX, QDPX, peak RSS);
  * - in Chromium: the segments view's time to first rows (next to opening the library view of
  *   the same app), applying a code filter (change → count and first rows shown) and jumping to
  *   the middle of the list (scroll → rows shown), next to the raw HTTP `segments-query` call
@@ -20,6 +21,7 @@ import type { Browser } from 'playwright-core';
 import { openCore } from '../electron/core/index';
 import { createServer } from '../electron/core/server/http';
 import { percentile, type Row, mulberry32 } from './stats';
+import { exportRows } from './exports';
 
 const ANNOTATIONS = 100_000;
 const CORE_RUNS = 9;
@@ -121,7 +123,7 @@ export async function benchAnalysis(opts: {
   const annotations = opts.annotations ?? ANNOTATIONS;
   const file = join(workDir, `analysis-${annotations}.pizhu`);
   openCore({ file, seedsDir: join(repoRoot, 'seeds') }).close();
-  let t0 = performance.now();
+  const t0 = performance.now();
   bulkInsert(file, annotations);
   log(`analysis: ${annotations} annotations inserted in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const core = openCore({ file });
@@ -226,41 +228,9 @@ export async function benchAnalysis(opts: {
       cell('sentence', 0),
       edit,
     );
-    const rssBefore = process.memoryUsage().rss;
-    t0 = performance.now();
-    const exported = await h['segments-export']({ sort: 'document', direction: 'asc', format: 'csv' });
-    const exportMs = performance.now() - t0;
-    log(`analysis: segments-export CSV of ${exported.rowCount} rows in ${exportMs.toFixed(0)} ms`);
-    t0 = performance.now();
-    const xlsx = await h['segments-export']({ sort: 'document', direction: 'asc', format: 'xlsx' });
-    const xlsxMs = performance.now() - t0;
-    log(`analysis: segments-export XLSX of ${xlsx.rowCount} rows in ${xlsxMs.toFixed(0)} ms`);
-    // Peak resident memory of this process (KB → bytes) over both exports, next to the resident
-    // memory just before them (the project open, all annotations inserted).
-    const peakRss = process.resourceUsage().maxRSS * 1024;
-    const plainAll = raw.prepare('SELECT * FROM annotations');
-    t0 = performance.now();
-    plainAll.all();
-    const plainAllMs = performance.now() - t0;
-    const exportRows = (): Row[] => [
-      ...(['CSV', 'XLSX'] as const).map((format) => ({
-        section,
-        measure: `core segments-export ${format} (${exported.rowCount.toLocaleString()} rows)`,
-        value: format === 'CSV' ? exportMs : xlsxMs,
-        baselineName: 'plain SELECT * FROM annotations',
-        baseline: plainAllMs,
-        unit: 'ms',
-      })),
-      {
-        section,
-        measure: 'core peak RSS during the exports',
-        value: peakRss / 2 ** 20,
-        baselineName: 'core RSS before them',
-        baseline: rssBefore / 2 ** 20,
-        unit: 'MB',
-      },
-    ];
-    if (!browser) return [...rows, ...exportRows()];
+    // The export rows (bench/exports.ts), measured before the UI rows, printed after them.
+    const exported = await exportRows({ core, raw, section, log });
+    if (!browser) return [...rows, ...exported];
 
     // ---- UI ----
     const token = 'bench-token';
@@ -363,7 +333,7 @@ export async function benchAnalysis(opts: {
       await context.close();
       await server.close();
     }
-    return [...rows, ...exportRows()];
+    return [...rows, ...exported];
   } finally {
     raw.close();
     core.close();

@@ -5,7 +5,9 @@
  *   `SELECT code_id, count(*) … GROUP BY code_id` it is built on;
  * - `codes-merge` of a code with 5,000 annotations (one undoable command) and its undo, next to
  *   a plain `UPDATE annotations SET code_id` of the same rows in one transaction;
- * - `memos-list` with a text query (OpenCC-normalised), next to SQL `LIKE` over the same memos.
+ * - `memos-list` with a text query (OpenCC-normalised), next to SQL `LIKE` over the same memos,
+ *   unordered (the original baseline) and in the listing's document order (the fair one: the
+ *   list must be ordered; issue 13).
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -117,14 +119,34 @@ export function benchCodebook(opts: { workDir: string; repoRoot: string; log: (s
     const like = runs(() =>
       db.raw.prepare(`SELECT id, memo FROM annotations WHERE memo LIKE '%财政压力%'`).all(),
     );
-    rows.push({
-      section: 'memos',
-      measure: `memos-list, Traditional query, p50 (${ANNOTATIONS} memos)`,
-      value: percentile(memos, 50),
-      baselineName: "SQL LIKE '%…%'",
-      baseline: percentile(like, 50),
-      unit: 'ms',
-    });
+    // The listing is in document order (docs/api.md), so its fair baseline is the same LIKE
+    // with that ORDER BY (issue 13); the unordered LIKE is kept as the first row.
+    const likeOrdered = runs(() =>
+      db.raw
+        .prepare(
+          `SELECT a.id, a.memo FROM annotations a JOIN documents d ON d.id = a.document_id
+           WHERE a.memo LIKE '%财政压力%' ORDER BY d.sort_order, a.start_offset, a.end_offset, a.id`,
+        )
+        .all(),
+    );
+    rows.push(
+      {
+        section: 'memos',
+        measure: `memos-list, Traditional query, p50 (${ANNOTATIONS} memos)`,
+        value: percentile(memos, 50),
+        baselineName: "SQL LIKE '%…%'",
+        baseline: percentile(like, 50),
+        unit: 'ms',
+      },
+      {
+        section: 'memos',
+        measure: `memos-list, Traditional query, p50 (${ANNOTATIONS} memos)`,
+        value: percentile(memos, 50),
+        baselineName: "SQL LIKE '%…%' ORDER BY document order",
+        baseline: percentile(likeOrdered, 50),
+        unit: 'ms',
+      },
+    );
     return rows;
   } finally {
     db.close();

@@ -5,7 +5,7 @@
  *
  * `npm run bench -- search import` runs only the named sections (names below); Chromium is
  * launched only when a section needs it. Without names every section runs except `analysis-core`
- * (a part of `analysis`) and `scaling` (the scaling table of docs/benchmarks.md, which repeats
+ * and `exports` (parts of `analysis`) and `scaling` (the scaling table of docs/benchmarks.md, which repeats
  * the core paths at three sizes: `npm run bench -- scaling`).
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +24,7 @@ import { benchSuggest } from './suggest';
 import { benchInterop } from './interop';
 import { benchAgreement } from './agreement';
 import { benchScaling } from './scaling';
+import { benchExports } from './exports';
 import { printTable, type Row } from './stats';
 
 interface Ctx {
@@ -47,9 +48,10 @@ const SECTIONS: Record<string, (c: Ctx) => Promise<Row[]> | Row[]> = {
   interop: (c) => benchInterop(c),
   agreement: (c) => benchAgreement(c),
   scaling: (c) => benchScaling(c),
+  exports: (c) => benchExports(c),
 };
 
-const ONLY_WHEN_NAMED = ['analysis-core', 'scaling'];
+const ONLY_WHEN_NAMED = ['analysis-core', 'scaling', 'exports'];
 
 async function main(): Promise<void> {
   const largeFile = process.env[LARGE_FILE_ENV];

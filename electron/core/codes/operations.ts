@@ -182,7 +182,11 @@ function appendText(kept: string, extra: string): string {
   return kept === '' ? extra : `${kept}\n\n${extra}`;
 }
 
-/** Gives every annotation of `fromId` the code `toId`; exact duplicates are folded (see top). */
+/**
+ * Gives every annotation of `fromId` the code `toId`; exact duplicates are folded (see top).
+ * Planned first, then written: the moved annotations in one statement (`updateMany`), then the
+ * memos appended to kept annotations, then the removed duplicates.
+ */
 export function moveAnnotations(
   db: Db,
   changes: ChangeSet,
@@ -191,28 +195,31 @@ export function moveAnnotations(
   now: string,
   summary: CodeChangeSummary,
 ): void {
+  /** Each annotation that stays, by key, as it will be once the moves are written. */
   const kept = new Map(annotationsOf(db, toId).map((a) => [annotationKey(a), a]));
+  const moved: AnnotationRow[] = [];
+  /** Kept annotations whose memo grows: the row before the memo change, and the new memo. */
+  const memos = new Map<string, { row: AnnotationRow; memo: string }>();
+  const removed: string[] = [];
   for (const a of annotationsOf(db, fromId)) {
-    const twin = kept.get(annotationKey(a));
+    const key = annotationKey(a);
+    const twin = kept.get(key);
     if (twin) {
-      const memo = appendText(twin.memo, a.memo);
-      if (memo !== twin.memo) {
-        const { after } = changes.update<AnnotationRow>('annotations', twin.id, { memo, updated_at: now });
-        kept.set(annotationKey(a), after);
-      }
-      changes.remove('annotations', a.id);
+      const current = memos.get(twin.id)?.memo ?? twin.memo;
+      const memo = appendText(current, a.memo);
+      if (memo !== current) memos.set(twin.id, { row: twin, memo });
+      removed.push(a.id);
       summary.deletedAnnotations++;
     } else {
-      const { after } = changes.update<AnnotationRow>(
-        'annotations',
-        a.id,
-        { code_id: toId, updated_at: now },
-        a,
-      );
-      kept.set(annotationKey(after), after);
+      moved.push(a);
+      kept.set(key, { ...a, code_id: toId, updated_at: now });
       summary.movedAnnotations++;
     }
   }
+  changes.updateMany<AnnotationRow>('annotations', moved, { code_id: toId, updated_at: now });
+  for (const [id, { row, memo }] of memos)
+    changes.update<AnnotationRow>('annotations', id, { memo, updated_at: now }, row);
+  for (const id of removed) changes.remove('annotations', id);
 }
 
 /** Merges `sourceId` into `targetId` (which must not lie below it), then deletes the source. */

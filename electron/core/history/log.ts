@@ -16,7 +16,16 @@
 import { PizhuError } from '../../../shared/errors';
 import type { HistoryEffect, HistoryKind, HistoryState } from '../../../shared/domain';
 import type { Db } from '../db/database';
-import { getRow, putRow, removeRow, trackedTable, updateColumns, type Row } from './tables';
+import {
+  getRow,
+  putRow,
+  removeRow,
+  trackedTable,
+  updateColumns,
+  updateColumnsOfIds,
+  updateColumnsOfRows,
+  type Row,
+} from './tables';
 
 /** Oldest commands beyond this are dropped: undo reaches back a long way, the file stays small. */
 export const HISTORY_LIMIT = 1_000;
@@ -76,6 +85,28 @@ export class ChangeSet {
       throw new Error(`No ${table} row ${id}`);
     this.changes.push({ table, id, before, after });
     return { before, after };
+  }
+
+  /**
+   * The same patch on many rows, each given complete as just read (all tracked columns), in one
+   * statement; recorded as one change per row, so undo and redo treat them like `update`s.
+   */
+  updateMany<R extends Row>(table: string, rows: readonly R[], patch: Partial<R>): R[] {
+    const columns = trackedTable(table).columns;
+    if (rows.some((r) => !columns.every((c) => c in r)))
+      return rows.map((r) => this.update<R>(table, r.id, patch).after);
+    const afters = rows.map((r) => ({ ...r, ...patch, id: r.id }));
+    if (
+      updateColumnsOfIds(
+        this.db,
+        table,
+        rows.map((r) => r.id),
+        patch,
+      ) !== new Set(rows.map((r) => r.id)).size
+    )
+      throw new Error(`Missing ${table} rows in a bulk update`);
+    rows.forEach((before, i) => this.changes.push({ table, id: before.id, before, after: afters[i]! }));
+    return afters;
   }
 
   remove<R extends Row>(table: string, id: string): R {
@@ -155,49 +186,118 @@ interface ChangeRecord {
   after_row: string | null;
 }
 
+interface ParsedChange {
+  table: string;
+  id: string;
+  /** The row to write (null: remove) and the row it replaces (null: an insert is undone/redone). */
+  target: Row | null;
+  other: Row | null;
+  /** Position in the command's log (to rewrite a named insert's entry). */
+  ord: number;
+  /** An insert recorded by name (`target`/`other` unused): handled by the caller. */
+  named?: boolean;
+}
+
+/** Writes one change as `apply` always did: changed columns of an update, else the whole row. */
+function applyOne(db: Db, c: ParsedChange): void {
+  if (c.target === null) removeRow(db, c.table, c.id);
+  else {
+    // An update: set only the columns it changed (the row is in its other state now); an
+    // insert, or a row that is unexpectedly missing, is written whole.
+    const updated = c.other !== null && updateColumns(db, c.table, c.id, changedColumns(c.other, c.target));
+    if (!updated) putRow(db, c.table, c.target);
+  }
+}
+
+/**
+ * Applies changes in order. A run of consecutive updates of one table that change the same
+ * columns of distinct rows (a merge's thousands of moved annotations) is written in one
+ * statement; if it does not find every row, the run is written row by row as above.
+ */
+function applyAll(db: Db, changes: readonly ParsedChange[], single: (c: ParsedChange) => void): void {
+  let i = 0;
+  while (i < changes.length) {
+    const first = changes[i]!;
+    if (first.named || first.target === null || first.other === null) {
+      single(first);
+      i++;
+      continue;
+    }
+    const columns = Object.keys(changedColumns(first.other, first.target));
+    const key = columns.join('\u0000');
+    const ids = new Set([first.id]);
+    let j = i + 1;
+    for (; j < changes.length; j++) {
+      const c = changes[j]!;
+      if (c.named || c.table !== first.table || c.target === null || c.other === null || ids.has(c.id)) break;
+      if (Object.keys(changedColumns(c.other, c.target)).join('\u0000') !== key) break;
+      ids.add(c.id);
+    }
+    const run = changes.slice(i, j);
+    if (
+      run.length === 1 ||
+      updateColumnsOfRows(
+        db,
+        first.table,
+        columns,
+        run.map((c) => c.target!),
+      ) !== run.length
+    )
+      for (const c of run) single(c);
+    i = j;
+  }
+}
+
 function apply(db: Db, entry: CommandEntry, direction: 'undo' | 'redo'): HistoryEffect {
-  const changes = db
+  const records = db
     .stmt(
       `SELECT ord, table_name, row_id, before_row, after_row FROM command_changes WHERE seq = ? ORDER BY ord`,
     )
     .all(entry.seq) as ChangeRecord[];
   const setAfter = db.stmt(`UPDATE command_changes SET after_row = ? WHERE seq = ? AND ord = ?`);
-  const ordered = direction === 'undo' ? [...changes].reverse() : changes;
+  const parsed: ParsedChange[] = [];
+  for (const c of records) {
+    if (c.before_row === null && isNamed(c.after_row)) {
+      // An insert recorded by name: the row is in its table, not in the log.
+      parsed.push({ table: c.table_name, id: c.row_id, target: null, other: null, named: true, ord: c.ord });
+      continue;
+    }
+    const before = c.before_row === null ? null : (JSON.parse(c.before_row) as Row);
+    const after = c.after_row === null ? null : (JSON.parse(c.after_row) as Row);
+    parsed.push(
+      direction === 'undo'
+        ? { table: c.table_name, id: c.row_id, target: before, other: after, ord: c.ord }
+        : { table: c.table_name, id: c.row_id, target: after, other: before, ord: c.ord },
+    );
+  }
+  if (direction === 'undo') parsed.reverse();
+  applyAll(db, parsed, (c) => {
+    if (c.named) {
+      if (direction === 'undo') {
+        // The row goes into the log (for redo) before it is removed.
+        const row = getRow(db, c.table, c.id);
+        if (row) setAfter.run(JSON.stringify({ ...row, [IN_TABLE]: false }), entry.seq, c.ord);
+        removeRow(db, c.table, c.id);
+      }
+      // Redo of a named insert whose row was missing at undo time: nothing to restore.
+      return;
+    }
+    applyOne(db, c);
+    // A named insert redone: its row is in its table again, the log names it again.
+    if (direction === 'redo' && c.target?.[IN_TABLE] === false)
+      setAfter.run(JSON.stringify(namedRow(c.id)), entry.seq, c.ord);
+  });
   const documentIds = new Set<string>();
   const annotationIds = new Set<string>();
   const tables = new Set<string>();
-  for (const c of ordered) {
-    const json = direction === 'undo' ? c.before_row : c.after_row;
-    const other = direction === 'undo' ? c.after_row : c.before_row;
-    const named = c.before_row === null && isNamed(c.after_row);
-    if (named && direction === 'undo') {
-      // An insert recorded by name: the row goes into the log (for redo) before it is removed.
-      const row = getRow(db, c.table_name, c.row_id);
-      if (row) setAfter.run(JSON.stringify({ ...row, [IN_TABLE]: false }), entry.seq, c.ord);
-      removeRow(db, c.table_name, c.row_id);
-    } else if (named) {
-      // Redo of a named insert whose row was missing at undo time: nothing to restore.
-    } else if (json === null) removeRow(db, c.table_name, c.row_id);
-    else {
-      const row = JSON.parse(json) as Row;
-      // An update: set only the columns it changed (the row is in its other state now); an
-      // insert, or a row that is unexpectedly missing, is written whole.
-      const updated =
-        other !== null &&
-        updateColumns(db, c.table_name, c.row_id, changedColumns(JSON.parse(other) as Row, row));
-      if (!updated) putRow(db, c.table_name, row);
-      // A named insert redone: its row is in its table again, the log names it again.
-      if (direction === 'redo' && row[IN_TABLE] === false)
-        setAfter.run(JSON.stringify(namedRow(row.id)), entry.seq, c.ord);
-    }
-    tables.add(c.table_name);
-    if (c.table_name === 'documents') documentIds.add(c.row_id);
-    if (c.table_name === 'annotations') {
-      annotationIds.add(c.row_id);
-      for (const j of [c.before_row, c.after_row]) {
-        const doc = j ? (JSON.parse(j) as { document_id?: unknown }).document_id : undefined;
-        if (typeof doc === 'string') documentIds.add(doc);
-      }
+  for (const c of parsed) {
+    tables.add(c.table);
+    if (c.table === 'documents') documentIds.add(c.id);
+    if (c.table === 'annotations') {
+      annotationIds.add(c.id);
+      const [before, after] = direction === 'undo' ? [c.target, c.other] : [c.other, c.target];
+      for (const row of [before, after])
+        if (typeof row?.document_id === 'string') documentIds.add(row.document_id);
     }
   }
   return {

@@ -6,7 +6,8 @@
  * `put` is an upsert over all columns on insert, but updates only the `mutable` columns on
  * conflict: immutable columns (a document's canonical text) are guarded by triggers and never
  * change after insert anyway. `updateColumns` sets a few columns of an existing row (updates and
- * their undo/redo: a merge of thousands of annotations changes one column of each).
+ * their undo/redo: a merge of thousands of annotations changes one column of each);
+ * `updateColumnsOfIds` / `updateColumnsOfRows` do that for many rows in one statement.
  */
 import type { Db } from '../db/database';
 
@@ -88,6 +89,54 @@ export function updateColumns(
       .stmt(`UPDATE ${quote(t.name)} SET ${cols.map((c) => `${quote(c)} = @${c}`).join(', ')} WHERE id = @id`)
       .run(params).changes > 0
   );
+}
+
+/**
+ * Sets the same values on many existing rows in one statement (a merge moves thousands of
+ * annotations to one code). Returns the number of rows changed; the caller compares it with the
+ * number of ids to detect missing rows.
+ */
+export function updateColumnsOfIds(
+  db: Db,
+  table: string,
+  ids: readonly string[],
+  values: Readonly<Record<string, unknown>>,
+): number {
+  const t = trackedTable(table);
+  const mutable = new Set(t.mutable ?? t.columns.filter((c) => c !== 'id'));
+  const cols = Object.keys(values).filter((c) => mutable.has(c));
+  if (cols.length === 0 || ids.length === 0) return 0;
+  const params: Record<string, unknown> = { ids: JSON.stringify(ids) };
+  cols.forEach((c, i) => (params[`v${i}`] = values[c] ?? null));
+  return db
+    .stmt(
+      `UPDATE ${quote(t.name)} SET ${cols.map((c, i) => `${quote(c)} = @v${i}`).join(', ')}
+       WHERE id IN (SELECT value FROM json_each(@ids))`,
+    )
+    .run(params).changes;
+}
+
+/**
+ * Writes the given columns of many existing rows, each its own values, in one statement (undo
+ * and redo of a merge). `rows` must have distinct ids. Returns the number of rows changed.
+ */
+export function updateColumnsOfRows(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  rows: readonly Row[],
+): number {
+  const t = trackedTable(table);
+  const mutable = new Set(t.mutable ?? t.columns.filter((c) => c !== 'id'));
+  const cols = columns.filter((c) => mutable.has(c));
+  if (cols.length === 0 || rows.length === 0) return 0;
+  const values = rows.map((r) => [r.id, ...cols.map((c) => r[c] ?? null)]);
+  return db
+    .stmt(
+      `UPDATE ${quote(t.name)} SET ${cols.map((c, i) => `${quote(c)} = v.value ->> ${i + 1}`).join(', ')}
+       FROM json_each(?) AS v WHERE ${quote(t.name)}.id = v.value ->> 0`,
+    )
+    .run(JSON.stringify(values)).changes;
 }
 
 export function removeRow(db: Db, table: string, id: string): void {

@@ -6,7 +6,8 @@
  * a folder (zip slip: `..`, absolute paths, drive letters, backslashes). Only then are the wanted
  * entries inflated, into buffers of their declared size.
  */
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { PizhuError } from '../../../shared/errors';
 
 export interface ZipLimits {
@@ -98,11 +99,39 @@ export function readZip(
   return new Map(Object.entries(files));
 }
 
-/** Builds a zip (deflated) from names → text or bytes. */
+/**
+ * Builds a zip (deflated) from names → text or bytes. fflate writes the archive; each entry is
+ * deflated by Node's zlib (native), which is several times faster than fflate's JavaScript
+ * deflate on the tens of megabytes of a large project's QDPX (issue 13's profile: 45 % of the
+ * export was `deflateSync`).
+ */
 export function writeZip(files: Record<string, string | Uint8Array>): Uint8Array {
-  const zippable: Zippable = {};
+  const chunks: Uint8Array[] = [];
+  let failure: Error | null = null;
+  const zip = new Zip((err, chunk) => {
+    if (err) failure = err;
+    else chunks.push(chunk);
+  });
   for (const [name, content] of Object.entries(files)) {
-    zippable[name] = typeof content === 'string' ? strToU8(content) : content;
+    const data = typeof content === 'string' ? strToU8(content) : content;
+    const file: ZipInputFile = {
+      filename: name,
+      size: data.length,
+      crc: crc32(data),
+      compression: 8,
+      mtime: new Date('2000-01-01T00:00:00Z'),
+    };
+    zip.add(file);
+    const deflated = deflateRawSync(data, { level: 6 });
+    file.ondata!(null, new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.length), true);
   }
-  return zipSync(zippable, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
+  zip.end();
+  if (failure) throw failure as Error;
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
 }

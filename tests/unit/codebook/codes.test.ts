@@ -3,7 +3,21 @@
 import { describe, expect, test } from 'vitest';
 import type { Code } from '../../../shared/domain';
 import { expectCode } from '../core/helpers';
-import { annotate, codeNamed, codes, create, redo, setup, snapshot, undo, historyOf } from './fixture';
+import { openProject } from '../../../electron/core/project/open';
+import { createHandlers } from '../../../electron/core/api/handlers';
+import {
+  annotate,
+  codeNamed,
+  codes,
+  create,
+  redo,
+  setup,
+  snapshot,
+  undo,
+  historyOf,
+  type Fixture,
+  type SyncHandlers,
+} from './fixture';
 
 describe('codes-create / codes-update', () => {
   test('creates root and sub-codes with defaults; one undo step each', () => {
@@ -339,6 +353,79 @@ describe('codes-delete', () => {
       expect(snapshot(f)).toEqual(before);
     } finally {
       f.close();
+    }
+  });
+});
+
+describe('codes-merge at scale', () => {
+  test('hundreds of moved annotations (one statement) with duplicates; undo and redo exact, also after reopening', () => {
+    const f = setup();
+    const file = f.ctx.file;
+    try {
+      const problem = f.root['问题']!;
+      const source = create(f, '来源', problem);
+      const target = create(f, '目标', problem);
+      const coder = f.ctx.db.raw.prepare('SELECT id FROM coders').pluck().get() as string;
+      const insert = f.ctx.db.raw.prepare(
+        `INSERT INTO annotations (id, document_id, code_id, coder_id, start_offset, end_offset, quote, memo, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, '', ?, '2026-01-01T00:00:00.000Z', ?)`,
+      );
+      f.ctx.db.transaction(() => {
+        for (let i = 0; i < 400; i++) {
+          const start = i * 2;
+          insert.run(
+            `s${i}`,
+            f.docs[i % 3]!.id,
+            source.id,
+            coder,
+            start,
+            start + 1,
+            i % 7 === 0 ? `备忘${i}` : '',
+            `2026-01-02T00:00:${String(i % 60).padStart(2, '0')}.000Z`,
+          );
+        }
+        // Twins: the same ranges already coded with the target (one with a memo), and a second
+        // copy of a source annotation inside the source itself.
+        insert.run('t0', f.docs[0]!.id, target.id, coder, 0, 1, '目标备忘', '2026-01-03T00:00:00.000Z');
+        insert.run('t3', f.docs[0]!.id, target.id, coder, 6, 7, '', '2026-01-03T00:00:00.000Z');
+        insert.run('s-copy', f.docs[1]!.id, source.id, coder, 2, 3, '副本备忘', '2026-01-04T00:00:00.000Z');
+      });
+      const before = snapshot(f);
+      const result = f.h['codes-merge']({ sourceId: source.id, targetId: target.id }) as {
+        summary: { movedAnnotations: number; deletedAnnotations: number; deletedCodes: number };
+      };
+      expect(result.summary).toEqual({ movedAnnotations: 398, deletedAnnotations: 3, deletedCodes: 1 });
+      const rows = f.ctx.db.raw
+        .prepare('SELECT id, code_id, memo FROM annotations WHERE id IN (?, ?, ?, ?)')
+        .all('t0', 's1', 's0', 's-copy') as { id: string; code_id: string; memo: string }[];
+      expect(Object.fromEntries(rows.map((r) => [r.id, [r.code_id === target.id, r.memo]]))).toEqual({
+        t0: [true, '目标备忘\n\n备忘0'],
+        's-copy': [true, '副本备忘'],
+      });
+      const afterMerge = snapshot(f);
+      undo(f);
+      expect(snapshot(f)).toEqual(before);
+      redo(f);
+      expect(snapshot(f)).toEqual(afterMerge);
+      undo(f);
+      f.close();
+
+      // The command log is in the project file: undo and redo after reopening it.
+      const { db } = openProject({ file });
+      try {
+        const h = createHandlers({ db, file, now: () => new Date() }) as unknown as SyncHandlers;
+        const again: Fixture = { ...f, h, ctx: { db, file, now: () => new Date() }, close: () => db.close() };
+        expect(snapshot(again)).toEqual(before);
+        h['history-redo']({});
+        expect(snapshot(again)).toEqual(afterMerge);
+        h['history-undo']({});
+        expect(snapshot(again)).toEqual(before);
+      } finally {
+        db.close();
+      }
+    } catch (err) {
+      f.close();
+      throw err;
     }
   });
 });
