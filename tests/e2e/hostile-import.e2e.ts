@@ -11,6 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, startApp, type RunningApp } from './harness';
 
+/**
+ * How long a preview may take to show: the background previews of the other files (200 KB of
+ * random bytes among them) go first on a loaded machine; expect.poll's default is 1 s.
+ */
+const PREVIEW_WAIT = 10_000;
 const HOSTILE = resolve(import.meta.dirname, '../fixtures/hostile');
 
 const LOCALES = [
@@ -75,12 +80,16 @@ describe('hostile files in the import dialog', () => {
         // The preview of the mixed file names the UTF-8 lines.
         await row('mixed.txt').locator('.pz-link').first().click();
         await expect
-          .poll(() => page.locator('.pz-import-warnings li[data-warning="mixed-encoding"]').textContent())
+          .poll(() => page.locator('.pz-import-warnings li[data-warning="mixed-encoding"]').textContent(), {
+            timeout: PREVIEW_WAIT,
+          })
           .toContain(l.mixed.split(' ')[0]);
         // A weak guess is flagged in the preview; the file is then removed from the list.
         await row('weak.txt').locator('.pz-link').first().click();
         await expect
-          .poll(() => page.locator('.pz-import-warnings li[data-warning="encoding-guess"]').count())
+          .poll(() => page.locator('.pz-import-warnings li[data-warning="encoding-guess"]').count(), {
+            timeout: PREVIEW_WAIT,
+          })
           .toBe(1);
         await row('weak.txt').locator('.pz-import-file-status button').click();
         await expect.poll(() => row('weak.txt').count()).toBe(0);
