@@ -1,10 +1,10 @@
 /**
  * Writes a workbook of several sheets with exceljs's streaming writer: each sheet a header row
  * (bold, frozen) and data rows; strings have their control characters escaped (cells.ts). Binary,
- * returned as bytes.
+ * returned as bytes. exceljs is loaded on the first export (18 MB and a second of start-up that
+ * no other command needs).
  */
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
 import { escapeControlChars } from './cells';
 
 export interface SheetSpec {
@@ -16,6 +16,7 @@ export interface SheetSpec {
 }
 
 export async function writeWorkbook(sheets: readonly SheetSpec[], created: Date): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (chunk: Buffer) => chunks.push(chunk));
