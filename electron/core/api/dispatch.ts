@@ -4,7 +4,13 @@
  * Nothing touches the project before validation succeeds.
  */
 import { z } from 'zod';
-import { apiContract, isApiMethod, type ApiHandlers, type ApiMethod, type ApiParsedInput } from '../../../shared/api';
+import {
+  apiContract,
+  isApiMethod,
+  type ApiHandlers,
+  type ApiMethod,
+  type ApiParsedInput,
+} from '../../../shared/api';
 import { PizhuError } from '../../../shared/errors';
 
 /** The input checked against the method's contract (defaults applied), or `invalid-input`. */
