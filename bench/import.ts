@@ -7,8 +7,9 @@
  * document): raw better-sqlite3 inserts into an identical table, and the fair one, the same raw
  * inserts plus one FTS5 trigram index build over the same text (what a searchable import must
  * cost at least). Also: the same import with GB18030 bytes and pinyin + boilerplate cleaning
- * selected, on 200 documents. And one 20 MB text
- * file (issue 9 item 10), in a child process so that its peak memory is measured alone.
+ * selected, on 200 documents. And one 20 MB text file (issue 9 item 10) imported by `pizhu
+ * import` in a fresh process, so that its peak memory is measured alone, next to a process that
+ * only decodes and inserts it; and the base memory of a process with the core loaded.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -156,35 +157,67 @@ function writeLargeFile(repoRoot: string, file: string): void {
   writeFileSync(file, parts.join(''));
 }
 
-type LargeMode = 'indexed' | 'queued' | 'raw';
+/**
+ * Node's `--import` preload that prints the process's CPU time and peak RSS as JSON, on the last
+ * line of stderr, when it exits: the same numbers `/usr/bin/time -v` gives, for any entry point.
+ */
+const MEASURE_PRELOAD = `data:text/javascript,${encodeURIComponent(
+  String.raw`process.on('exit', () => {
+    const c = process.cpuUsage();
+    const m = { cpuSeconds: (c.user + c.system) / 1e6, maxRssMb: process.resourceUsage().maxRSS / 1024 };
+    process.stderr.write('\n' + JSON.stringify(m) + '\n');
+  });`,
+)}`;
+
+interface Measured {
+  seconds: number;
+  cpuSeconds: number;
+  maxRssMb: number;
+}
+
+/** Runs `node <args>` in a fresh process: wall time, CPU time and peak RSS. */
+function measureNode(args: string[], cwd: string): Measured {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ['--import', MEASURE_PRELOAD, ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, PIZHU_LOG: 'silent' },
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
+  const m = JSON.parse(r.stderr.trim().split('\n').pop() ?? '') as Omit<Measured, 'seconds'>;
+  return { seconds, ...m };
+}
+
+/** The baseline process: Node, better-sqlite3, the bytes decoded as UTF-8 and one plain insert. */
+function rawInsertScript(file: string, project: string): string {
+  return `import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+const db = new Database(${JSON.stringify(project)});
+db.pragma('journal_mode = WAL');
+db.pragma('synchronous = FULL');
+db.exec('CREATE TABLE documents (id TEXT PRIMARY KEY, text TEXT NOT NULL) STRICT');
+const text = new TextDecoder().decode(readFileSync(${JSON.stringify(file)}));
+db.prepare('INSERT INTO documents VALUES (?, ?)').run('large', text);
+db.close();`;
+}
 
 /**
- * Child side: imports the file through `import-commit` and prints seconds, CPU seconds and peak
- * RSS as JSON. `indexed`: the search index written by the triggers in the same call (the issue's
- * measure); `queued`: the index queued for a later `search-index-build` (the import's own cost);
- * `raw`: the baseline, the bytes decoded as UTF-8 and inserted into a plain table.
+ * Child side: imports the file through `import-commit` as the import dialog's transport sends it
+ * (base64), the search index queued for a later `search-index-build` (the import's own cost), and
+ * prints seconds, CPU seconds and peak RSS as JSON.
  */
 export async function importLargeFileChild(spec: string): Promise<void> {
-  const { file, project, mode } = JSON.parse(spec) as { file: string; project: string; mode: LargeMode };
+  const { file, project } = JSON.parse(spec) as { file: string; project: string };
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  if (mode === 'raw') {
-    const db = new Database(project);
-    db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = FULL');
-    db.exec('CREATE TABLE documents (id TEXT PRIMARY KEY, text TEXT NOT NULL) STRICT');
-    const text = new TextDecoder().decode(readFileSync(file));
-    db.prepare('INSERT INTO documents VALUES (?, ?)').run('large', text);
-    db.close();
-  } else {
-    const core = openCore({ file: project, empty: true });
-    await core.dispatch('import-commit', {
-      fileName: 'large.txt',
-      contentBase64: readFileSync(file).toString('base64'),
-      deferIndex: mode === 'queued',
-    });
-    core.close();
-  }
+  const core = openCore({ file: project, empty: true });
+  await core.dispatch('import-commit', {
+    fileName: 'large.txt',
+    contentBase64: readFileSync(file).toString('base64'),
+    deferIndex: true,
+  });
+  core.close();
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   console.log(
@@ -196,60 +229,85 @@ export async function importLargeFileChild(spec: string): Promise<void> {
   );
 }
 
-/** Parent side: one fresh process per run, so the peak memory is the import's own. */
+/**
+ * Parent side. The issue's measure is the product's own path, `pizhu import` (the CLI: the file
+ * read into a Buffer, import-commit in-process, the search index built at the end), in a fresh
+ * process, next to the baseline process that only decodes the bytes and inserts them into a plain
+ * table. Also the process's base: the CLI's `info` on a small project (every module the core
+ * loads at start, no import) next to a bare Node process; and the import alone through the API
+ * transport (base64, index queued) in a bench child, whose start-up loads every bench section.
+ */
 export function benchLargeFile(opts: { workDir: string; repoRoot: string; log: (s: string) => void }): Row[] {
   const file = join(opts.workDir, 'large.txt');
   writeLargeFile(opts.repoRoot, file);
-  const run = (mode: LargeMode) => {
-    const spec = JSON.stringify({ file, project: join(opts.workDir, `large-${mode}.pizhu`), mode });
-    const r = spawnSync(process.execPath, [process.argv[1]!], {
-      env: { ...process.env, [LARGE_FILE_ENV]: spec, PIZHU_LOG: 'silent' },
-      encoding: 'utf8',
-    });
-    const line = r.stdout.trim().split('\n').pop() ?? '';
-    const m = JSON.parse(line) as { seconds: number; cpuSeconds: number; maxRssMb: number };
+  const cli = join(opts.repoRoot, 'out/node/cli.mjs');
+  const say = (what: string, m: Measured) =>
     opts.log(
-      `import: 20 MB file, ${mode}: ${m.seconds.toFixed(1)} s (CPU ${m.cpuSeconds.toFixed(1)} s), peak RSS ${m.maxRssMb.toFixed(0)} MB`,
+      `large-file: ${what}: ${m.seconds.toFixed(2)} s (CPU ${m.cpuSeconds.toFixed(2)} s), peak RSS ${m.maxRssMb.toFixed(0)} MB`,
     );
-    return m;
-  };
-  const raw = run('raw');
-  const queued = run('queued');
-  const indexed = run('indexed');
-  // Baselines: the numbers issue 9 reported before the fix (17 s, 1.55 GB), and decoding the
-  // bytes plus one plain insert, in the same kind of fresh process.
+  const raw = measureNode(
+    ['--input-type=module', '-e', rawInsertScript(file, join(opts.workDir, 'large-raw.sqlite'))],
+    opts.repoRoot,
+  );
+  say('decode + one plain insert', raw);
+  const imported = measureNode(
+    [cli, 'import', '--project', join(opts.workDir, 'large-cli.pizhu'), file],
+    opts.repoRoot,
+  );
+  say('pizhu import (index built at the end)', imported);
+  const small = join(opts.workDir, 'small.pizhu');
+  measureNode([cli, 'init', '--project', small], opts.repoRoot);
+  const base = measureNode([cli, 'info', '--project', small], opts.repoRoot);
+  say('pizhu info on the sample project', base);
+  const bare = measureNode(['-e', ''], opts.repoRoot);
+  say('bare node', bare);
+  const spec = JSON.stringify({ file, project: join(opts.workDir, 'large-queued.pizhu') });
+  const r = spawnSync(process.execPath, [process.argv[1]!], {
+    env: { ...process.env, [LARGE_FILE_ENV]: spec, PIZHU_LOG: 'silent' },
+    encoding: 'utf8',
+  });
+  const queued = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Measured;
+  say('import-commit over the API transport, index queued (in a bench process)', queued);
   return [
     {
       section: 'import',
-      measure: '20 MB UTF-8 file (8.2 M chars), one import-commit',
-      value: indexed.seconds,
-      baselineName: 'before issue 9 (17 s)',
-      baseline: 17,
-      unit: 's',
-    },
-    {
-      section: 'import',
-      measure: '20 MB UTF-8 file, peak memory of the process',
-      value: indexed.maxRssMb,
-      baselineName: 'before issue 9 (1.55 GB)',
-      baseline: 1587,
-      unit: 'MB',
-    },
-    {
-      section: 'import',
-      measure: '20 MB UTF-8 file, index queued (the import alone)',
-      value: queued.seconds,
+      measure: '20 MB UTF-8 file (8.2 M chars), `pizhu import`, wall',
+      value: imported.seconds,
       baselineName: 'decode + one plain insert',
       baseline: raw.seconds,
       unit: 's',
     },
     {
       section: 'import',
-      measure: '20 MB UTF-8 file, index queued, peak memory',
-      value: queued.maxRssMb,
+      measure: '20 MB UTF-8 file, `pizhu import`, CPU',
+      value: imported.cpuSeconds,
+      baselineName: 'decode + one plain insert',
+      baseline: raw.cpuSeconds,
+      unit: 's',
+    },
+    {
+      section: 'import',
+      measure: '20 MB UTF-8 file, `pizhu import`, peak RSS',
+      value: imported.maxRssMb,
       baselineName: 'decode + one plain insert',
       baseline: raw.maxRssMb,
       unit: 'MB',
+    },
+    {
+      section: 'import',
+      measure: 'base RSS of the process (`pizhu info`, sample project)',
+      value: base.maxRssMb,
+      baselineName: 'bare node process',
+      baseline: bare.maxRssMb,
+      unit: 'MB',
+    },
+    {
+      section: 'import',
+      measure: '20 MB UTF-8 file, import-commit (base64, index queued), wall',
+      value: queued.seconds,
+      baselineName: 'decode + one plain insert',
+      baseline: raw.seconds,
+      unit: 's',
     },
   ];
 }

@@ -1,14 +1,17 @@
 /**
  * `npm run cli -- import`: imports files and folders through the same `import-commit` method the
  * dialog uses (one call, one transaction, one undoable command per file), printing one line per
- * file; the search index is built once at the end. A failed file changes nothing and does not stop the others; the exit code is 1 if any
- * failed.
+ * file; the search index is built once at the end. The method runs in-process on the file's
+ * Buffer (`commitImport`), not through base64. A failed file changes nothing and does not stop
+ * the others; the exit code is 1 if any failed.
  */
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, resolve, extname } from 'node:path';
 import { PizhuError } from '../../../shared/errors';
 import type { ImportCommitResult } from '../../../shared/import';
 import { openCore } from '../index';
+import { translateError, validateInput } from '../api/dispatch';
+import { commitImport } from '../import/handlers';
 import { checkSize, SUPPORTED_EXTENSIONS } from '../import/formats';
 import { MAX_INTEROP_BYTES } from '../interop/handlers';
 import type { CliCommand } from './args';
@@ -71,16 +74,24 @@ export async function importFiles(command: ImportCommand, io: CliIo): Promise<nu
           continue;
         }
         checkSize(path, statSync(path).size);
-        const r = (await core.dispatch('import-commit', {
+        // In-process: the file's Buffer goes to the import as it is (no base64 round trip);
+        // the options are checked by the method's contract like any transport's input.
+        const input = validateInput('import-commit', {
           fileName: path,
-          contentBase64: readFileSync(path).toString('base64'),
+          contentBase64: '',
           encoding: command.encoding,
           cleaning: command.clean,
           patterns: command.patterns,
           sourcePath: path,
           skipDuplicates: !command.keepDuplicates,
           deferIndex: true,
-        })) as ImportCommitResult;
+        });
+        let r: ImportCommitResult;
+        try {
+          r = await commitImport(core.context, input, readFileSync(path));
+        } catch (err) {
+          throw translateError(err, core.file);
+        }
         if (r.status === 'skipped-duplicate') {
           skipped++;
           io.out(`skipped   ${safe(path)}: duplicate of "${safe(r.duplicateOf?.title ?? '')}"\n`);

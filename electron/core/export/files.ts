@@ -244,7 +244,7 @@ export async function exportFile(
           `pizhu-sentences-${when}`,
           'parquet',
           'application/vnd.apache.parquet',
-          sentencesParquet(rows),
+          await sentencesParquet(rows),
           rows.length,
           card,
         );

@@ -5,7 +5,6 @@
  * the document's canonical text, end exclusive. JSONL and Parquet carry `labels`/`coders` as
  * lists; CSV joins them with ` | `.
  */
-import { parquetWriteBuffer } from 'hyparquet-writer';
 import { splitSentences } from '../../../shared/text/sentences';
 import type { CoreContext } from '../context';
 import { codePaths, listCodes } from '../codes/handlers';
@@ -112,7 +111,9 @@ export function sentencesCsv(rows: readonly SentenceRow[], formulaGuard: boolean
   });
 }
 
-export function sentencesParquet(rows: readonly SentenceRow[]): Uint8Array {
+/** The Parquet file; hyparquet-writer is loaded on the first Parquet export. */
+export async function sentencesParquet(rows: readonly SentenceRow[]): Promise<Uint8Array> {
+  const { parquetWriteBuffer } = await import('hyparquet-writer');
   const buffer = parquetWriteBuffer({
     columnData: [
       { name: 'document_id', data: rows.map((r) => r.document_id), type: 'STRING' },

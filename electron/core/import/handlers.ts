@@ -5,9 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { basename } from 'node:path';
-import type { ApiHandlers } from '../../../shared/api';
+import type { ApiHandlers, ApiParsedInput } from '../../../shared/api';
 import { PizhuError } from '../../../shared/errors';
-import type { ImportedDocument } from '../../../shared/import';
+import type { ImportCommitResult, ImportedDocument } from '../../../shared/import';
 import type { Script } from '../../../shared/text/script-detect';
 import { detectScript } from '../../../shared/text/script-detect';
 import { isoNow, type CoreContext } from '../context';
@@ -46,6 +46,113 @@ function summary(row: Row): ImportedDocument {
   };
 }
 
+/**
+ * `import-commit` on a file's bytes: the handler decodes the transport's base64 first; the CLI
+ * reads the file into a Buffer and calls this directly (in-process, the input validated by the
+ * same contract), which saves the base64 string and its decoded copy (~2.4× the file size).
+ */
+export async function commitImport(
+  ctx: CoreContext,
+  input: ApiParsedInput<'import-commit'>,
+  bytes: Uint8Array,
+): Promise<ImportCommitResult> {
+  const { db } = ctx;
+  const run = async (): Promise<ImportCommitResult> => {
+    const p = await prepareImport(db, { ...input, bytes });
+    const preview = {
+      detection: p.extracted.detection,
+      script: p.script,
+      steps: p.records.map((r) => ({ step: r.step, count: r.count })),
+      warnings: p.warnings,
+    };
+    const dup = p.warnings.find((w) => w.kind === 'duplicate');
+    const duplicateOf = dup ? { id: dup.documentId, title: dup.title } : null;
+    if (duplicateOf && input.skipDuplicates) {
+      return {
+        status: 'skipped-duplicate',
+        documents: [],
+        duplicateOf,
+        preview,
+        history: historyState(db),
+      };
+    }
+    if (!/\S/.test(p.text)) {
+      throw new PizhuError('import-empty', `${input.fileName} holds no text`, {
+        file: input.fileName,
+      });
+    }
+    const parts = cutParts(p.text, input.splitAt);
+    const applied = p.records.filter((r) => r.count > 0);
+    const cleaning = [...p.extracted.steps, ...applied.map((r) => r.step)];
+    const report = {
+      detection: p.extracted.detection,
+      invalidBytes: {
+        count: p.extracted.invalidCount,
+        positions: p.extracted.invalidPositions,
+        lines: p.extracted.invalidLines,
+      },
+      ...(p.extracted.mixed ? { mixedEncoding: p.extracted.mixed } : {}),
+      mojibake: p.mojibakeCount,
+    };
+    const now = isoNow(ctx);
+    const rows = db.transaction(() => {
+      const changes = new ChangeSet(db);
+      const order = nextSortOrder(db);
+      // Recorded by name: the undo log does not keep a second copy of the text.
+      const inserted = parts.map((part, i) =>
+        changes.insertNamed(
+          'documents',
+          documentRow(
+            {
+              text: part.text,
+              length: part.end - part.start,
+              sha256: p.sha256,
+              encoding: p.extracted.detection.encoding,
+              cleaning,
+              title:
+                i === 0 && input.title !== undefined ? input.title : guessTitle(part.text, input.fileName),
+              sourceFile: basename(input.fileName),
+              sourcePath: input.sourcePath,
+              script: parts.length === 1 ? p.script : detectScript(part.text),
+              sourceFormat: p.extracted.format,
+              // The raw text and the cleaning edits describe the whole file: kept once, on the
+              // first part (or the only document), and only when a step changed something.
+              rawText: i === 0 && applied.length > 0 ? p.raw : null,
+              ...(parts.length === 1 ? { textSha256: p.textSha256 } : {}),
+              removedSpans: i === 0 ? applied : [],
+              importReport: report,
+              splitFrom:
+                parts.length > 1
+                  ? {
+                      sourceSha256: p.sha256,
+                      textSha256: p.textSha256,
+                      part: i + 1,
+                      of: parts.length,
+                      start: part.start,
+                      end: part.end,
+                    }
+                  : null,
+            },
+            now,
+            order + i,
+          ),
+        ),
+      );
+      record(db, 'document-import', changes, now);
+      return inserted;
+    });
+    return {
+      status: 'imported',
+      documents: rows.map(summary),
+      duplicateOf,
+      preview,
+      history: historyState(db),
+    };
+  };
+  // Part of a bulk import: the search index is queued, built once by `search-index-build`.
+  return input.deferIndex ? withDeferredIndexAsync(db, run) : run();
+}
+
 export function importHandlers(ctx: CoreContext): ImportHandlers {
   const { db } = ctx;
   const handlers: ImportHandlers = {
@@ -55,99 +162,8 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
       return toPreview(input.fileName, prepared);
     },
 
-    'import-commit': async (input) => {
-      const bytes = decodeBase64(input.fileName, input.contentBase64);
-      const p = await prepareImport(db, { ...input, bytes });
-      const preview = {
-        detection: p.extracted.detection,
-        script: p.script,
-        steps: p.records.map((r) => ({ step: r.step, count: r.count })),
-        warnings: p.warnings,
-      };
-      const dup = p.warnings.find((w) => w.kind === 'duplicate');
-      const duplicateOf = dup ? { id: dup.documentId, title: dup.title } : null;
-      if (duplicateOf && input.skipDuplicates) {
-        return {
-          status: 'skipped-duplicate',
-          documents: [],
-          duplicateOf,
-          preview,
-          history: historyState(db),
-        };
-      }
-      if (!/\S/.test(p.text)) {
-        throw new PizhuError('import-empty', `${input.fileName} holds no text`, {
-          file: input.fileName,
-        });
-      }
-      const parts = cutParts(p.text, input.splitAt);
-      const applied = p.records.filter((r) => r.count > 0);
-      const cleaning = [...p.extracted.steps, ...applied.map((r) => r.step)];
-      const report = {
-        detection: p.extracted.detection,
-        invalidBytes: {
-          count: p.extracted.invalidCount,
-          positions: p.extracted.invalidPositions,
-          lines: p.extracted.invalidLines,
-        },
-        ...(p.extracted.mixed ? { mixedEncoding: p.extracted.mixed } : {}),
-        mojibake: p.mojibakeCount,
-      };
-      const now = isoNow(ctx);
-      const rows = db.transaction(() => {
-        const changes = new ChangeSet(db);
-        const order = nextSortOrder(db);
-        // Recorded by name: the undo log does not keep a second copy of the text.
-        const inserted = parts.map((part, i) =>
-          changes.insertNamed(
-            'documents',
-            documentRow(
-              {
-                text: part.text,
-                length: part.end - part.start,
-                sha256: p.sha256,
-                encoding: p.extracted.detection.encoding,
-                cleaning,
-                title:
-                  i === 0 && input.title !== undefined ? input.title : guessTitle(part.text, input.fileName),
-                sourceFile: basename(input.fileName),
-                sourcePath: input.sourcePath,
-                script: parts.length === 1 ? p.script : detectScript(part.text),
-                sourceFormat: p.extracted.format,
-                // The raw text and the cleaning edits describe the whole file: kept once, on the
-                // first part (or the only document), and only when a step changed something.
-                rawText: i === 0 && applied.length > 0 ? p.raw : null,
-                ...(parts.length === 1 ? { textSha256: p.textSha256 } : {}),
-                removedSpans: i === 0 ? applied : [],
-                importReport: report,
-                splitFrom:
-                  parts.length > 1
-                    ? {
-                        sourceSha256: p.sha256,
-                        textSha256: p.textSha256,
-                        part: i + 1,
-                        of: parts.length,
-                        start: part.start,
-                        end: part.end,
-                      }
-                    : null,
-              },
-              now,
-              order + i,
-            ),
-          ),
-        );
-        record(db, 'document-import', changes, now);
-        return inserted;
-      });
-      return {
-        status: 'imported',
-        documents: rows.map(summary),
-        duplicateOf,
-        preview,
-        history: historyState(db),
-      };
-    },
+    'import-commit': async (input) =>
+      commitImport(ctx, input, decodeBase64(input.fileName, input.contentBase64)),
 
     'documents-split-suggest': ({ id }) => {
       const row = db.stmt('SELECT text FROM documents WHERE id = ?').get(id) as { text: string } | undefined;
@@ -264,11 +280,5 @@ export function importHandlers(ctx: CoreContext): ImportHandlers {
       return { documents: rows.map(summary), history: historyState(db) };
     },
   };
-  const commit = handlers['import-commit'];
-  return {
-    ...handlers,
-    // Part of a bulk import: the search index is queued, built once by `search-index-build`.
-    'import-commit': (input) =>
-      input.deferIndex ? withDeferredIndexAsync(db, async () => commit(input)) : commit(input),
-  };
+  return handlers;
 }

@@ -7,7 +7,6 @@
 import type { ApiHandlers, ApiParsedInput } from '../../../../shared/api';
 import type { ExportFile } from '../../../../shared/domain';
 import type { CoreContext } from '../../context';
-import { annotatedDocx } from './docx';
 import { annotatedHtml } from './html';
 import { EXPORT_LABELS } from './labels';
 import { buildExportModel, resolveDocumentIds, type ExportModel } from './model';
@@ -44,6 +43,8 @@ export async function exportAnnotated(ctx: CoreContext, input: AnnotatedExportIn
   const title = model.documents.length === 1 ? model.documents[0]!.title : labels.untitled;
   const options = { locale: input.locale, title, exportedAt: localTime(at) };
   if (input.format === 'docx') {
+    // The `docx` library is loaded only when a Word file is asked for.
+    const { annotatedDocx } = await import('./docx');
     const bytes = await annotatedDocx(model, options);
     return {
       fileName: annotatedFileName(model, at, 'docx'),
