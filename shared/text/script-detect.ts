@@ -1,28 +1,35 @@
 /**
  * Script detection (Simplified / Traditional / mixed) for a document, with a measured rule.
  *
- * A Han character is a *Traditional marker* when OpenCC's character-level t→cn converter changes
- * it (擴 → 扩) and a *Simplified marker* when cn→t changes it (扩 → 擴). Characters both scripts
- * share (的, 工, 作) are neither. The share of Traditional markers among all markers decides:
+ * A Han character is a *Traditional marker* when OpenCC's character-level t→cn mapping changes
+ * it (擴 → 扩) and a *Simplified marker* when the cn→t mapping changes it (扩 → 擴). Characters
+ * both scripts share (的, 工, 作) are neither. The share of Traditional markers among all markers
+ * decides:
  *
  *   share ≥ 0.90 → traditional, share ≤ 0.10 → simplified, otherwise mixed;
  *   fewer than 5 markers → unknown (too little evidence, e.g. a short common-character title).
  *
- * Measured on the seeds (Han characters, Traditional markers, Simplified markers, share), whole
- * texts converted at once (`scriptStatsByConversion` is the definition; `scriptStats` gets the
- * same numbers by walking the converters' own tries over code points, ~4× faster, without
- * building converted strings; tests/unit/import/script.test.ts checks they agree):
- *   000  6,851  2,627     0  1.000  traditional
- *   001 17,861      0 6,982  0.000  simplified
- *   002  2,333    786    24  0.970  traditional (the 24 are words the websites' converter missed)
- *   003 21,539  7,036   276  0.962  traditional
+ * `scriptStats` looks each code point up in a table built once from opencc-js's dictionaries
+ * (one pass, tens of ns per character). Measured on the seeds (Han characters, Traditional
+ * markers, Simplified markers, share):
+ *   000  6,851  2,625     1  1.000  traditional
+ *   001 17,861      0 6,942  0.000  simplified
+ *   002  2,333    786    17  0.979  traditional (the 17 are words the websites' converter missed)
+ *   003 21,539  7,036   249  0.966  traditional
  *   004  1,827      0   650  0.000  simplified
- * 001 + 000 concatenated: share 0.273 → mixed. The thresholds leave room on both sides for such
+ * 001 + 000 concatenated: share 0.274 → mixed. The thresholds leave room on both sides for such
  * leftovers of imperfect conversions (up to 10% of markers) without calling them mixed.
+ *
+ * The reference is `scriptStatsByConversion`: both converters run over the whole text and the
+ * outputs are compared character by character (000: 2,627/0, 001: 0/6,982, 002: 786/24,
+ * 003: 7,036/276). Its counts differ slightly because OpenCC's phrase rules fire on whole texts
+ * (a character a phrase converts, or keeps, differently from the character alone); the script is
+ * the same on the seeds, the encoding matrix, mixed texts and seed windows of 1,000 characters and
+ * more, while a short window with a handful of markers can fall on the other side of a threshold
+ * (tests/unit/import/script.test.ts checks this, and the table against the converters).
  */
 import { Converter as T2cnConverter, Locale as T2cnLocale } from 'opencc-js/t2cn';
 import { Converter as Cn2tConverter, Locale as Cn2tLocale } from 'opencc-js/cn2t';
-import { Trie } from 'opencc-js/core';
 
 export type Script = 'simplified' | 'traditional' | 'mixed' | 'unknown';
 
@@ -63,9 +70,10 @@ function getConverters() {
 }
 
 /**
- * The definition: both converters run over the whole text, then the outputs are compared with
- * the text character by character (the character converters keep the length; checked anyway).
- * `scriptStats` computes the same numbers faster; this is its fallback and its test oracle.
+ * The phrase-level reference: both converters run over the whole text, then the outputs are
+ * compared with the text character by character (the converters keep the length on the seeds;
+ * checked anyway). ~200 ns per character; `scriptStats` gives the same script from a table, and
+ * tests hold it to this function's classification.
  */
 export function scriptStatsByConversion(text: string): ScriptStats {
   const { t2cn, cn2t } = getConverters();
@@ -88,219 +96,150 @@ export function scriptStatsByConversion(text: string): ScriptStats {
   return classify(han, traditionalMarkers, simplifiedMarkers);
 }
 
-/** A node of opencc-js's trie (`Trie.map`): children by code point, the replacement if a key ends here. */
-type TrieNode = Map<number, TrieNode> & { trie_val?: string };
+type Config = { normalizationChain?: string[][]; conversionChain: string[][] };
+type Dict = string | readonly (readonly [string, string])[];
+
+/** One code point, or -1 for an empty or longer string. */
+function singleCodePoint(s: string): number {
+  const cp = s.codePointAt(0);
+  return cp !== undefined && s.length === (cp > 0xffff ? 2 : 1) ? cp : -1;
+}
 
 /**
- * Fast lookups into an opencc-js trie, whose `Map`s cost ~100 ns per character looked up. A page
- * table by code point says for each character that starts a key either its replacement (a
- * one-character key that starts no longer one: most keys), or which root child to walk, or
- * nothing; and a bit per hashed pair of first two characters says whether a longer key may start
- * here (most characters start no key together with the next one, so no `Map` is touched).
+ * The one-character keys of a dictionary group with their replacements, later dictionaries
+ * overriding earlier ones as in opencc-js's `Trie.loadDictGroup` (a string dictionary is
+ * `"key replacement|key replacement|…"`; phrase keys are skipped without being split out).
+ * A replacement longer than one character is kept as -1.
  */
-class FastTrie {
-  static readonly NONE = -1;
-  static readonly MULTI = -2;
-  private readonly pageOf = new Int32Array(0x1100).fill(-1);
-  /** Per code point: its one-character replacement (≥ 0), NONE, or -(2 + index into `nodes`). */
-  private readonly entries: number[] = [];
-  /** Root children that start longer keys (or whose replacement is not one character). */
-  readonly nodes: TrieNode[] = [];
-  /** Their own replacement as one character, NONE without one, MULTI for a longer one. */
-  readonly nodeValue: number[] = [];
-  private readonly pairBits = new Uint32Array(1 << 15);
-
-  constructor(root: TrieNode) {
-    for (const [cp, child] of root) {
-      let page = this.pageOf[cp >> 8]!;
-      if (page === -1) {
-        page = this.entries.length;
-        this.pageOf[cp >> 8] = page;
-        for (let k = 0; k < 256; k++) this.entries.push(FastTrie.NONE);
+function characterMap(group: readonly Dict[]): Map<number, number> {
+  const map = new Map<number, number>();
+  for (const dict of group) {
+    if (typeof dict !== 'string') {
+      for (const [key, value] of dict) {
+        const cp = singleCodePoint(key);
+        if (cp >= 0) map.set(cp, singleCodePoint(value));
       }
-      const value = child.trie_val;
-      const single = child.size === 0 && value !== undefined && [...value].length === 1;
-      if (single) this.entries[page + (cp & 255)] = value.codePointAt(0)!;
-      else {
-        this.entries[page + (cp & 255)] = -2 - this.nodes.length;
-        this.nodes.push(child);
-        this.nodeValue.push(
-          value === undefined
-            ? FastTrie.NONE
-            : [...value].length === 1
-              ? value.codePointAt(0)!
-              : FastTrie.MULTI,
+      continue;
+    }
+    for (let pos = 0; pos < dict.length;) {
+      const space = dict.indexOf(' ', pos);
+      if (space === -1) break;
+      let bar = dict.indexOf('|', space);
+      if (bar === -1) bar = dict.length;
+      const cp = singleCodePoint(dict.slice(pos, space));
+      if (cp >= 0) {
+        const valueEnd = dict.indexOf(' ', space + 1);
+        map.set(
+          cp,
+          singleCodePoint(dict.slice(space + 1, valueEnd === -1 || valueEnd > bar ? bar : valueEnd)),
         );
       }
-      for (const second of child.keys()) {
-        const h = pairHash(cp, second);
-        this.pairBits[h >>> 5]! |= 1 << (h & 31);
-      }
+      pos = bar + 1;
     }
   }
-
-  /** What a key starting with `cp` is (see `entries`). */
-  first(cp: number): number {
-    const page = cp < 0x110000 ? this.pageOf[cp >> 8]! : -1;
-    return page === -1 ? FastTrie.NONE : this.entries[page + (cp & 255)]!;
-  }
-
-  /** False when no key starts with these two characters; true when one may. */
-  maybePair(first: number, second: number): boolean {
-    const h = pairHash(first, second);
-    return (this.pairBits[h >>> 5]! & (1 << (h & 31))) !== 0;
-  }
+  return map;
 }
 
-function pairHash(a: number, b: number): number {
-  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca6b)) >>> 12;
+/** A converter configuration's groups (normalisation chain, then conversion chain). */
+function characterChain(config: Config | undefined): Map<number, number>[] {
+  if (!config) throw new Error('Unexpected opencc-js configuration');
+  return [...(config.normalizationChain ?? []), ...config.conversionChain].map(characterMap);
 }
-
-let chains: { t2cn: FastTrie[]; cn2t: FastTrie[] } | null = null;
 
 /**
- * The tries of both converters, built from the same configurations (`t2s`, `s2t`: normalisation
- * chain, then conversion chain, one trie per dictionary group) as opencc-js's `Converter` does.
+ * What one character alone becomes through a chain: each group replaces it by its one-character
+ * key's replacement, if any. Null when a replacement is not one character (then the caller asks
+ * the converter itself).
  */
-function getChains() {
-  if (chains) return chains;
-  type Config = { normalizationChain?: string[][]; conversionChain: string[][]; segmentation?: unknown };
-  const build = (config: Config | undefined): FastTrie[] => {
-    if (!config || config.segmentation) throw new Error('Unexpected opencc-js configuration');
-    return [...(config.normalizationChain ?? []), ...config.conversionChain].map((group) => {
-      const t = new Trie();
-      t.loadDictGroup(group);
-      const root = (t as unknown as { map?: unknown }).map;
-      if (!(root instanceof Map)) throw new Error('Unexpected opencc-js trie');
-      return new FastTrie(root as TrieNode);
-    });
-  };
+function convertCharacter(cp: number, chain: readonly Map<number, number>[]): number | null {
+  let c = cp;
+  for (const map of chain) {
+    const next = map.get(c);
+    if (next === undefined) continue;
+    if (next < 0) return null;
+    c = next;
+  }
+  return c;
+}
+
+const KNOWN = 1;
+const IS_HAN = 2;
+const TRADITIONAL = 4;
+const SIMPLIFIED = 8;
+
+/**
+ * Per code point, filled as characters are met: 0 not yet looked at, else KNOWN with IS_HAN and
+ * the marker bits. The markers come from OpenCC's character-level mappings: the one-character
+ * keys of the `t2s` and `s2t` dictionaries (the configurations opencc-js's t→cn and cn→t
+ * converters use), each character converted alone through the chain. Built once, lazily.
+ */
+let charTable: Uint8Array | null = null;
+
+function getCharTable(): Uint8Array {
+  if (charTable) return charTable;
   const configs = (locale: unknown) => (locale as { configs: Record<string, Config> }).configs;
-  chains = { t2cn: build(configs(T2cnLocale).t2s), cn2t: build(configs(Cn2tLocale).s2t) };
-  return chains;
-}
-
-/**
- * One trie pass of opencc-js's `Trie.convert` (greedy longest match from the left) over code
- * points, writing the replacement in place of each match. Returns `input` itself when nothing
- * changed, and null when the result would not line up with the input (a replacement of another
- * length, or an Ideographic Description Sequence, which opencc-js skips as one unit): the caller
- * then uses the converters themselves.
- */
-function trieConvert(input: Int32Array, trie: FastTrie): Int32Array | null {
-  const n = input.length;
-  let out = input;
-  for (let i = 0; i < n;) {
-    const c = input[i]!;
-    const entry = trie.first(c);
-    if (entry >= 0) {
-      // A one-character key starting no longer key: its replacement.
-      if (entry !== c) {
-        if (out === input) out = input.slice();
-        out[i] = entry;
-      }
-      i++;
-      continue;
-    }
-    let end = -1;
-    let value: string | undefined;
-    if (entry !== FastTrie.NONE) {
-      const own = trie.nodeValue[-2 - entry]!;
-      if (own >= 0 && (i + 1 >= n || !trie.maybePair(c, input[i + 1]!))) {
-        // No longer key here: the character's own replacement.
-        if (own !== c) {
-          if (out === input) out = input.slice();
-          out[i] = own;
-        }
-        i++;
+  const toCn = characterChain(configs(T2cnLocale).t2s);
+  const toT = characterChain(configs(Cn2tLocale).s2t);
+  const changes = (cp: number, chain: Map<number, number>[], convert: () => (s: string) => string) => {
+    const c = convertCharacter(cp, chain);
+    if (c !== null) return c !== cp;
+    const s = String.fromCodePoint(cp);
+    return convert()(s) !== s;
+  };
+  const table = new Uint8Array(0x110000);
+  for (const chain of [...toCn, ...toT]) {
+    for (const cp of chain.keys()) {
+      if (table[cp] !== 0) continue;
+      if (!HAN.test(String.fromCodePoint(cp))) {
+        table[cp] = KNOWN;
         continue;
       }
-      const start: TrieNode = trie.nodes[-2 - entry]!;
-      let node: TrieNode | undefined = start;
-      value = start.trie_val;
-      if (value !== undefined) end = i + 1;
-      if (i + 1 < n && trie.maybePair(c, input[i + 1]!)) {
-        for (let j = i + 1; j < n; j++) {
-          node = node.get(input[j]!);
-          if (node === undefined) break;
-          if (node.trie_val !== undefined) {
-            end = j + 1;
-            value = node.trie_val;
-          }
-          if (node.size === 0) break;
-        }
-      }
+      const traditional = changes(cp, toCn, () => getConverters().t2cn);
+      const simplified = changes(cp, toT, () => getConverters().cn2t);
+      table[cp] = KNOWN | IS_HAN | (traditional ? TRADITIONAL : 0) | (simplified ? SIMPLIFIED : 0);
     }
-    if (value === undefined) {
-      if (c >= 0x2ff0 && c <= 0x2fff) return null;
-      i++;
-      continue;
-    }
-    let k = i;
-    for (let u = 0; u < value.length; k++) {
-      const v = value.codePointAt(u)!;
-      u += v > 0xffff ? 2 : 1;
-      if (k >= end) return null;
-      if (v !== input[k]) {
-        if (out === input) out = input.slice();
-        out[k] = v;
-      }
-    }
-    if (k !== end) return null;
-    i = end;
   }
-  return out;
-}
-
-function convertChain(input: Int32Array, tries: readonly FastTrie[]): Int32Array | null {
-  let current: Int32Array | null = input;
-  for (const t of tries) {
-    current = trieConvert(current, t);
-    if (!current) return null;
-  }
-  return current;
-}
-
-/** Han or not, by code point, filled as characters are met (0 unknown, 1 Han, 2 not). */
-const hanTable = new Uint8Array(0x110000);
-
-function isHan(cp: number): boolean {
-  // Nothing below the CJK Radicals Supplement is Han.
-  if (cp < 0x2e80) return false;
-  let v = hanTable[cp]!;
-  if (v === 0) {
-    v = HAN.test(String.fromCodePoint(cp)) ? 1 : 2;
-    hanTable[cp] = v;
-  }
-  return v === 1;
+  charTable = table;
+  return table;
 }
 
 /**
- * Counts markers over the whole text: exactly the numbers of `scriptStatsByConversion`, from the
- * same tries walked over code points in place (no converted strings, no character arrays).
+ * Counts Han characters and markers by the character-level rule in one pass, a table lookup per
+ * code point (no converted strings, no character arrays). See the header for how the counts
+ * relate to `scriptStatsByConversion`'s.
  */
 export function scriptStats(text: string): ScriptStats {
-  const buffer = new Int32Array(text.length);
-  let n = 0;
-  for (let u = 0; u < text.length; n++) {
-    const cp = text.codePointAt(u)!;
-    buffer[n] = cp;
-    u += cp > 0xffff ? 2 : 1;
+  const table = getCharTable();
+  // Characters counted by their table value: no branch on the marker bits, which vary from one
+  // character to the next (2–3× less CPU than counting with ifs).
+  const counts = new Float64Array(16);
+  const n = text.length;
+  for (let u = 0; u < n; u++) {
+    let cp = text.charCodeAt(u);
+    // Nothing below the CJK Radicals Supplement is Han.
+    if (cp < 0x2e80) continue;
+    if (cp >= 0xd800 && cp <= 0xdbff && u + 1 < n) {
+      const low = text.charCodeAt(u + 1);
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        cp = ((cp - 0xd800) << 10) + (low - 0xdc00) + 0x10000;
+        u++;
+      }
+    }
+    let v = table[cp]!;
+    if (v === 0) {
+      v = KNOWN | (HAN.test(String.fromCodePoint(cp)) ? IS_HAN : 0);
+      table[cp] = v;
+    }
+    counts[v]!++;
   }
-  const cps = buffer.subarray(0, n);
-  const { t2cn, cn2t } = getChains();
-  const toCn = convertChain(cps, t2cn);
-  const toT = toCn && convertChain(cps, cn2t);
-  if (!toCn || !toT) return scriptStatsByConversion(text);
   let han = 0;
   let traditionalMarkers = 0;
   let simplifiedMarkers = 0;
-  for (let i = 0; i < n; i++) {
-    const c = cps[i]!;
-    if (!isHan(c)) continue;
-    han++;
-    if (toCn[i] !== c) traditionalMarkers++;
-    if (toT[i] !== c) simplifiedMarkers++;
+  for (let v = 0; v < counts.length; v++) {
+    if ((v & IS_HAN) === 0) continue;
+    han += counts[v]!;
+    if (v & TRADITIONAL) traditionalMarkers += counts[v]!;
+    if (v & SIMPLIFIED) simplifiedMarkers += counts[v]!;
   }
   return classify(han, traditionalMarkers, simplifiedMarkers);
 }

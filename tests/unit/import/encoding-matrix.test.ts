@@ -9,42 +9,15 @@ import { describe, expect, it } from 'vitest';
 import { decodeText, detectEncoding } from '../../../electron/core/import/encoding';
 import { extractText } from '../../../electron/core/import/formats';
 import { expectCode } from '../core/helpers';
-import { fixture, lf, seedText } from './helpers';
-
-type Enc = 'gb18030' | 'gbk' | 'big5' | 'utf-16le' | 'utf-16be' | 'utf-8';
-
-function encode(text: string, enc: Enc, bom: boolean): Buffer {
-  const body = iconv.encode(text, enc === 'utf-16le' ? 'utf-16le' : enc, { addBOM: false });
-  if (!bom) return body;
-  const marks: Record<string, number[]> = {
-    'utf-8': [0xef, 0xbb, 0xbf],
-    'utf-16le': [0xff, 0xfe],
-    'utf-16be': [0xfe, 0xff],
-  };
-  return Buffer.concat([Buffer.from(marks[enc]!), body]);
-}
-
-/** What a detected encoding may be called for bytes written in `enc` (GBK ⊂ GB18030). */
-const ACCEPT: Record<Enc, string[]> = {
-  gb18030: ['gb18030'],
-  gbk: ['gb18030', 'gbk'],
-  big5: ['big5'],
-  'utf-16le': ['utf-16le'],
-  'utf-16be': ['utf-16be'],
-  'utf-8': ['utf-8'],
-};
-
-const big5Source = () => lf(fixture('000.big5-source.txt').toString('utf8'));
-
-const SEED_CASES: [string, () => string, Enc[]][] = [
-  ['000', () => lf(seedText('000')), ['gb18030', 'gbk']],
-  ['000 (Big5 forms)', big5Source, ['big5']],
-  ['001', () => lf(seedText('001')), ['gb18030', 'gbk']],
-  ['002', () => lf(seedText('002')), ['gb18030', 'gbk', 'big5']],
-  ['003', () => lf(seedText('003')), ['gb18030', 'gbk']],
-  ['004', () => lf(seedText('004')), ['gb18030']],
-];
-const UNICODE: Enc[] = ['utf-8', 'utf-16le', 'utf-16be'];
+import {
+  ACCEPT,
+  encode,
+  SEED_CASES,
+  SHORT_SIMPLIFIED,
+  SHORT_TRADITIONAL,
+  UNICODE,
+  type Enc,
+} from './encoding-cases';
 
 describe('encoding matrix: the seeds', () => {
   for (const [name, text, legacy] of SEED_CASES) {
@@ -60,25 +33,6 @@ describe('encoding matrix: the seeds', () => {
     }
   }
 });
-
-const SHORT_SIMPLIFIED = [
-  '会议纪要',
-  '问题',
-  '2023年工作总结',
-  '关于加强财政管理',
-  '扩权强县',
-  '通知',
-  '纪要 v2 定稿',
-];
-const SHORT_TRADITIONAL = [
-  '會議紀要',
-  '問題',
-  '2023年工作總結',
-  '關於加強財政管理',
-  '擴權強縣',
-  '通知',
-  '紀要 v2 定稿',
-];
 
 describe('encoding matrix: short samples (≤ 10 characters)', () => {
   const cases: [string, Enc][] = [
