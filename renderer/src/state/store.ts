@@ -251,14 +251,15 @@ export class Store {
       updatedAt: now,
     };
     this.set({ annotations: insertSorted(this.state.annotations, provisional), activeIds: [provisional.id] });
-    const swap = (to: Annotation | null) => {
-      if (this.state.documentId !== documentId) return;
+    /** The provisional annotation replaced by the core's row (or removed), as a state patch. */
+    const swap = (to: Annotation | null): Partial<State> => {
+      if (this.state.documentId !== documentId) return {};
       const annotations = this.state.annotations.filter((a) => a.id !== provisional.id);
       const activeIds = this.state.activeIds.filter((x) => x !== provisional.id);
-      this.set({
+      return {
         annotations: to ? insertSorted(annotations, to) : annotations,
         activeIds: to && activeIds.length < this.state.activeIds.length ? [...activeIds, to.id] : activeIds,
-      });
+      };
     };
     return this.write(async () => {
       try {
@@ -269,14 +270,17 @@ export class Store {
           end,
         });
         this.confirmedIds.set(provisional.id, annotation.id);
-        // Deleted (optimistically) while it was being saved: the delete that follows removes it.
-        if (this.state.annotations.some((a) => a.id === provisional.id)) swap(annotation);
-        this.set({ history });
+        // One state change (one render) for the row, the undo state and the counts. Deleted
+        // (optimistically) while it was being saved: the delete that follows removes it.
         // No toast: the highlight and the save status confirm it, and coding is the hot path.
-        this.bumpCount(documentId, codeId, +1);
+        this.set({
+          ...(this.state.annotations.some((a) => a.id === provisional.id) ? swap(annotation) : {}),
+          history,
+          documents: this.countedDocuments(documentId, codeId, +1),
+        });
         return annotation;
       } catch (err) {
-        swap(null); // visible rollback: the highlight goes away, write() shows the error
+        this.set(swap(null)); // visible rollback: the highlight goes away, write() shows the error
         throw err;
       }
     });
@@ -297,8 +301,7 @@ export class Store {
       if (coreId === undefined) return;
       try {
         const { deleted, history } = await this.api.call('annotations-delete', { id: coreId });
-        this.set({ history });
-        this.bumpCount(deleted.documentId, deleted.codeId, -1);
+        this.set({ history, documents: this.countedDocuments(deleted.documentId, deleted.codeId, -1) });
         this.toast({ tone: 'info', message: { key: 'annotation.deleted' } });
       } catch (err) {
         if (removed && this.state.documentId === removed.documentId) {
@@ -383,16 +386,15 @@ export class Store {
     }
   }
 
-  private bumpCount(documentId: string, codeId: string, delta: number): void {
-    this.set({
-      documents: this.state.documents.map((d) => {
-        if (d.id !== documentId) return d;
-        const counts = { ...d.annotationCounts };
-        const next = (counts[codeId] ?? 0) + delta;
-        if (next > 0) counts[codeId] = next;
-        else delete counts[codeId];
-        return { ...d, annotationCounts: counts, annotationTotal: d.annotationTotal + delta };
-      }),
+  /** The document list with one document's count of one code changed by `delta`. */
+  private countedDocuments(documentId: string, codeId: string, delta: number): DocumentSummary[] {
+    return this.state.documents.map((d) => {
+      if (d.id !== documentId) return d;
+      const counts = { ...d.annotationCounts };
+      const next = (counts[codeId] ?? 0) + delta;
+      if (next > 0) counts[codeId] = next;
+      else delete counts[codeId];
+      return { ...d, annotationCounts: counts, annotationTotal: d.annotationTotal + delta };
     });
   }
 
