@@ -76,8 +76,18 @@ function insertSorted(list: readonly Annotation[], a: Annotation): Annotation[] 
   return [...list.slice(0, lo), a, ...list.slice(lo)];
 }
 
-/** Code points [start, end) of `text`, scanning only up to `end` (no index of the whole text). */
-function quoteOf(text: string, start: number, end: number): string {
+/** Per document text: true when it has no surrogate pairs (code points are UTF-16 indices). */
+const bmpOnly = new WeakMap<DocumentDetail, boolean>();
+
+/** Code points [start, end) of the document's text, scanning only up to `end` (no index of the whole text). */
+function quoteOf(doc: DocumentDetail, start: number, end: number): string {
+  const text = doc.text;
+  let bmp = bmpOnly.get(doc);
+  if (bmp === undefined) {
+    bmp = !/[\uD800-\uDFFF]/.test(text);
+    bmpOnly.set(doc, bmp);
+  }
+  if (bmp) return text.slice(start, end);
   let i = 0;
   let cp = 0;
   let from = 0;
@@ -245,7 +255,7 @@ export class Store {
       coderId: this.state.coders.find((c) => c.isCurrent)?.id ?? '',
       start,
       end,
-      text: this.state.document?.id === documentId ? quoteOf(this.state.document.text, start, end) : '',
+      text: this.state.document?.id === documentId ? quoteOf(this.state.document, start, end) : '',
       memo: '',
       createdAt: now,
       updatedAt: now,
@@ -287,12 +297,16 @@ export class Store {
   }
 
   deleteAnnotation(id: string): Promise<unknown> {
-    const removed = this.state.annotations.find((a) => a.id === id);
+    const at = this.state.annotations.findIndex((a) => a.id === id);
+    const removed = at === -1 ? undefined : this.state.annotations[at];
     const wasActive = this.state.activeIds.includes(id);
     // Gone from the view now; put back if the core refuses.
     this.set({
-      annotations: this.state.annotations.filter((a) => a.id !== id),
-      activeIds: this.state.activeIds.filter((x) => x !== id),
+      annotations:
+        at === -1
+          ? this.state.annotations
+          : [...this.state.annotations.slice(0, at), ...this.state.annotations.slice(at + 1)],
+      activeIds: wasActive ? this.state.activeIds.filter((x) => x !== id) : this.state.activeIds,
     });
     return this.write(async () => {
       const coreId = id.startsWith(PROVISIONAL) ? this.confirmedIds.get(id) : id;
