@@ -64,9 +64,19 @@ describe('optimistic coding', () => {
     await page.keyboard.press('2');
     await expect.poll(() => ui.paintedRanges()).toEqual([{ name: 'pz-code-1', text: PHRASE }]);
     await expect(ui.saveStatus().textContent()).resolves.toMatch(/保存中|正在保存/);
+    // The provisional highlight's Range, to check that the core's row takes it over unrepainted.
+    await page.evaluate(() => {
+      (window as unknown as { provisional: AbstractRange }).provisional = [...CSS.highlights.get('pz-code-1')!][0]!;
+    });
     await release();
     await expect.poll(() => ui.saveStatus().textContent()).toMatch(/^已保存/);
     await expect.poll(() => ui.paintedRanges()).toEqual([{ name: 'pz-code-1', text: PHRASE }]);
+    expect(
+      await page.evaluate(() => {
+        const r = (window as unknown as { provisional: AbstractRange }).provisional;
+        return [CSS.highlights.get('pz-code-1')!.has(r), CSS.highlights.get('pz-active')!.has(r)];
+      }),
+    ).toEqual([true, true]);
     const doc = (await app.api('documents-list', {})).find((d) => d.title === TITLE)!;
     expect(await app.api('annotations-list', { documentId: doc.id })).toHaveLength(1);
   });

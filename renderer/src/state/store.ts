@@ -76,8 +76,18 @@ function insertSorted(list: readonly Annotation[], a: Annotation): Annotation[] 
   return [...list.slice(0, lo), a, ...list.slice(lo)];
 }
 
-/** Code points [start, end) of `text`, scanning only up to `end` (no index of the whole text). */
-function quoteOf(text: string, start: number, end: number): string {
+/** Per document text: true when it has no surrogate pairs (code points are UTF-16 indices). */
+const bmpOnly = new WeakMap<DocumentDetail, boolean>();
+
+/** Code points [start, end) of the document's text, scanning only up to `end` (no index of the whole text). */
+function quoteOf(doc: DocumentDetail, start: number, end: number): string {
+  const text = doc.text;
+  let bmp = bmpOnly.get(doc);
+  if (bmp === undefined) {
+    bmp = !/[\uD800-\uDFFF]/.test(text);
+    bmpOnly.set(doc, bmp);
+  }
+  if (bmp) return text.slice(start, end);
   let i = 0;
   let cp = 0;
   let from = 0;
@@ -245,20 +255,21 @@ export class Store {
       coderId: this.state.coders.find((c) => c.isCurrent)?.id ?? '',
       start,
       end,
-      text: this.state.document?.id === documentId ? quoteOf(this.state.document.text, start, end) : '',
+      text: this.state.document?.id === documentId ? quoteOf(this.state.document, start, end) : '',
       memo: '',
       createdAt: now,
       updatedAt: now,
     };
     this.set({ annotations: insertSorted(this.state.annotations, provisional), activeIds: [provisional.id] });
-    const swap = (to: Annotation | null) => {
-      if (this.state.documentId !== documentId) return;
+    /** The provisional annotation replaced by the core's row (or removed), as a state patch. */
+    const swap = (to: Annotation | null): Partial<State> => {
+      if (this.state.documentId !== documentId) return {};
       const annotations = this.state.annotations.filter((a) => a.id !== provisional.id);
       const activeIds = this.state.activeIds.filter((x) => x !== provisional.id);
-      this.set({
+      return {
         annotations: to ? insertSorted(annotations, to) : annotations,
         activeIds: to && activeIds.length < this.state.activeIds.length ? [...activeIds, to.id] : activeIds,
-      });
+      };
     };
     return this.write(async () => {
       try {
@@ -269,26 +280,33 @@ export class Store {
           end,
         });
         this.confirmedIds.set(provisional.id, annotation.id);
-        // Deleted (optimistically) while it was being saved: the delete that follows removes it.
-        if (this.state.annotations.some((a) => a.id === provisional.id)) swap(annotation);
-        this.set({ history });
+        // One state change (one render) for the row, the undo state and the counts. Deleted
+        // (optimistically) while it was being saved: the delete that follows removes it.
         // No toast: the highlight and the save status confirm it, and coding is the hot path.
-        this.bumpCount(documentId, codeId, +1);
+        this.set({
+          ...(this.state.annotations.some((a) => a.id === provisional.id) ? swap(annotation) : {}),
+          history,
+          documents: this.countedDocuments(documentId, codeId, +1),
+        });
         return annotation;
       } catch (err) {
-        swap(null); // visible rollback: the highlight goes away, write() shows the error
+        this.set(swap(null)); // visible rollback: the highlight goes away, write() shows the error
         throw err;
       }
     });
   }
 
   deleteAnnotation(id: string): Promise<unknown> {
-    const removed = this.state.annotations.find((a) => a.id === id);
+    const at = this.state.annotations.findIndex((a) => a.id === id);
+    const removed = at === -1 ? undefined : this.state.annotations[at];
     const wasActive = this.state.activeIds.includes(id);
     // Gone from the view now; put back if the core refuses.
     this.set({
-      annotations: this.state.annotations.filter((a) => a.id !== id),
-      activeIds: this.state.activeIds.filter((x) => x !== id),
+      annotations:
+        at === -1
+          ? this.state.annotations
+          : [...this.state.annotations.slice(0, at), ...this.state.annotations.slice(at + 1)],
+      activeIds: wasActive ? this.state.activeIds.filter((x) => x !== id) : this.state.activeIds,
     });
     return this.write(async () => {
       const coreId = id.startsWith(PROVISIONAL) ? this.confirmedIds.get(id) : id;
@@ -297,8 +315,7 @@ export class Store {
       if (coreId === undefined) return;
       try {
         const { deleted, history } = await this.api.call('annotations-delete', { id: coreId });
-        this.set({ history });
-        this.bumpCount(deleted.documentId, deleted.codeId, -1);
+        this.set({ history, documents: this.countedDocuments(deleted.documentId, deleted.codeId, -1) });
         this.toast({ tone: 'info', message: { key: 'annotation.deleted' } });
       } catch (err) {
         if (removed && this.state.documentId === removed.documentId) {
@@ -383,16 +400,15 @@ export class Store {
     }
   }
 
-  private bumpCount(documentId: string, codeId: string, delta: number): void {
-    this.set({
-      documents: this.state.documents.map((d) => {
-        if (d.id !== documentId) return d;
-        const counts = { ...d.annotationCounts };
-        const next = (counts[codeId] ?? 0) + delta;
-        if (next > 0) counts[codeId] = next;
-        else delete counts[codeId];
-        return { ...d, annotationCounts: counts, annotationTotal: d.annotationTotal + delta };
-      }),
+  /** The document list with one document's count of one code changed by `delta`. */
+  private countedDocuments(documentId: string, codeId: string, delta: number): DocumentSummary[] {
+    return this.state.documents.map((d) => {
+      if (d.id !== documentId) return d;
+      const counts = { ...d.annotationCounts };
+      const next = (counts[codeId] ?? 0) + delta;
+      if (next > 0) counts[codeId] = next;
+      else delete counts[codeId];
+      return { ...d, annotationCounts: counts, annotationTotal: d.annotationTotal + delta };
     });
   }
 

@@ -3,7 +3,7 @@
  * autosaving memo and delete; below, every annotation of the document in text order
  * (virtualised: thousands of rows stay smooth), click to scroll the text to it.
  */
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Annotation, Code, Coder } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
@@ -24,11 +24,15 @@ interface Props {
   quoteOf?: (a: Annotation) => string;
 }
 
-export function AnnotationPanel(props: Props) {
+const canonicalQuote = (a: Annotation) => a.text;
+
+/** Memoised, like its list: re-rendered when its annotations, selection or codes change. */
+export const AnnotationPanel = memo(function AnnotationPanel(props: Props) {
   const { t } = useI18n();
   const { annotations, active, codes, coders } = props;
-  const codeOf = (id: string) => codes.find((c) => c.id === id);
-  const quote = props.quoteOf ?? ((a: Annotation) => a.text);
+  const codeOf = useCallback((id: string) => codes.find((c) => c.id === id), [codes]);
+  const quote = props.quoteOf ?? canonicalQuote;
+  const activeIds = useMemo(() => active.map((a) => a.id), [active]);
   return (
     <aside className="pz-side" aria-label={t('document.annotations')}>
       {active.length > 0 ? (
@@ -63,18 +67,18 @@ export function AnnotationPanel(props: Props) {
       {annotations.length === 0 ? <p className="pz-muted pz-hint">{t('document.noAnnotations')}</p> : null}
       <AnnotationList
         annotations={annotations}
-        activeIds={active.map((a) => a.id)}
+        activeIds={activeIds}
         codeOf={codeOf}
         onSelect={props.onSelect}
         quote={quote}
       />
     </aside>
   );
-}
+});
 
 const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 80)}…` : text);
 
-function AnnotationList({
+const AnnotationList = memo(function AnnotationList({
   quote,
   annotations,
   activeIds,
@@ -139,7 +143,7 @@ function AnnotationList({
       </div>
     </div>
   );
-}
+});
 
 function AnnotationDetail({
   annotation,

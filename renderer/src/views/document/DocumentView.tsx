@@ -5,7 +5,7 @@
  * memo, list). Keyboard-first coding lives in useDocumentKeys.ts. Everything that reaches the
  * store or the API is in canonical code points; display offsets stay inside model.ts/dom.ts.
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentDetail } from '../../../../shared/domain';
 import { foldForSearch, type Span } from '../../../../shared/text/script-convert';
 import { sentenceAt, splitSentences } from '../../../../shared/text/sentences';
@@ -63,7 +63,17 @@ function firstVisibleOffset(view: ViewText, dom: TextDom, scroller: HTMLElement 
   return p ? canonicalOffsetAt(view, p.start) : 0;
 }
 
-export function DocumentView({ store, document: doc }: { store: Store; document: DocumentDetail }) {
+/**
+ * Memoised: the app shell re-renders when the document list changes (the counts after each
+ * coding), which says nothing new to this view.
+ */
+export const DocumentView = memo(function DocumentView({
+  store,
+  document: doc,
+}: {
+  store: Store;
+  document: DocumentDetail;
+}) {
   const { t } = useI18n();
   const fmt = useFormat();
   const codes = useStore(store, (s) => s.codes);
@@ -297,7 +307,13 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
   );
 
   // In the order of activeIds: innermost first after a click.
-  const active = activeIds.flatMap((id) => annotations.find((a) => a.id === id) ?? []);
+  const active = useMemo(
+    () => activeIds.flatMap((id) => annotations.find((a) => a.id === id) ?? []),
+    [activeIds, annotations],
+  );
+  const clearActive = useCallback(() => store.setActive([]), [store]);
+  const deleteAnnotation = useCallback((id: string) => void store.deleteAnnotation(id), [store]);
+  const updateMemo = useCallback((id: string, memo: string) => void store.updateMemo(id, memo), [store]);
 
   return (
     <div className="pz-document" data-script={shown} {...reading.rootProps}>
@@ -378,13 +394,13 @@ export function DocumentView({ store, document: doc }: { store: Store; document:
         codes={codes}
         coders={coders}
         onSelect={select}
-        onClose={() => store.setActive([])}
-        onDelete={(id) => void store.deleteAnnotation(id)}
-        onMemo={(id, memo) => void store.updateMemo(id, memo)}
+        onClose={clearActive}
+        onDelete={deleteAnnotation}
+        onMemo={updateMemo}
         historyRevision={historyRevision}
         quoteOf={quoteOf}
       />
       {sheetOpen ? <ShortcutSheet onClose={closeSheet} /> : null}
     </div>
   );
-}
+});

@@ -151,13 +151,25 @@ export class HighlightPainter {
       tail++;
     const changed = annotations.slice(head, annotations.length - tail);
     const keep = new Set(changed.map((a) => a.id));
-    for (const a of prev.slice(head, prev.length - tail)) if (!keep.has(a.id)) this.remove(a.id);
+    // An annotation that goes while another with the same code and range comes (a provisional
+    // annotation swapped for the core's row) hands its Range over: no highlight changes, so
+    // Chromium repaints nothing.
+    const gone = new Map<string, string>();
+    for (const a of prev.slice(head, prev.length - tail))
+      if (!keep.has(a.id)) gone.set(`${a.codeId}:${a.start}:${a.end}`, a.id);
     for (const a of changed) {
       const p = this.index.get(a.id);
       if (p && p.codeId === a.codeId && p.start === a.start && p.end === a.end) continue;
+      const key = `${a.codeId}:${a.start}:${a.end}`;
+      const from = p ? undefined : gone.get(key);
+      if (from !== undefined && this.rename(from, a.id)) {
+        gone.delete(key);
+        continue;
+      }
       if (p) this.remove(a.id);
       this.add(a);
     }
+    for (const id of gone.values()) this.remove(id);
     // The first sync, or crossing PAINT_ALL_UP_TO, changes the window; otherwise only scrolling
     // and resizing move it (no layout forced while coding).
     if (this.window === null || this.paintAll !== this.index.size <= PAINT_ALL_UP_TO) this.moveWindow();
@@ -217,6 +229,20 @@ export class HighlightPainter {
     this.index.add(placed);
     const w = this.window;
     if (w && placed.first <= w.hi && placed.last >= w.lo) this.show(placed);
+  }
+
+  /** Gives annotation `from`'s place and Range to annotation `to`; false if `from` is unknown. */
+  private rename(from: string, to: string): boolean {
+    const placed = this.index.get(from);
+    if (!placed) return false;
+    this.index.delete(from);
+    this.index.add({ ...placed, id: to });
+    const range = this.shown.get(from);
+    if (range) {
+      this.shown.delete(from);
+      this.shown.set(to, range);
+    }
+    return true;
   }
 
   private remove(id: string): void {

@@ -9,7 +9,7 @@
  * Letters rather than arrows: arrows scroll the text and Ctrl/Alt+arrows are the browser's and
  * the OS's; J/K and N/P are what reviewers know from Gmail/GitHub-style lists.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { Annotation } from '../../../../shared/domain';
 import type { Span } from '../../../../shared/text/script-convert';
 import type { Store } from '../../state/store';
@@ -44,16 +44,22 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return target.isContentEditable && target.getAttribute('contenteditable') === 'true';
 }
 
+/** Reading order of an annotation list, sorted when J/K needs it rather than on every edit. */
+const readingOrders = new WeakMap<readonly Annotation[], Annotation[]>();
+function inReadingOrder(annotations: readonly Annotation[]): Annotation[] {
+  let ordered = readingOrders.get(annotations);
+  if (!ordered) {
+    ordered = readingOrder(annotations);
+    readingOrders.set(annotations, ordered);
+  }
+  return ordered;
+}
+
 export function useDocumentKeys(options: Options): void {
   // The listener is registered once; it reads the latest options through a ref.
   const latest = useRef(options);
   useLayoutEffect(() => {
     latest.current = options;
-  });
-  const ordered = useMemo(() => readingOrder(options.annotations), [options.annotations]);
-  const orderedRef = useRef(ordered);
-  useLayoutEffect(() => {
-    orderedRef.current = ordered;
   });
 
   useEffect(() => {
@@ -106,7 +112,7 @@ export function useDocumentKeys(options: Options): void {
         case 'k': {
           e.preventDefault();
           const next = stepAnnotation(
-            orderedRef.current,
+            inReadingOrder(o.annotations),
             activeIds[0] ?? null,
             key === 'j' ? 1 : -1,
             o.pending?.start ?? o.firstVisible(),

@@ -4,7 +4,7 @@
  * the section, and the section being read is marked and kept in view as the text scrolls. The
  * list is virtualised (fixed row height): a 300,000-character report can have thousands of rows.
  */
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Code } from '../../../../../shared/domain';
 import { useI18n } from '../../../i18n';
@@ -23,10 +23,18 @@ interface Props {
   onJump: (item: OutlineItem) => void;
 }
 
-export function OutlinePanel({ items, ready, current, codes, withItems, onWithItems, onJump }: Props) {
+/** Memoised: an edit re-renders it only once its counts have changed (a deferred render). */
+export const OutlinePanel = memo(function OutlinePanel({
+  items,
+  ready,
+  current,
+  codes,
+  withItems,
+  onWithItems,
+  onJump,
+}: Props) {
   const { t } = useI18n();
   const parentRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- TanStack Virtual returns fresh functions by design.
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => parentRef.current,
@@ -104,4 +112,4 @@ export function OutlinePanel({ items, ready, current, codes, withItems, onWithIt
       </div>
     </aside>
   );
-}
+});

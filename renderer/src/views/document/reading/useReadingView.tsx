@@ -8,6 +8,7 @@
  */
 import {
   useCallback,
+  useDeferredValue,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -108,9 +109,12 @@ export function useReadingView({ store, doc, view, dom, scrollRef, script, keysB
     () => (structure && structure.text === doc.text ? structure.nodes : []),
     [structure, doc.text],
   );
+  // The counts per section follow an edit in a render of their own after the key press is
+  // painted (a pass over every annotation), not inside it.
+  const countedAnnotations = useDeferredValue(annotations);
   const items = useMemo(
-    () => buildOutline(nodes, annotations, settings.outlineItems),
-    [nodes, annotations, settings.outlineItems],
+    () => buildOutline(nodes, countedAnnotations, settings.outlineItems),
+    [nodes, countedAnnotations, settings.outlineItems],
   );
   const [offset, setOffset] = useState(0);
   const offsetRef = useRef(0);
@@ -225,6 +229,7 @@ export function useReadingView({ store, doc, view, dom, scrollRef, script, keysB
   const controls = (
     <ReadingControls store={store} documentId={doc.id} script={script} settings={settings} update={update} />
   );
+  const onWithItems = useCallback((on: boolean) => update({ outlineItems: on }), [update]);
   const outline =
     settings.outline && !settings.focus ? (
       <OutlinePanel
@@ -233,7 +238,7 @@ export function useReadingView({ store, doc, view, dom, scrollRef, script, keysB
         current={currentItem(items, offset)}
         codes={codes}
         withItems={settings.outlineItems}
-        onWithItems={(on) => update({ outlineItems: on })}
+        onWithItems={onWithItems}
         onJump={jump}
       />
     ) : null;
