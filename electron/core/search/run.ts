@@ -9,9 +9,11 @@
  *    document order, and stops as soon as the page is full.
  * 2. Verification in JavaScript over each candidate chunk's normalised text (cached): the exact,
  *    non-overlapping occurrences that start in the chunk's own part (one running into the next
- *    chunk lies within the tail). Regexes run in a worker with a time limit (regex-worker.ts)
- *    over each candidate document's whole normalised text (the chunks' own parts joined), so they
- *    are script- and case-insensitive like everything else.
+ *    chunk lies within the tail). A first page asks SQLite for the positions of a needle in a
+ *    chunk whose text is not cached yet (chunk-store.ts `sqlOccurrences`), so a rare needle reads
+ *    only its hits' KWIC context, not whole chunks. Regexes run in a worker with a time limit
+ *    (regex-worker.ts) over each candidate document's whole normalised text (the chunks' own
+ *    parts joined), so they are script- and case-insensitive like everything else.
  * 3. Every hit is counted (unless only the first page was asked for); the first `limit`
  *    (document order, then start) are returned with KWIC context cut from the canonical text.
  *    Normalising preserves code-point positions except where NFC composes characters; there hits
