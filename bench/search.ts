@@ -14,9 +14,16 @@
  * - the first page the search view shows before the total (`search-run` with
  *   `limit: SEARCH_FIRST_PAGE, count: false`, issue 13): warm p50, and cold (the first search on
  *   a project just opened: a new core, nothing cached), next to the LIKE scan in the same run.
+ *
+ * For iterating on search only: with PIZHU_BENCH_SEARCH_CACHE=<dir> (e.g. /dev/shm/pizhu-search),
+ * the project built by the bulk insert is kept there, keyed by the corpus size and a hash of the
+ * seeds and migrations, and later runs copy it instead of inserting again. Those runs skip the
+ * insert and index-build rows (they would not be measured); every search row is measured the same
+ * way on the same file.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { openCore } from '../electron/core/index';
 import { openDatabase } from '../electron/core/db/database';
@@ -65,9 +72,50 @@ export async function benchSearch(opts: {
   const roundChars = seeds.reduce((n, s) => n + s.decoded.length, 0);
   const rounds = Math.ceil(targetChars / roundChars);
   const rows: Row[] = [];
-
-  // The project (empty), then the documents in one transaction through the normal insert path.
   const file = join(workDir, `search-${targetChars}.pizhu`);
+  const cached = cachedProject(repoRoot, targetChars);
+  if (cached !== null && existsSync(cached)) {
+    copyFileSync(cached, file);
+    log(`search: project copied from ${cached} (${PROJECT_CACHE_ENV}): insert and index-build rows skipped`);
+  } else {
+    rows.push(...buildProject(file, seeds, rounds, roundChars, workDir, targetChars, log));
+    if (cached !== null) {
+      mkdirSync(dirname(cached), { recursive: true });
+      copyFileSync(file, `${cached}.tmp`);
+      renameSync(`${cached}.tmp`, cached);
+      log(`search: project kept as ${cached}`);
+    }
+  }
+  await benchQueries(file, rows, log);
+  rows.push(...(await benchFirstPage(file)));
+  return rows;
+}
+
+const PROJECT_CACHE_ENV = 'PIZHU_BENCH_SEARCH_CACHE';
+
+/** Where the built project is kept between runs (null: not asked for), keyed by what makes it. */
+function cachedProject(repoRoot: string, targetChars: number): string | null {
+  const dir = process.env[PROJECT_CACHE_ENV];
+  if (!dir) return null;
+  const hash = createHash('sha256');
+  for (const sub of ['seeds', 'electron/core/db/migrations']) {
+    const at = join(repoRoot, sub);
+    for (const f of readdirSync(at).sort()) hash.update(f).update(readFileSync(join(at, f)));
+  }
+  return join(dir, `search-${targetChars}-${hash.digest('hex').slice(0, 16)}.pizhu`);
+}
+
+/** The project (empty), then the documents in one transaction through the normal insert path. */
+function buildProject(
+  file: string,
+  seeds: { name: string; decoded: ReturnType<typeof decodeUtf8Text> }[],
+  rounds: number,
+  roundChars: number,
+  workDir: string,
+  targetChars: number,
+  log: (s: string) => void,
+): Row[] {
+  const rows: Row[] = [];
   openCore({ file, empty: true }).close();
   const db = openDatabase(file);
   const now = new Date().toISOString();
@@ -131,7 +179,11 @@ export async function benchSearch(opts: {
     for (const s of seeds) normalizeText(s.decoded.text);
   });
   log(`search: normalising one round of seeds (${roundChars} chars) takes ${normMs.toFixed(1)} ms`);
+  return rows;
+}
 
+/** Latency of counted searches and of the candidate stage, next to LIKE scans. */
+async function benchQueries(file: string, rows: Row[], log: (s: string) => void): Promise<void> {
   const core = openCore({ file });
   const raw = openDatabase(file, { readonly: true });
   const like = raw.raw.prepare(`SELECT count(*) AS n FROM documents WHERE text LIKE ?`);
@@ -198,8 +250,6 @@ export async function benchSearch(opts: {
     raw.close();
     core.close();
   }
-  rows.push(...(await benchFirstPage(file)));
-  return rows;
 }
 
 /** The first page of hits (count: false), warm and cold, for each query length. */

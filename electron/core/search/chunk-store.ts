@@ -60,6 +60,90 @@ function cachedNorm(db: Db, chunk: ChunkMeta): CachedNorm {
   return entry;
 }
 
+/** True when the chunk's normalised text has been read on this connection. */
+export function isCached(db: Db, chunk: ChunkMeta): boolean {
+  return normCache(db).get(chunk.documentId)?.has(chunk.start) ?? false;
+}
+
+/**
+ * Occurrences found by SQLite (below) per connection: needle → "documentId start from" → code
+ * points. Valid for the same reason as the texts; only the last few needles are kept.
+ */
+const occurrenceCaches = new WeakMap<Db, Map<string, Map<string, number[]>>>();
+const OCCURRENCE_NEEDLES = 8;
+
+/**
+ * Occurrences SQLite finds in a chunk row without handing its text to JavaScript: the code points
+ * (of `norm`) where `needle` starts, non-overlapping, from code point `from` on, starting before
+ * the chunk's own part. instr() and substr() count code points natively, so each occurrence costs
+ * a native scan of the row, far less than converting the whole text to a JavaScript string (about
+ * 10× the CPU of one instr() scan) as long as occurrences are few. Null when the row holds `max`
+ * or more (reading the text is then cheaper) or when a scan after the first occurrence meets
+ * U+0000 (substr() and length() stop there, so length() is short of the chunk's code points;
+ * instr() and replace() are not affected).
+ */
+export function sqlOccurrences(
+  db: Db,
+  chunk: ChunkMeta,
+  needle: string,
+  needleLength: number,
+  from: number,
+  max: number,
+): number[] | null {
+  let perNeedle = occurrenceCaches.get(db);
+  if (!perNeedle) occurrenceCaches.set(db, (perNeedle = new Map<string, Map<string, number[]>>()));
+  let cache = perNeedle.get(needle);
+  if (cache) {
+    perNeedle.delete(needle); // most recent last
+    perNeedle.set(needle, cache);
+  } else {
+    perNeedle.set(needle, (cache = new Map<string, number[]>()));
+    if (perNeedle.size > OCCURRENCE_NEEDLES) perNeedle.delete(perNeedle.keys().next().value!);
+  }
+  const key = `${chunk.documentId} ${chunk.start} ${from}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const at: number[] = [];
+  let p = from;
+  if (from === 0) {
+    // The first occurrence, and how many non-overlapping ones the row holds (replace() removes
+    // them left to right, as the scan below steps): one call when a needle is rare.
+    const row = db
+      .stmt(
+        `SELECT instr(norm, @needle) AS q,
+                (octet_length(norm) - octet_length(replace(norm, @needle, ''))) / octet_length(@needle) AS k
+         FROM search_docs WHERE id = @id`,
+      )
+      .get({ needle, id: chunk.id }) as { q: number; k: number };
+    if (row.k >= max) return null;
+    if (row.q === 0 || row.q - 1 >= chunk.length) {
+      cache.set(key, at);
+      return at;
+    }
+    at.push(row.q - 1);
+    if (row.k === 1) {
+      cache.set(key, at);
+      return at;
+    }
+    p = row.q - 1 + needleLength;
+  }
+  const next = db.stmt(
+    'SELECT instr(substr(norm, @p + 1), @needle) AS q, length(norm) AS n FROM search_docs WHERE id = @id',
+  );
+  let checked = false;
+  for (;;) {
+    const row = next.get({ p, needle, id: chunk.id }) as { q: number; n: number };
+    if (!checked && row.n !== chunk.length + chunk.tail) return null;
+    checked = true;
+    if (row.q === 0 || p + row.q - 1 >= chunk.length) break;
+    if (at.length + 1 >= max) return null;
+    at.push(p + row.q - 1);
+    p += row.q - 1 + needleLength;
+  }
+  cache.set(key, at);
+  return at;
+}
+
 export function chunkNorm(db: Db, chunk: ChunkMeta): string {
   return cachedNorm(db, chunk).norm;
 }
@@ -104,13 +188,11 @@ export function documentNorm(
   return { text, chunks, at };
 }
 
-/** A hit before KWIC: UTF-16 start in chunk `a`'s norm, UTF-16 end in chunk `b`'s norm. */
-export interface ChunkSpan {
-  a: ChunkMeta;
-  s: number;
-  b: ChunkMeta;
-  e: number;
-}
+/**
+ * A hit before KWIC: UTF-16 start in chunk `a`'s norm and UTF-16 end in chunk `b`'s norm, or
+ * (found by `sqlOccurrences` in a chunk NFC did not change) already canonical code points.
+ */
+export type ChunkSpan = { a: ChunkMeta; s: number; b: ChunkMeta; e: number } | { start: number; end: number };
 
 /** Where NFC changed a chunk: the chunk-relative canonical span of each normalised code point. */
 interface ChunkMap {
@@ -164,7 +246,9 @@ export function kwic(db: Db, documentId: string, spans: readonly ChunkSpan[]): S
     const ne = index.toCodePoint(e);
     return c.start + (ne === 0 || !c.mapped ? ne : mapOf(c).ends[ne - 1]!);
   };
-  const positions = spans.map(({ a, s, b, e }) => {
+  const positions = spans.map((span) => {
+    if (!('a' in span)) return span;
+    const { a, s, b, e } = span;
     const start = startOf(a, s);
     return { start, end: b === a && e <= s ? start : endOf(b, e) };
   });

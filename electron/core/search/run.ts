@@ -9,9 +9,11 @@
  *    document order, and stops as soon as the page is full.
  * 2. Verification in JavaScript over each candidate chunk's normalised text (cached): the exact,
  *    non-overlapping occurrences that start in the chunk's own part (one running into the next
- *    chunk lies within the tail). Regexes run in a worker with a time limit (regex-worker.ts)
- *    over each candidate document's whole normalised text (the chunks' own parts joined), so they
- *    are script- and case-insensitive like everything else.
+ *    chunk lies within the tail). A first page asks SQLite for the positions of a needle in a
+ *    chunk whose text is not cached yet (chunk-store.ts `sqlOccurrences`), so a rare needle reads
+ *    only its hits' KWIC context, not whole chunks. Regexes run in a worker with a time limit
+ *    (regex-worker.ts) over each candidate document's whole normalised text (the chunks' own
+ *    parts joined), so they are script- and case-insensitive like everything else.
  * 3. Every hit is counted (unless only the first page was asked for); the first `limit`
  *    (document order, then start) are returned with KWIC context cut from the canonical text.
  *    Normalising preserves code-point positions except where NFC composes characters; there hits
@@ -21,6 +23,7 @@ import type { SearchDocumentResult, SearchResult } from '../../../shared/contrac
 import { SEARCH_DEFAULT_LIMIT } from '../../../shared/contracts/search';
 import { PizhuError } from '../../../shared/errors';
 import { findLiteral } from '../../../shared/search/match';
+import { codePointLength, countCodePoints } from '../../../shared/text/offsets';
 import {
   QueryError,
   normalizeRegexSource,
@@ -34,8 +37,10 @@ import {
   CHUNK_COLUMNS,
   chunkNorm,
   documentNorm,
+  isCached,
   kwic,
   pruneCache,
+  sqlOccurrences,
   type ChunkMeta,
   type ChunkSpan,
 } from './chunk-store';
@@ -173,43 +178,93 @@ interface DocumentSpans {
   complete: boolean;
 }
 
+/** Occurrences per needle and chunk above which reading the chunk's text beats asking SQLite. */
+const SQL_OCCURRENCES = 4;
+
+/** UTF-16 offset of code point `cp` of `text` (a few thousand at most: a carry into a tail). */
+function utf16At(text: string, cp: number): number {
+  let i = 0;
+  for (let k = 0; k < cp && i < text.length; k++) {
+    const c = text.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < text.length ? 2 : 1;
+  }
+  return i;
+}
+
 /**
  * The occurrences of the needles in one document's candidate chunks, in order. With `enough`, the
  * scan stops after the first chunk at which that many spans are found and every clause matched.
+ * With `inSql` (a first page), a chunk whose text is not cached and that NFC did not change is
+ * first asked of SQLite (`sqlOccurrences`): a needle that occurs a few times per chunk then
+ * reads only its KWIC context, not whole chunks.
  */
 function verifyDocument(
   db: Db,
   perNeedle: Map<string, ChunkMeta[]>,
   clauses: string[][],
   enough: number,
+  inSql: boolean,
 ): DocumentSpans | null {
   const chunks = new Map<number, ChunkMeta>();
   for (const list of perNeedle.values()) for (const c of list) chunks.set(c.start, c);
   const ordered = [...chunks.values()].sort((x, y) => x.start - y.start);
   const inChunk = new Map<string, Set<number>>();
   for (const [needle, list] of perNeedle) inChunk.set(needle, new Set(list.map((c) => c.start)));
+  const lengths = new Map([...inChunk.keys()].map((n) => [n, codePointLength(n)]));
   const found = new Set<string>();
   const satisfied = () => clauses.every((needles) => needles.some((n) => found.has(n)));
-  // Where the previous chunk's last occurrence of a needle ended inside the next chunk.
+  // Where the previous chunk's last occurrence of a needle ended inside the next chunk (code
+  // points of the next chunk's norm: the previous tail normalises to the same text).
   const carry = new Map<string, { next: number; from: number }>();
   const spans: ChunkSpan[] = [];
   for (let k = 0; k < ordered.length; k++) {
     const c = ordered[k]!;
-    const norm = chunkNorm(db, c);
-    const local: number[] = [];
-    for (const [needle, starts] of inChunk) {
-      if (!starts.has(c.start)) continue;
+    const fromOf = (needle: string) => {
       const prev = carry.get(needle);
-      let i = norm.indexOf(needle, prev?.next === c.start ? prev.from : 0);
-      let end = -1;
-      for (; i !== -1 && i < c.own; i = norm.indexOf(needle, i + needle.length)) {
-        end = i + needle.length;
-        local.push(i, end);
+      return prev?.next === c.start ? prev.from : 0;
+    };
+    const needles = [...inChunk].filter(([, starts]) => starts.has(c.start)).map(([n]) => n);
+    // Positions from SQLite (canonical = normalised code points here), else from the text.
+    let sql: { needle: string; at: number[] }[] | null = null;
+    if (inSql && !c.mapped && !isCached(db, c)) {
+      sql = [];
+      for (const needle of needles) {
+        const at = sqlOccurrences(db, c, needle, lengths.get(needle)!, fromOf(needle), SQL_OCCURRENCES);
+        if (at === null) {
+          sql = null;
+          break;
+        }
+        sql.push({ needle, at });
       }
-      if (end !== -1) found.add(needle);
-      if (end > c.own) carry.set(needle, { next: c.start + c.length, from: end - c.own });
     }
-    for (const [s, e] of uniqueSorted(local)) spans.push({ a: c, s, b: c, e });
+    if (sql !== null) {
+      const local: number[] = [];
+      for (const { needle, at } of sql) {
+        const n = lengths.get(needle)!;
+        for (const s of at) local.push(c.start + s, c.start + s + n);
+        if (at.length === 0) continue;
+        found.add(needle);
+        const end = at.at(-1)! + n;
+        if (end > c.length) carry.set(needle, { next: c.start + c.length, from: end - c.length });
+      }
+      for (const [start, end] of uniqueSorted(local)) spans.push({ start, end });
+    } else {
+      const norm = chunkNorm(db, c);
+      const local: number[] = [];
+      for (const needle of needles) {
+        const from = fromOf(needle);
+        let i = norm.indexOf(needle, from === 0 ? 0 : utf16At(norm, from));
+        let end = -1;
+        for (; i !== -1 && i < c.own; i = norm.indexOf(needle, i + needle.length)) {
+          end = i + needle.length;
+          local.push(i, end);
+        }
+        if (end !== -1) found.add(needle);
+        if (end > c.own)
+          carry.set(needle, { next: c.start + c.length, from: countCodePoints(norm, c.own, end) });
+      }
+      for (const [s, e] of uniqueSorted(local)) spans.push({ a: c, s, b: c, e });
+    }
     if (spans.length >= enough && k < ordered.length - 1 && satisfied()) return { spans, complete: false };
   }
   return spans.length > 0 && satisfied() ? { spans, complete: true } : null;
@@ -259,7 +314,7 @@ function searchLiteral(
       }
     }
     if (!possible) continue;
-    const result = verifyDocument(db, perNeedle, clauses, count ? Infinity : limit - returned);
+    const result = verifyDocument(db, perNeedle, clauses, count ? Infinity : limit - returned, !count);
     if (!result) continue;
     const keep = Math.max(0, Math.min(result.spans.length, limit - returned));
     if (!result.complete) stopped = true;
