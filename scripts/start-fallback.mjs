@@ -52,7 +52,11 @@ function run(root, args, options = {}) {
 }
 
 /** Builds the web UI and the server, starts `serve`, opens or prints the link; never returns. */
-export async function runBrowserFallback(root, reason, { platform = process.platform, env = process.env } = {}) {
+export async function runBrowserFallback(
+  root,
+  reason,
+  { platform = process.platform, env = process.env } = {},
+) {
   const { opener } = fallbackPlan({ platform, env });
   console.log(['', ...fallbackMessage(reason), ''].join('\n'));
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');

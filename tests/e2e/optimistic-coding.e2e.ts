@@ -66,7 +66,9 @@ describe('optimistic coding', () => {
     await expect(ui.saveStatus().textContent()).resolves.toMatch(/保存中|正在保存/);
     // The provisional highlight's Range, to check that the core's row takes it over unrepainted.
     await page.evaluate(() => {
-      (window as unknown as { provisional: AbstractRange }).provisional = [...CSS.highlights.get('pz-code-1')!][0]!;
+      (window as unknown as { provisional: AbstractRange }).provisional = [
+        ...CSS.highlights.get('pz-code-1')!,
+      ][0]!;
     });
     await release();
     await expect.poll(() => ui.saveStatus().textContent()).toMatch(/^已保存/);
