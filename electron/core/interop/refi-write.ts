@@ -9,7 +9,7 @@
  * for a general XML builder cost most of a 100k-annotation export; the output validates against
  * the official Project.xsd and Codebook.xsd (tests/unit/interop/xsd.test.ts).
  */
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import type { ModelAttribute, ModelCode, ProjectModel } from './model';
 import { writeZip } from './zip';
 
@@ -18,10 +18,21 @@ export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+/**
+ * SHA-1 already fed `${salt}\u0000`, one per salt: copying it is cheaper than a new hash per
+ * GUID (two per annotation), and the digest is the same as hashing `${salt}\u0000${id}`.
+ */
+const saltedHashes = new Map<string, Hash>();
+function saltedHash(salt: string): Hash {
+  let hash = saltedHashes.get(salt);
+  if (!hash) saltedHashes.set(salt, (hash = createHash('sha1').update(`${salt}\u0000`)));
+  return hash;
+}
+
 /** Our ids are UUIDs; anything else (or a derived element) gets a stable name-based UUID. */
 export function toGuid(id: string, salt = ''): string {
   if (!salt && UUID.test(id)) return id.toUpperCase();
-  const h = createHash('sha1').update(`${salt}\u0000${id}`).digest('hex');
+  const h = saltedHash(salt).copy().update(id).digest('hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`.toUpperCase();
 }
 
@@ -66,8 +77,10 @@ class XmlWriter {
   /** Open elements: name, attributes and the index of their start tag in `parts`. */
   private readonly stack: { name: string; attributes: string; at: number }[] = [];
 
+  private readonly indents: string[] = [''];
+
   private get indent(): string {
-    return '  '.repeat(this.stack.length);
+    return this.indentFor(0);
   }
 
   open(name: string, attributes = ''): void {
@@ -80,6 +93,17 @@ class XmlWriter {
     const { name, attributes, at } = this.stack.pop()!;
     if (at === this.parts.length - 1) this.parts[at] = `${this.indent}<${name}${attributes}/>\n`;
     else this.parts.push(`${this.indent}</${name}>\n`);
+  }
+
+  /** The indentation of a child `extra` levels below the current element's children. */
+  indentFor(extra: number): string {
+    const depth = this.stack.length + extra;
+    return (this.indents[depth] ??= '  '.repeat(depth));
+  }
+
+  /** Already indented and escaped elements, children of the current element. */
+  raw(text: string): void {
+    this.parts.push(text);
   }
 
   leaf(name: string, attributes = ''): void {
@@ -235,32 +259,24 @@ export function buildQde(model: ProjectModel, origin: string, createdAt: string)
         continue;
       }
       w.open('TextSource', source);
+      // The hot path (one per annotation): written as one piece. GUIDs (hex digits and dashes),
+      // positions and ISO dates never need escaping.
+      const i0 = w.indentFor(0);
+      const i1 = w.indentFor(1);
+      const i2 = w.indentFor(2);
       selections.forEach((a, i) => {
         const key = `${d.key}/${i}/${a.start}/${a.end}/${a.codeKey}/${a.coderKey ?? ''}`;
-        const user = a.coderKey ? guidOf(a.coderKey) : undefined;
         const when = dateTime(a.createdAt);
-        w.open(
-          'PlainTextSelection',
-          attrs([
-            ['guid', toGuid(key, 'selection')],
-            ['startPosition', String(a.start)],
-            ['endPosition', String(a.end)],
-            ['creatingUser', user],
-            ['creationDateTime', when],
-          ]),
+        const meta =
+          (a.coderKey ? ` creatingUser="${guidOf(a.coderKey)}"` : '') +
+          (when ? ` creationDateTime="${when}"` : '');
+        const memo = a.memo ? `${i1}<NoteRef targetGUID="${note(key, 'Memo', a.memo)}"/>\n` : '';
+        w.raw(
+          `${i0}<PlainTextSelection guid="${toGuid(key, 'selection')}" startPosition="${a.start}" endPosition="${a.end}"${meta}>\n` +
+            `${i1}<Coding guid="${toGuid(key, 'coding')}"${meta}>\n` +
+            `${i2}<CodeRef targetGUID="${guidOf(a.codeKey)}"/>\n` +
+            `${i1}</Coding>\n${memo}${i0}</PlainTextSelection>\n`,
         );
-        w.open(
-          'Coding',
-          attrs([
-            ['guid', toGuid(key, 'coding')],
-            ['creatingUser', user],
-            ['creationDateTime', when],
-          ]),
-        );
-        w.leaf('CodeRef', attrs([['targetGUID', guidOf(a.codeKey)]]));
-        w.close();
-        if (a.memo) w.leaf('NoteRef', attrs([['targetGUID', note(key, 'Memo', a.memo)]]));
-        w.close();
       });
       if (d.memo) w.leaf('NoteRef', attrs([['targetGUID', note(d.key, d.title, d.memo)]]));
       for (const [attrKey, value] of values) {
