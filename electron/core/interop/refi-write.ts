@@ -120,8 +120,22 @@ class XmlWriter {
   }
 }
 
+const ISO_UTC = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d{1,3})?Z$/;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** An ISO date-time as xsd:dateTime in UTC without milliseconds; undefined when unreadable. */
 function dateTime(value: string | null | undefined): string | undefined {
   if (!value) return undefined;
+  // Fast path for what we store (`toISOString()`): already canonical when every field is in
+  // range; anything else (out-of-range fields roll over, offsets, other forms) goes through Date.
+  const m = ISO_UTC.exec(value);
+  if (m) {
+    const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1];
+    if (days !== undefined && day >= 1 && day <= days && m[4]! < '24' && m[5]! < '60' && m[6]! < '60')
+      return `${value.slice(0, 19)}Z`;
+  }
   const t = Date.parse(value);
   return Number.isNaN(t) ? undefined : new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
