@@ -128,7 +128,10 @@ function pushCodeMemos(ctx: CoreContext, out: MemoEntry[]): void {
  * ones included) and `data_version` (commits by other connections, e.g. the CLI): any write in
  * between reads the memos again. Entries are frozen: callers share them.
  */
-const annotationMemoCache = new WeakMap<CoreContext['db'], { state: string; entries: readonly MemoEntry[] }>();
+const annotationMemoCache = new WeakMap<
+  CoreContext['db'],
+  { state: string; entries: readonly MemoEntry[] }
+>();
 
 function dbState(ctx: CoreContext): string {
   const changes = ctx.db.stmt('SELECT total_changes()').pluck().get() as number;
