@@ -30,6 +30,16 @@ import {
 /** Oldest commands beyond this are dropped: undo reaches back a long way, the file stays small. */
 export const HISTORY_LIMIT = 1_000;
 
+/** Change records written per INSERT statement (6 parameters each). */
+const RECORD_BATCH = 64;
+
+function insertChanges(rows: number): string {
+  const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ');
+  return `INSERT INTO command_changes (seq, ord, table_name, row_id, before_row, after_row) VALUES ${values}`;
+}
+const INSERT_BATCH = insertChanges(RECORD_BATCH);
+const INSERT_ONE = insertChanges(1);
+
 export interface RowChange {
   table: string;
   id: string;
@@ -144,11 +154,13 @@ export function record(
     db.stmt(`INSERT INTO commands (kind, state, created_at) VALUES (?, 'done', ?)`).run(kind, at)
       .lastInsertRowid,
   );
-  const insert = db.stmt(
-    `INSERT INTO command_changes (seq, ord, table_name, row_id, before_row, after_row) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
+  // Many changes (a merge's thousands of moved annotations) go in batches of rows per statement:
+  // fewer statement runs than one per change.
+  const batch = db.stmt(INSERT_BATCH);
+  const one = db.stmt(INSERT_ONE);
+  const params: unknown[] = [];
   list.forEach((c, ord) => {
-    insert.run(
+    params.push(
       seq,
       ord,
       c.table,
@@ -156,7 +168,12 @@ export function record(
       c.before && JSON.stringify(c.before),
       c.after && JSON.stringify(c.after),
     );
+    if (params.length === RECORD_BATCH * 6) {
+      batch.run(params);
+      params.length = 0;
+    }
   });
+  for (let i = 0; i < params.length; i += 6) one.run(params.slice(i, i + 6));
   db.stmt(
     `DELETE FROM commands WHERE seq IN (SELECT seq FROM commands ORDER BY seq DESC LIMIT -1 OFFSET ?)`,
   ).run(HISTORY_LIMIT);
