@@ -216,7 +216,9 @@ export function moveAnnotations(
       summary.movedAnnotations++;
     }
   }
-  changes.updateMany<AnnotationRow>('annotations', moved, { code_id: toId, updated_at: now });
+  // Nothing folded: every annotation of the source moves, selected by its code.
+  const all = removed.length === 0 ? { column: 'code_id' as const, equals: fromId } : undefined;
+  changes.updateMany<AnnotationRow>('annotations', moved, { code_id: toId, updated_at: now }, all);
   for (const [id, { row, memo }] of memos)
     changes.update<AnnotationRow>('annotations', id, { memo, updated_at: now }, row);
   for (const id of removed) changes.remove('annotations', id);

@@ -24,6 +24,7 @@ import {
   updateColumns,
   updateColumnsOfIds,
   updateColumnsOfRows,
+  updateColumnsWhere,
   type Row,
 } from './tables';
 
@@ -99,21 +100,30 @@ export class ChangeSet {
 
   /**
    * The same patch on many rows, each given complete as just read (all tracked columns), in one
-   * statement; recorded as one change per row, so undo and redo treat them like `update`s.
+   * statement; recorded as one change per row, so undo and redo treat them like `update`s. With
+   * `allWhere`, `rows` are every row whose column has that value (as read in this transaction):
+   * the statement selects them by it instead of by a list of ids.
    */
-  updateMany<R extends Row>(table: string, rows: readonly R[], patch: Partial<R>): R[] {
+  updateMany<R extends Row>(
+    table: string,
+    rows: readonly R[],
+    patch: Partial<R>,
+    allWhere?: { column: keyof R & string; equals: unknown },
+  ): R[] {
     const columns = trackedTable(table).columns;
     if (rows.some((r) => !columns.every((c) => c in r)))
       return rows.map((r) => this.update<R>(table, r.id, patch).after);
     const afters = rows.map((r) => ({ ...r, ...patch, id: r.id }));
-    if (
-      updateColumnsOfIds(
-        this.db,
-        table,
-        rows.map((r) => r.id),
-        patch,
-      ) !== new Set(rows.map((r) => r.id)).size
-    )
+    const written =
+      allWhere && rows.length > 0
+        ? updateColumnsWhere(this.db, table, allWhere.column, allWhere.equals, patch)
+        : updateColumnsOfIds(
+            this.db,
+            table,
+            rows.map((r) => r.id),
+            patch,
+          );
+    if (written !== new Set(rows.map((r) => r.id)).size)
       throw new Error(`Missing ${table} rows in a bulk update`);
     rows.forEach((before, i) => this.changes.push({ table, id: before.id, before, after: afters[i]! }));
     return afters;

@@ -117,6 +117,33 @@ export function updateColumnsOfIds(
 }
 
 /**
+ * Sets the given columns of every row whose `column` equals `equals` (all the rows a caller has
+ * just read by that column, e.g. a code's annotations): the plain UPDATE, without a list of ids.
+ * Returns the number of rows changed.
+ */
+export function updateColumnsWhere(
+  db: Db,
+  table: string,
+  column: string,
+  equals: unknown,
+  values: Readonly<Record<string, unknown>>,
+): number {
+  const t = trackedTable(table);
+  if (!t.columns.includes(column)) throw new Error(`${table} has no tracked column ${column}`);
+  const mutable = new Set(t.mutable ?? t.columns.filter((c) => c !== 'id'));
+  const cols = Object.keys(values).filter((c) => mutable.has(c));
+  if (cols.length === 0) return 0;
+  const params: Record<string, unknown> = { equals };
+  cols.forEach((c, i) => (params[`v${i}`] = values[c] ?? null));
+  return db
+    .stmt(
+      `UPDATE ${quote(t.name)} SET ${cols.map((c, i) => `${quote(c)} = @v${i}`).join(', ')}
+       WHERE ${quote(column)} = @equals`,
+    )
+    .run(params).changes;
+}
+
+/**
  * Writes the given columns of many existing rows, each its own values, in one statement (undo
  * and redo of a merge). `rows` must have distinct ids. Returns the number of rows changed.
  */
