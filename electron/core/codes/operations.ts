@@ -216,9 +216,13 @@ export function moveAnnotations(
       summary.movedAnnotations++;
     }
   }
-  // Nothing folded: every annotation of the source moves, selected by its code.
-  const all = removed.length === 0 ? { column: 'code_id' as const, equals: fromId } : undefined;
-  changes.updateMany<AnnotationRow>('annotations', moved, { code_id: toId, updated_at: now }, all);
+  // Every annotation of the source but the folded ones moves: selected by its code.
+  changes.updateMany<AnnotationRow>(
+    'annotations',
+    moved,
+    { code_id: toId, updated_at: now },
+    { column: 'code_id', equals: fromId, except: removed },
+  );
   for (const [id, { row, memo }] of memos)
     changes.update<AnnotationRow>('annotations', id, { memo, updated_at: now }, row);
   for (const id of removed) changes.remove('annotations', id);

@@ -101,14 +101,14 @@ export class ChangeSet {
   /**
    * The same patch on many rows, each given complete as just read (all tracked columns), in one
    * statement; recorded as one change per row, so undo and redo treat them like `update`s. With
-   * `allWhere`, `rows` are every row whose column has that value (as read in this transaction):
-   * the statement selects them by it instead of by a list of ids.
+   * `allWhere`, `rows` are every row whose column has that value (as read in this transaction)
+   * but those in `except`: the statement selects them by it instead of by a list of ids.
    */
   updateMany<R extends Row>(
     table: string,
     rows: readonly R[],
     patch: Partial<R>,
-    allWhere?: { column: keyof R & string; equals: unknown },
+    allWhere?: { column: keyof R & string; equals: unknown; except: readonly string[] },
   ): R[] {
     const columns = trackedTable(table).columns;
     if (rows.some((r) => !columns.every((c) => c in r)))
@@ -116,7 +116,7 @@ export class ChangeSet {
     const afters = rows.map((r) => ({ ...r, ...patch, id: r.id }));
     const written =
       allWhere && rows.length > 0
-        ? updateColumnsWhere(this.db, table, allWhere.column, allWhere.equals, patch)
+        ? updateColumnsWhere(this.db, table, allWhere.column, allWhere.equals, allWhere.except, patch)
         : updateColumnsOfIds(
             this.db,
             table,
