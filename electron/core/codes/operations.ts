@@ -216,7 +216,13 @@ export function moveAnnotations(
       summary.movedAnnotations++;
     }
   }
-  changes.updateMany<AnnotationRow>('annotations', moved, { code_id: toId, updated_at: now });
+  // Every annotation of the source but the folded ones moves: selected by its code.
+  changes.updateMany<AnnotationRow>(
+    'annotations',
+    moved,
+    { code_id: toId, updated_at: now },
+    { column: 'code_id', equals: fromId, except: removed },
+  );
   for (const [id, { row, memo }] of memos)
     changes.update<AnnotationRow>('annotations', id, { memo, updated_at: now }, row);
   for (const id of removed) changes.remove('annotations', id);

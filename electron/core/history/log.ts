@@ -24,11 +24,22 @@ import {
   updateColumns,
   updateColumnsOfIds,
   updateColumnsOfRows,
+  updateColumnsWhere,
   type Row,
 } from './tables';
 
 /** Oldest commands beyond this are dropped: undo reaches back a long way, the file stays small. */
 export const HISTORY_LIMIT = 1_000;
+
+/** Change records written per INSERT statement (6 parameters each). */
+const RECORD_BATCH = 64;
+
+function insertChanges(rows: number): string {
+  const values = Array.from({ length: rows }, () => '(?, ?, ?, ?, ?, ?)').join(', ');
+  return `INSERT INTO command_changes (seq, ord, table_name, row_id, before_row, after_row) VALUES ${values}`;
+}
+const INSERT_BATCH = insertChanges(RECORD_BATCH);
+const INSERT_ONE = insertChanges(1);
 
 export interface RowChange {
   table: string;
@@ -89,21 +100,30 @@ export class ChangeSet {
 
   /**
    * The same patch on many rows, each given complete as just read (all tracked columns), in one
-   * statement; recorded as one change per row, so undo and redo treat them like `update`s.
+   * statement; recorded as one change per row, so undo and redo treat them like `update`s. With
+   * `allWhere`, `rows` are every row whose column has that value (as read in this transaction)
+   * but those in `except`: the statement selects them by it instead of by a list of ids.
    */
-  updateMany<R extends Row>(table: string, rows: readonly R[], patch: Partial<R>): R[] {
+  updateMany<R extends Row>(
+    table: string,
+    rows: readonly R[],
+    patch: Partial<R>,
+    allWhere?: { column: keyof R & string; equals: unknown; except: readonly string[] },
+  ): R[] {
     const columns = trackedTable(table).columns;
     if (rows.some((r) => !columns.every((c) => c in r)))
       return rows.map((r) => this.update<R>(table, r.id, patch).after);
     const afters = rows.map((r) => ({ ...r, ...patch, id: r.id }));
-    if (
-      updateColumnsOfIds(
-        this.db,
-        table,
-        rows.map((r) => r.id),
-        patch,
-      ) !== new Set(rows.map((r) => r.id)).size
-    )
+    const written =
+      allWhere && rows.length > 0
+        ? updateColumnsWhere(this.db, table, allWhere.column, allWhere.equals, allWhere.except, patch)
+        : updateColumnsOfIds(
+            this.db,
+            table,
+            rows.map((r) => r.id),
+            patch,
+          );
+    if (written !== new Set(rows.map((r) => r.id)).size)
       throw new Error(`Missing ${table} rows in a bulk update`);
     rows.forEach((before, i) => this.changes.push({ table, id: before.id, before, after: afters[i]! }));
     return afters;
@@ -144,11 +164,13 @@ export function record(
     db.stmt(`INSERT INTO commands (kind, state, created_at) VALUES (?, 'done', ?)`).run(kind, at)
       .lastInsertRowid,
   );
-  const insert = db.stmt(
-    `INSERT INTO command_changes (seq, ord, table_name, row_id, before_row, after_row) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
+  // Many changes (a merge's thousands of moved annotations) go in batches of rows per statement:
+  // fewer statement runs than one per change.
+  const batch = db.stmt(INSERT_BATCH);
+  const one = db.stmt(INSERT_ONE);
+  const params: unknown[] = [];
   list.forEach((c, ord) => {
-    insert.run(
+    params.push(
       seq,
       ord,
       c.table,
@@ -156,7 +178,12 @@ export function record(
       c.before && JSON.stringify(c.before),
       c.after && JSON.stringify(c.after),
     );
+    if (params.length === RECORD_BATCH * 6) {
+      batch.run(params);
+      params.length = 0;
+    }
   });
+  for (let i = 0; i < params.length; i += 6) one.run(params.slice(i, i + 6));
   db.stmt(
     `DELETE FROM commands WHERE seq IN (SELECT seq FROM commands ORDER BY seq DESC LIMIT -1 OFFSET ?)`,
   ).run(HISTORY_LIMIT);

@@ -117,6 +117,35 @@ export function updateColumnsOfIds(
 }
 
 /**
+ * Sets the given columns of every row whose `column` equals `equals` but for the ids in `except`
+ * (the rows a caller has just read by that column, e.g. a code's annotations, less those it
+ * treats otherwise): the plain UPDATE, without a list of every id. Returns the number of rows
+ * changed.
+ */
+export function updateColumnsWhere(
+  db: Db,
+  table: string,
+  column: string,
+  equals: unknown,
+  except: readonly string[],
+  values: Readonly<Record<string, unknown>>,
+): number {
+  const t = trackedTable(table);
+  if (!t.columns.includes(column)) throw new Error(`${table} has no tracked column ${column}`);
+  const mutable = new Set(t.mutable ?? t.columns.filter((c) => c !== 'id'));
+  const cols = Object.keys(values).filter((c) => mutable.has(c));
+  if (cols.length === 0) return 0;
+  const params: Record<string, unknown> = { equals, except: JSON.stringify(except) };
+  cols.forEach((c, i) => (params[`v${i}`] = values[c] ?? null));
+  return db
+    .stmt(
+      `UPDATE ${quote(t.name)} SET ${cols.map((c, i) => `${quote(c)} = @v${i}`).join(', ')}
+       WHERE ${quote(column)} = @equals AND id NOT IN (SELECT value FROM json_each(@except))`,
+    )
+    .run(params).changes;
+}
+
+/**
  * Writes the given columns of many existing rows, each its own values, in one statement (undo
  * and redo of a merge). `rows` must have distinct ids. Returns the number of rows changed.
  */

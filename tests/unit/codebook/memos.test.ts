@@ -1,5 +1,6 @@
 // Memos: project memo, document memos, the listing of every memo kind with the script-insensitive
 // filter, undo of each write, and validation.
+import Database from 'better-sqlite3';
 import { describe, expect, test } from 'vitest';
 import { MEMO_MAX_LENGTH } from '../../../shared/api';
 import type { MemoEntry } from '../../../shared/domain';
@@ -88,6 +89,32 @@ describe('memos', () => {
       expect(kinds({ query: '武勝', kinds: ['document'] })).toEqual(['document']);
       expect(kinds({ query: '不存在的词' })).toEqual([]);
     } finally {
+      f.close();
+    }
+  });
+
+  test('memos-list reads annotation memos again after any write, here or by another connection', () => {
+    const f = setup();
+    const other = new Database(f.ctx.file);
+    try {
+      const code = create(f, '财政压力', f.root['问题']);
+      const ann = annotate(f, 2, code, 0, 6, '第一版');
+      const texts = () => f.h['memos-list']({ kinds: ['annotation'] }).map((m) => m.text);
+      expect(texts()).toEqual(['第一版']);
+      // Through the API (an undoable command), by a plain write on the same connection, by undo.
+      f.h['annotations-update-memo']({ id: ann.id, memo: '第二版' });
+      expect(texts()).toEqual(['第二版']);
+      f.ctx.db.raw.prepare('UPDATE annotations SET memo = ? WHERE id = ?').run('第三版', ann.id);
+      expect(texts()).toEqual(['第三版']);
+      undo(f);
+      expect(texts()).toEqual(['第一版']);
+      // A commit by another connection (the CLI beside the app).
+      other.prepare('UPDATE annotations SET memo = ? WHERE id = ?').run('别处改的', ann.id);
+      expect(texts()).toEqual(['别处改的']);
+      other.prepare('UPDATE annotations SET memo = ? WHERE id = ?').run('', ann.id);
+      expect(texts()).toEqual([]);
+    } finally {
+      other.close();
       f.close();
     }
   });
