@@ -30,7 +30,7 @@ const TARGET_CHARS = 300_000;
 const ANNOTATIONS = 10_000;
 /**
  * `PIZHU_BENCH_PROFILE=<dir>`: one open run, and Chromium CPU profiles of the open
- * (`open.cpuprofile`) and of the coding loop (with a trace, `coding-loop.trace.json`) there.
+ * (`open.cpuprofile`, and `open-lexical-only.cpuprofile` for its baseline) and of the coding loop (with a trace, `coding-loop.trace.json`) there.
  */
 const PROFILE_DIR = process.env.PIZHU_BENCH_PROFILE;
 const OPEN_RUNS = PROFILE_DIR ? 1 : 7;
@@ -102,8 +102,19 @@ export async function benchDocumentView(opts: {
     for (let run = 0; run < OPEN_RUNS; run++) {
       const lx = await context.newPage();
       await lx.addInitScript(() => localStorage.setItem('pizhu.document.script', 'original'));
+      const lexicalProfiler = PROFILE_DIR ? await lx.context().newCDPSession(lx) : null;
+      if (lexicalProfiler) {
+        await lexicalProfiler.send('Profiler.enable');
+        await lexicalProfiler.send('Profiler.start');
+      }
       await lx.goto(`${server.url}#/doc/${lexicalOnly.id}`);
       await lx.locator('.pz-doc-text[data-painted="true"]').waitFor({ timeout: 120_000 });
+      if (lexicalProfiler && PROFILE_DIR) {
+        const { profile } = await lexicalProfiler.send('Profiler.stop');
+        mkdirSync(PROFILE_DIR, { recursive: true });
+        writeFileSync(join(PROFILE_DIR, 'open-lexical-only.cpuprofile'), JSON.stringify(profile));
+        await lexicalProfiler.detach();
+      }
       lexicalOpen.push(
         await lx.evaluate(async () => {
           await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));

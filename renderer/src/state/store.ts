@@ -49,6 +49,11 @@ export interface State {
   document: DocumentDetail | null;
   documentError: PizhuError | null;
   annotations: Annotation[];
+  /**
+   * False from opening a document until its annotations have arrived: the text is shown as soon
+   * as the document does (a long text renders while the annotations are still on their way).
+   */
+  annotationsLoaded: boolean;
   activeIds: string[];
   /** Where the open document should scroll to (a search hit, an annotation), from the route. */
   focus: DocumentFocus | null;
@@ -113,6 +118,7 @@ export class Store {
     document: null,
     documentError: null,
     annotations: [],
+    annotationsLoaded: false,
     activeIds: [],
     focus: null,
     historyRevision: 0,
@@ -161,17 +167,35 @@ export class Store {
       if (focus !== this.state.focus) this.set({ focus });
       return;
     }
-    this.set({ documentId: id, document: null, documentError: null, annotations: [], activeIds: [], focus });
+    this.set({
+      documentId: id,
+      document: null,
+      documentError: null,
+      annotations: [],
+      annotationsLoaded: false,
+      activeIds: [],
+      focus,
+    });
     if (id === null) return;
-    try {
-      const [document, annotations] = await Promise.all([
-        this.api.call('documents-get', { id }),
-        this.api.call('annotations-list', { documentId: id }),
-      ]);
+    // Both requests run at once, and each result is shown when it arrives: the text does not
+    // wait for thousands of annotations (nor they for the text).
+    const document = this.api.call('documents-get', { id }).then((d) => {
+      if (this.state.documentId === id && !this.state.documentError) this.set({ document: d });
+    });
+    const annotations = this.api.call('annotations-list', { documentId: id }).then((list) => {
       if (this.state.documentId !== id) return;
-      this.set({ document, annotations: [...annotations].sort(compareAnnotations) });
+      // Anything coded before the list arrived stays (by id; the list's copy wins).
+      const ids = new Set(list.map((a) => a.id));
+      const early = this.state.annotations.filter((a) => !ids.has(a.id));
+      this.set({
+        annotations: [...list, ...early].sort(compareAnnotations),
+        annotationsLoaded: true,
+      });
+    });
+    try {
+      await Promise.all([document, annotations]);
     } catch (err) {
-      if (this.state.documentId === id) this.set({ documentError: asPizhuError(err) });
+      if (this.state.documentId === id) this.set({ document: null, documentError: asPizhuError(err) });
     }
   }
 

@@ -22,6 +22,8 @@ interface Props {
   historyRevision: number;
   /** The quote in the script view shown (default: the canonical text). */
   quoteOf?: (a: Annotation) => string;
+  /** False while the document's annotations are still loading (no "none yet" hint then). */
+  loaded?: boolean;
 }
 
 const canonicalQuote = (a: Annotation) => a.text;
@@ -64,7 +66,9 @@ export const AnnotationPanel = memo(function AnnotationPanel(props: Props) {
         {t('document.annotations')}{' '}
         <span className="pz-muted">{t('document.annotationCount', { count: annotations.length })}</span>
       </h2>
-      {annotations.length === 0 ? <p className="pz-muted pz-hint">{t('document.noAnnotations')}</p> : null}
+      {annotations.length === 0 && props.loaded !== false ? (
+        <p className="pz-muted pz-hint">{t('document.noAnnotations')}</p>
+      ) : null}
       <AnnotationList
         annotations={annotations}
         activeIds={activeIds}

@@ -90,6 +90,7 @@ export const DocumentView = memo(function DocumentView({
     shownRef.current = annotations;
   }, [annotations]);
   const activeIds = useStore(store, (s) => s.activeIds);
+  const annotationsLoaded = useStore(store, (s) => s.annotationsLoaded);
   const historyRevision = useStore(store, (s) => s.historyRevision);
   const [script, setScript] = useScriptView();
   const [snap, setSnap] = useSnapSentences();
@@ -136,13 +137,16 @@ export const DocumentView = memo(function DocumentView({
     painter.setCodes(store.getState().codes);
     painter.sync(shownRef.current);
     painter.setActive(store.getState().activeIds);
-    painter.markPainted();
     painterRef.current = painter;
     return () => {
       painter.dispose();
       painterRef.current = null;
     };
   }, [dom, view, store]);
+  // "Painted" means the text and its highlights: the annotations may arrive after the text.
+  useEffect(() => {
+    if (annotationsLoaded) painterRef.current?.markPainted();
+  }, [dom, view, annotationsLoaded]);
 
   const scrollToCanonical = useCallback(
     (range: Span | undefined) => {
@@ -159,13 +163,14 @@ export const DocumentView = memo(function DocumentView({
     const painter = painterRef.current;
     if (!dom || !painter || !focus) return;
     if ('annotationId' in focus) {
+      if (!annotationsLoaded) return;
       store.setActive([focus.annotationId]);
       scrollToCanonical(store.getState().annotations.find((a) => a.id === focus.annotationId));
     } else {
       painter.setFocus(focus.start, focus.end);
       scrollToCanonical(focus);
     }
-  }, [dom, focus, store, scrollToCanonical]);
+  }, [dom, focus, store, scrollToCanonical, annotationsLoaded]);
 
   // Layout effects: the highlights change in the same frame as the side list, not one later.
   useLayoutEffect(() => painterRef.current?.setCodes(codes), [dom, codes]);
@@ -399,6 +404,7 @@ export const DocumentView = memo(function DocumentView({
         onMemo={updateMemo}
         historyRevision={historyRevision}
         quoteOf={quoteOf}
+        loaded={annotationsLoaded}
       />
       {sheetOpen ? <ShortcutSheet onClose={closeSheet} /> : null}
     </div>
