@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { openCore, type Core } from '../../../electron/core/index';
-import type { Code, DocumentDetail } from '../../../shared/domain';
+import type { Annotation, Code, DocumentDetail } from '../../../shared/domain';
 import type { CooccurrenceMode, SegmentFilter } from '../../../shared/contracts/segments';
 import { splitParagraphSpans, splitSentences } from '../../../shared/text/sentences';
 import { cpSlice, SEEDS_DIR, tempDir } from '../core/helpers';
@@ -18,14 +18,7 @@ const ASTRAL =
   '𠀋𪚥村调研。𠀋村财政压力大！𪚥村债务多？\n二、建议：扩权𠀋𪚥。增加转移支付。\n\n三、𠀋𪚥问题与成效。' +
   '村里说：“𪚥！”然后走了。\n'.repeat(6);
 
-interface Ann {
-  id: string;
-  documentId: string;
-  codeId: string;
-  coderId: string;
-  start: number;
-  end: number;
-}
+type Ann = Pick<Annotation, 'id' | 'documentId' | 'codeId' | 'coderId' | 'start' | 'end'>;
 
 interface Project {
   core: Core;
