@@ -27,13 +27,6 @@ export interface Db {
   stmt(sql: string): Database.Statement;
   /** Runs `fn` in one IMMEDIATE transaction (writer lock taken up front: no upgrade deadlocks). */
   transaction<T>(fn: () => T): T;
-  /**
-   * A key that changes whenever the project's data may have changed, for caches of what was read:
-   * the connection's `total_changes()` (every write on it, trigger writes and rolled-back ones
-   * included) and SQLite's `data_version` (commits by other connections, e.g. the CLI). Null
-   * inside a transaction: what is read there may still be rolled back, so it must not be cached.
-   */
-  dataVersion(): string | null;
   close(): void;
 }
 
@@ -99,13 +92,6 @@ function wrap(raw: RawDatabase, file: string): Db {
     transaction<T>(fn: () => T): T {
       // Nested calls join the outer transaction (better-sqlite3 turns them into savepoints).
       return raw.transaction(fn).immediate();
-    },
-    dataVersion() {
-      if (raw.inTransaction) return null;
-      const [changes, version] = this.stmt('SELECT total_changes(), data_version FROM pragma_data_version')
-        .raw(true)
-        .get() as [number, number];
-      return `${changes}.${version}`;
     },
     close() {
       cache.clear();

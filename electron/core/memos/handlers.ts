@@ -122,19 +122,27 @@ function pushCodeMemos(ctx: CoreContext, out: MemoEntry[]): void {
 
 /**
  * The annotation memo entries of a project as last read, and the database state they were read
- * in (`Db.dataVersion`). The memos view lists again on every change of its query; reading and
- * ordering 20,000 memos each time was most of a `memos-list` (issue 13). Any write in between
- * reads the memos again. Entries are frozen: callers share them.
+ * in. The memos view lists again on every change of its query; reading and ordering 20,000 memos
+ * each time was most of a `memos-list` (issue 13). The state is the connection's count of changed
+ * rows (`total_changes()`: every insert, update and delete on it, trigger writes and rolled back
+ * ones included) and `data_version` (commits by other connections, e.g. the CLI): any write in
+ * between reads the memos again. Entries are frozen: callers share them.
  */
 const annotationMemoCache = new WeakMap<
   CoreContext['db'],
   { state: string; entries: readonly MemoEntry[] }
 >();
 
+function dbState(ctx: CoreContext): string {
+  const changes = ctx.db.stmt('SELECT total_changes()').pluck().get() as number;
+  const version = ctx.db.stmt('PRAGMA data_version').pluck().get() as number;
+  return `${changes}:${version}`;
+}
+
 function pushAnnotationMemos(ctx: CoreContext, out: MemoEntry[]): void {
-  const state = ctx.db.dataVersion();
+  const state = dbState(ctx);
   const cached = annotationMemoCache.get(ctx.db);
-  if (state !== null && cached?.state === state) {
+  if (cached?.state === state) {
     for (const e of cached.entries) out.push(e);
     return;
   }
@@ -160,7 +168,7 @@ function pushAnnotationMemos(ctx: CoreContext, out: MemoEntry[]): void {
         updatedAt,
       } as const),
     );
-  if (state !== null) annotationMemoCache.set(ctx.db, { state, entries });
+  annotationMemoCache.set(ctx.db, { state, entries });
   for (const e of entries) out.push(e);
 }
 
