@@ -5,8 +5,14 @@
  *
  * A feature makes its changes through a `ChangeSet` (insert / update / remove on tracked tables,
  * see tables.ts), then calls `record(db, kind, changes)` in the same transaction. Undo writes
- * each change's `before` row back in reverse order, redo its `after` row in order, so a command
- * of any size (one memo, a merge of two codes, coding 500 search hits) is one undo step.
+ * each change's `before` state back in reverse order, redo its `after` state in order, so a
+ * command of any size (one memo, a merge of two codes, coding 500 search hits) is one undo step.
+ *
+ * An insert or a removal records the whole row. An update records only the columns it changed,
+ * marked `"$update": true` (before: their old values, after: their new ones; the row's id is in
+ * `row_id`), and undo/redo write just those columns. Logs written before that format hold whole
+ * rows for updates too (no marker); they are still applied as before: the columns that differ
+ * between the two rows, or the whole row if it is missing.
  *
  * An insert of a large row that stays where it was written (an imported document: its text, up
  * to millions of characters) is recorded by name only (`ChangeSet.insertNamed`): its after state
@@ -46,7 +52,15 @@ export interface RowChange {
   id: string;
   before: Row | null;
   after: Row | null;
+  /**
+   * An update of these columns (`before` and `after` need hold only them); without it, an update
+   * is recorded with the columns whose values differ between `before` and `after`.
+   */
+  columns?: readonly string[];
 }
+
+/** Marks a change record holding the changed columns of an update, not whole rows. */
+const UPDATE = '$update';
 
 /** The `after_row` of an insert recorded by name: the row is the one in its table. */
 const IN_TABLE = '$inTable';
@@ -99,21 +113,23 @@ export class ChangeSet {
   }
 
   /**
-   * The same patch on many rows, each given complete as just read (all tracked columns), in one
-   * statement; recorded as one change per row, so undo and redo treat them like `update`s. With
-   * `allWhere`, `rows` are every row whose column has that value (as read in this transaction)
-   * but those in `except`: the statement selects them by it instead of by a list of ids.
+   * The same patch on many rows in one statement; recorded as one change per row holding the
+   * patch's columns, so undo and redo treat them like `update`s. Each row is given with (at
+   * least) its id and the patch's columns as just read. With `allWhere`, `rows` are every row
+   * whose column has that value (as read in this transaction) but those in `except`: the
+   * statement selects them by it instead of by a list of ids.
    */
   updateMany<R extends Row>(
     table: string,
-    rows: readonly R[],
+    rows: readonly (Pick<R, 'id'> & Partial<R>)[],
     patch: Partial<R>,
     allWhere?: { column: keyof R & string; equals: unknown; except: readonly string[] },
-  ): R[] {
-    const columns = trackedTable(table).columns;
-    if (rows.some((r) => !columns.every((c) => c in r)))
-      return rows.map((r) => this.update<R>(table, r.id, patch).after);
-    const afters = rows.map((r) => ({ ...r, ...patch, id: r.id }));
+  ): void {
+    const set = Object.keys(patch).filter((c) => c !== 'id');
+    if (rows.some((r) => !set.every((c) => c in r))) {
+      for (const r of rows) this.update<R>(table, r.id, patch);
+      return;
+    }
     const written =
       allWhere && rows.length > 0
         ? updateColumnsWhere(this.db, table, allWhere.column, allWhere.equals, allWhere.except, patch)
@@ -125,8 +141,15 @@ export class ChangeSet {
           );
     if (written !== new Set(rows.map((r) => r.id)).size)
       throw new Error(`Missing ${table} rows in a bulk update`);
-    rows.forEach((before, i) => this.changes.push({ table, id: before.id, before, after: afters[i]! }));
-    return afters;
+    // Recorded by the patch's columns: every row's after state is the patch itself.
+    for (const before of rows)
+      this.changes.push({
+        table,
+        id: before.id,
+        before,
+        after: { ...patch, id: before.id },
+        columns: set,
+      });
   }
 
   remove<R extends Row>(table: string, id: string): R {
@@ -170,14 +193,19 @@ export function record(
   const one = db.stmt(INSERT_ONE);
   const params: unknown[] = [];
   list.forEach((c, ord) => {
-    params.push(
-      seq,
-      ord,
-      c.table,
-      c.id,
-      c.before && JSON.stringify(c.before),
-      c.after && JSON.stringify(c.after),
-    );
+    params.push(seq, ord, c.table, c.id);
+    if (c.before === null || c.after === null)
+      params.push(c.before && JSON.stringify(c.before), c.after && JSON.stringify(c.after));
+    else {
+      // An update: only the columns it changed.
+      const before: Record<string, unknown> = { [UPDATE]: true };
+      const after: Record<string, unknown> = { [UPDATE]: true };
+      for (const col of c.columns ?? Object.keys(changedColumns(c.before, c.after))) {
+        before[col] = c.before[col] ?? null;
+        after[col] = c.after[col] ?? null;
+      }
+      params.push(JSON.stringify(before), JSON.stringify(after));
+    }
     if (params.length === RECORD_BATCH * 6) {
       batch.run(params);
       params.length = 0;
@@ -223,14 +251,28 @@ interface ParsedChange {
   ord: number;
   /** An insert recorded by name (`target`/`other` unused): handled by the caller. */
   named?: boolean;
+  /** An update recorded by its changed columns: `target`/`other` hold only them (and `id`). */
+  partial?: boolean;
 }
 
-/** Writes one change as `apply` always did: changed columns of an update, else the whole row. */
+/** The columns an update writes: all those recorded, or (a whole-row record) those that differ. */
+function columnsOf(c: ParsedChange): string[] {
+  if (c.target === null || c.other === null) return [];
+  return c.partial
+    ? Object.keys(c.target).filter((k) => k !== 'id')
+    : Object.keys(changedColumns(c.other, c.target));
+}
+
+/** Writes one change: the columns of an update, else the whole row (or its removal). */
 function applyOne(db: Db, c: ParsedChange): void {
   if (c.target === null) removeRow(db, c.table, c.id);
-  else {
-    // An update: set only the columns it changed (the row is in its other state now); an
-    // insert, or a row that is unexpectedly missing, is written whole.
+  else if (c.partial) {
+    // The row is in its other state now. Were it missing (it never is when the log is replayed
+    // in order), there is no whole row to write back: the change has nothing to restore.
+    updateColumns(db, c.table, c.id, c.target);
+  } else {
+    // A whole-row update (older logs): set only the columns it changed; an insert, or a row
+    // that is unexpectedly missing, is written whole.
     const updated = c.other !== null && updateColumns(db, c.table, c.id, changedColumns(c.other, c.target));
     if (!updated) putRow(db, c.table, c.target);
   }
@@ -250,14 +292,14 @@ function applyAll(db: Db, changes: readonly ParsedChange[], single: (c: ParsedCh
       i++;
       continue;
     }
-    const columns = Object.keys(changedColumns(first.other, first.target));
+    const columns = columnsOf(first);
     const key = columns.join('\u0000');
     const ids = new Set([first.id]);
     let j = i + 1;
     for (; j < changes.length; j++) {
       const c = changes[j]!;
       if (c.named || c.table !== first.table || c.target === null || c.other === null || ids.has(c.id)) break;
-      if (Object.keys(changedColumns(c.other, c.target)).join('\u0000') !== key) break;
+      if (columnsOf(c).join('\u0000') !== key) break;
       ids.add(c.id);
     }
     const run = changes.slice(i, j);
@@ -291,10 +333,19 @@ function apply(db: Db, entry: CommandEntry, direction: 'undo' | 'redo'): History
     }
     const before = c.before_row === null ? null : (JSON.parse(c.before_row) as Row);
     const after = c.after_row === null ? null : (JSON.parse(c.after_row) as Row);
+    let partial = false;
+    if (before?.[UPDATE] === true && after?.[UPDATE] === true) {
+      // An update's changed columns: the marker goes, the id comes from the record.
+      partial = true;
+      delete before[UPDATE];
+      delete after[UPDATE];
+      before.id = c.row_id;
+      after.id = c.row_id;
+    }
     parsed.push(
       direction === 'undo'
-        ? { table: c.table_name, id: c.row_id, target: before, other: after, ord: c.ord }
-        : { table: c.table_name, id: c.row_id, target: after, other: before, ord: c.ord },
+        ? { table: c.table_name, id: c.row_id, target: before, other: after, ord: c.ord, partial }
+        : { table: c.table_name, id: c.row_id, target: after, other: before, ord: c.ord, partial },
     );
   }
   if (direction === 'undo') parsed.reverse();
@@ -316,6 +367,8 @@ function apply(db: Db, entry: CommandEntry, direction: 'undo' | 'redo'): History
   });
   const documentIds = new Set<string>();
   const annotationIds = new Set<string>();
+  /** Annotations updated without a change of document: their document is read from the table. */
+  const unplaced: string[] = [];
   const tables = new Set<string>();
   for (const c of parsed) {
     tables.add(c.table);
@@ -325,7 +378,14 @@ function apply(db: Db, entry: CommandEntry, direction: 'undo' | 'redo'): History
       const [before, after] = direction === 'undo' ? [c.target, c.other] : [c.other, c.target];
       for (const row of [before, after])
         if (typeof row?.document_id === 'string') documentIds.add(row.document_id);
+      if (c.partial && typeof c.target?.document_id !== 'string') unplaced.push(c.id);
     }
+  }
+  if (unplaced.length > 0) {
+    const rows = db
+      .stmt(`SELECT DISTINCT document_id FROM annotations WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(unplaced)) as { document_id: string }[];
+    for (const r of rows) documentIds.add(r.document_id);
   }
   return {
     kind: entry.kind,
