@@ -30,6 +30,7 @@ import {
   updateColumns,
   updateColumnsOfIds,
   updateColumnsOfRows,
+  updateColumnsOfValues,
   updateColumnsWhere,
   type Row,
 } from './tables';
@@ -59,8 +60,14 @@ export interface RowChange {
   columns?: readonly string[];
 }
 
-/** Marks a change record holding the changed columns of an update, not whole rows. */
+/**
+ * Marks a change record holding the changed columns of an update, not whole rows: `true` for
+ * one row; for the rows of one bulk update (`updateMany`), the list of columns, with the rows
+ * under `$rows` as `[id, ...values]` and `*` as the record's row id.
+ */
 const UPDATE = '$update';
+const ROWS = '$rows';
+const MANY = '*';
 
 /** The `after_row` of an insert recorded by name: the row is the one in its table. */
 const IN_TABLE = '$inTable';
@@ -168,6 +175,55 @@ function changedColumns(from: Row, to: Row): Record<string, unknown> {
   return out;
 }
 
+/** One row of `command_changes` but its position: table, row id, before and after (JSON). */
+type ChangeRecordValues = [string, string, string | null, string | null];
+
+/**
+ * The log's records of a command's changes: an insert or a removal holds the whole row; an
+ * update the columns it changed; the rows of one `updateMany` share one record.
+ */
+function toRecords(list: readonly RowChange[]): ChangeRecordValues[] {
+  const out: ChangeRecordValues[] = [];
+  for (let i = 0; i < list.length;) {
+    const c = list[i]!;
+    if (c.before === null || c.after === null) {
+      out.push([c.table, c.id, c.before && JSON.stringify(c.before), c.after && JSON.stringify(c.after)]);
+      i++;
+      continue;
+    }
+    const columns = c.columns ?? Object.keys(changedColumns(c.before, c.after));
+    let j = i + 1;
+    // The changes of one updateMany share their `columns` array.
+    if (c.columns)
+      while (j < list.length && list[j]!.columns === c.columns && list[j]!.table === c.table) j++;
+    if (j - i > 1) {
+      const run = list.slice(i, j);
+      const pack = (side: 'before' | 'after') =>
+        JSON.stringify({
+          [UPDATE]: columns,
+          [ROWS]: run.map((r) => [r.id, ...columns.map((col) => r[side]![col] ?? null)]),
+        });
+      out.push([c.table, MANY, pack('before'), pack('after')]);
+    } else {
+      const before: Record<string, unknown> = { [UPDATE]: true };
+      const after: Record<string, unknown> = { [UPDATE]: true };
+      for (const col of columns) {
+        before[col] = c.before[col] ?? null;
+        after[col] = c.after[col] ?? null;
+      }
+      out.push([c.table, c.id, JSON.stringify(before), JSON.stringify(after)]);
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** A bulk update's record, either side: the columns and each row's `[id, ...values]`. */
+interface BulkRecord {
+  [UPDATE]: string[];
+  [ROWS]: unknown[][];
+}
+
 interface CommandEntry {
   seq: number;
   kind: HistoryKind;
@@ -187,25 +243,12 @@ export function record(
     db.stmt(`INSERT INTO commands (kind, state, created_at) VALUES (?, 'done', ?)`).run(kind, at)
       .lastInsertRowid,
   );
-  // Many changes (a merge's thousands of moved annotations) go in batches of rows per statement:
-  // fewer statement runs than one per change.
+  // Many records go in batches of rows per statement: fewer statement runs than one per record.
   const batch = db.stmt(INSERT_BATCH);
   const one = db.stmt(INSERT_ONE);
   const params: unknown[] = [];
-  list.forEach((c, ord) => {
-    params.push(seq, ord, c.table, c.id);
-    if (c.before === null || c.after === null)
-      params.push(c.before && JSON.stringify(c.before), c.after && JSON.stringify(c.after));
-    else {
-      // An update: only the columns it changed.
-      const before: Record<string, unknown> = { [UPDATE]: true };
-      const after: Record<string, unknown> = { [UPDATE]: true };
-      for (const col of c.columns ?? Object.keys(changedColumns(c.before, c.after))) {
-        before[col] = c.before[col] ?? null;
-        after[col] = c.after[col] ?? null;
-      }
-      params.push(JSON.stringify(before), JSON.stringify(after));
-    }
+  toRecords(list).forEach((r, ord) => {
+    params.push(seq, ord, ...r);
     if (params.length === RECORD_BATCH * 6) {
       batch.run(params);
       params.length = 0;
@@ -253,6 +296,12 @@ interface ParsedChange {
   named?: boolean;
   /** An update recorded by its changed columns: `target`/`other` hold only them (and `id`). */
   partial?: boolean;
+  /**
+   * The rows of one bulk update (`target`/`other` null, `id` is `*`): the columns, each row's
+   * `[id, ...values]` to write, and the document ids of the other side when the update moved
+   * annotations between documents.
+   */
+  bulk?: { columns: string[]; rows: unknown[][]; otherDocuments?: string[] };
 }
 
 /** The columns an update writes: all those recorded, or (a whole-row record) those that differ. */
@@ -278,6 +327,16 @@ function applyOne(db: Db, c: ParsedChange): void {
   }
 }
 
+/** Writes a bulk record's rows in one statement; if it misses a row, row by row (as `applyOne`). */
+function writeBulk(db: Db, table: string, bulk: NonNullable<ParsedChange['bulk']>): void {
+  if (updateColumnsOfValues(db, table, bulk.columns, bulk.rows) === bulk.rows.length) return;
+  for (const values of bulk.rows) {
+    const row: Record<string, unknown> = {};
+    bulk.columns.forEach((col, n) => (row[col] = values[n + 1]));
+    updateColumns(db, table, values[0] as string, row);
+  }
+}
+
 /**
  * Applies changes in order. A run of consecutive updates of one table that change the same
  * columns of distinct rows (a merge's thousands of moved annotations) is written in one
@@ -287,6 +346,11 @@ function applyAll(db: Db, changes: readonly ParsedChange[], single: (c: ParsedCh
   let i = 0;
   while (i < changes.length) {
     const first = changes[i]!;
+    if (first.bulk) {
+      writeBulk(db, first.table, first.bulk);
+      i++;
+      continue;
+    }
     if (first.named || first.target === null || first.other === null) {
       single(first);
       i++;
@@ -331,6 +395,24 @@ function apply(db: Db, entry: CommandEntry, direction: 'undo' | 'redo'): History
       parsed.push({ table: c.table_name, id: c.row_id, target: null, other: null, named: true, ord: c.ord });
       continue;
     }
+    if (c.row_id === MANY && c.before_row !== null && c.after_row !== null) {
+      // The rows of one bulk update: only the side to write is needed.
+      const [target, other] =
+        direction === 'undo' ? [c.before_row, c.after_row] : [c.after_row, c.before_row];
+      const { [UPDATE]: columns, [ROWS]: rows } = JSON.parse(target) as BulkRecord;
+      const d = columns.indexOf('document_id');
+      const otherDocuments =
+        d < 0 ? undefined : (JSON.parse(other) as BulkRecord)[ROWS].map((r) => r[d + 1] as string);
+      parsed.push({
+        table: c.table_name,
+        id: MANY,
+        target: null,
+        other: null,
+        ord: c.ord,
+        bulk: { columns, rows, otherDocuments },
+      });
+      continue;
+    }
     const before = c.before_row === null ? null : (JSON.parse(c.before_row) as Row);
     const after = c.after_row === null ? null : (JSON.parse(c.after_row) as Row);
     let partial = false;
@@ -372,6 +454,19 @@ function apply(db: Db, entry: CommandEntry, direction: 'undo' | 'redo'): History
   const tables = new Set<string>();
   for (const c of parsed) {
     tables.add(c.table);
+    if (c.bulk) {
+      const d = c.bulk.columns.indexOf('document_id');
+      for (const row of c.bulk.rows) {
+        const id = row[0] as string;
+        if (c.table === 'documents') documentIds.add(id);
+        if (c.table !== 'annotations') continue;
+        annotationIds.add(id);
+        if (d < 0) unplaced.push(id);
+        else documentIds.add(row[d + 1] as string);
+      }
+      for (const id of c.bulk.otherDocuments ?? []) documentIds.add(id);
+      continue;
+    }
     if (c.table === 'documents') documentIds.add(c.id);
     if (c.table === 'annotations') {
       annotationIds.add(c.id);

@@ -59,27 +59,42 @@ function trackedRows(f: Fixture): Rows {
 }
 
 /**
- * Rewrites the update records of command `seq` as the log wrote them before this format: the
- * whole row before (as read before the command) and after (as left by it). Returns how many.
+ * Rewrites the update records of command `seq` as the log wrote them before this format: one
+ * record per row (a bulk record is split), with the whole row before (as read before the command)
+ * and after (as left by it). Returns how many rows.
  */
 function toWholeRows(f: Fixture, seq: number, before: Rows, after: Rows): number {
-  const set = f.ctx.db.raw.prepare(
-    'UPDATE command_changes SET before_row = ?, after_row = ? WHERE seq = ? AND ord = ?',
-  );
+  const old: [string, string, string | null, string | null][] = [];
   const seen = new Set<string>();
   let n = 0;
   for (const r of records(f, seq)) {
-    if (r.before_row === null || r.after_row === null) continue;
-    expect(JSON.parse(r.before_row)).toMatchObject({ $update: true });
-    const key = `${r.table_name}/${r.row_id}`;
-    // Two updates of one row in one command would need the state between them.
-    if (seen.has(key)) throw new Error(`${key} updated twice in command ${seq}`);
-    seen.add(key);
-    const b = before[r.table_name]!.get(r.row_id)!;
-    const a = after[r.table_name]!.get(r.row_id)!;
-    set.run(JSON.stringify(b), JSON.stringify(a), seq, r.ord);
-    n++;
+    if (r.before_row === null || r.after_row === null) {
+      old.push([r.table_name, r.row_id, r.before_row, r.after_row]);
+      continue;
+    }
+    const marked = JSON.parse(r.before_row) as { $update: unknown; $rows?: [string][] };
+    expect(marked.$update).toBeTruthy();
+    const ids = marked.$rows ? marked.$rows.map((row) => row[0]) : [r.row_id];
+    for (const id of ids) {
+      const key = `${r.table_name}/${id}`;
+      // Two updates of one row in one command would need the state between them.
+      if (seen.has(key)) throw new Error(`${key} updated twice in command ${seq}`);
+      seen.add(key);
+      const b = before[r.table_name]!.get(id)!;
+      const a = after[r.table_name]!.get(id)!;
+      old.push([r.table_name, id, JSON.stringify(b), JSON.stringify(a)]);
+      n++;
+    }
   }
+  const raw = f.ctx.db.raw;
+  raw.transaction(() => {
+    raw.prepare('DELETE FROM command_changes WHERE seq = ?').run(seq);
+    const insert = raw.prepare(
+      `INSERT INTO command_changes (seq, ord, table_name, row_id, before_row, after_row)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    old.forEach((r, ord) => insert.run(seq, ord, ...r));
+  })();
   return n;
 }
 
@@ -116,19 +131,18 @@ describe('update records', () => {
       const before = snapshot(f);
       f.h['codes-merge']({ sourceId: source.id, targetId: target.id });
       const after = snapshot(f);
+      // The moved annotations share one record: the two columns, each row's id and values.
       const moved = records(f, lastSeq(f)).filter((r) => r.table_name === 'annotations');
-      expect(moved).toHaveLength(6);
-      for (const r of moved) {
-        expect(JSON.parse(r.before_row!)).toEqual({
-          $update: true,
-          code_id: source.id,
-          updated_at: expect.any(String) as string,
-        });
-        expect(Object.keys(JSON.parse(r.after_row!) as object).sort()).toEqual([
-          '$update',
-          'code_id',
-          'updated_at',
-        ]);
+      expect(moved).toHaveLength(1);
+      expect(moved[0]!.row_id).toBe('*');
+      const bulkBefore = JSON.parse(moved[0]!.before_row!) as { $update: string[]; $rows: unknown[][] };
+      const bulkAfter = JSON.parse(moved[0]!.after_row!) as { $update: string[]; $rows: unknown[][] };
+      expect(bulkBefore.$update).toEqual(['code_id', 'updated_at']);
+      expect(bulkAfter.$update).toEqual(['code_id', 'updated_at']);
+      expect(bulkBefore.$rows).toHaveLength(6);
+      for (const [k, row] of bulkBefore.$rows.entries()) {
+        expect(row).toEqual([expect.any(String), source.id, expect.any(String)]);
+        expect(bulkAfter.$rows[k]).toEqual([row[0], target.id, expect.any(String)]);
       }
       const effect = (f.h['history-undo']({}) as { effect: HistoryEffect }).effect;
       expect(snapshot(f)).toEqual(before);
