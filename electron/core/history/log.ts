@@ -10,9 +10,11 @@
  *
  * An insert or a removal records the whole row. An update records only the columns it changed,
  * marked `"$update": true` (before: their old values, after: their new ones; the row's id is in
- * `row_id`), and undo/redo write just those columns. Logs written before that format hold whole
- * rows for updates too (no marker); they are still applied as before: the columns that differ
- * between the two rows, or the whole row if it is missing.
+ * `row_id`), and undo/redo write just those columns. The rows of one bulk update
+ * (`ChangeSet.updateMany`, a merge's thousands of moved annotations) share one record: the
+ * columns and each row's id and values, written back in one statement. Logs written before that
+ * format hold whole rows for updates too (no marker); they are still applied as before: the
+ * columns that differ between the two rows, or the whole row if it is missing.
  *
  * An insert of a large row that stays where it was written (an imported document: its text, up
  * to millions of characters) is recorded by name only (`ChangeSet.insertNamed`): its after state
