@@ -122,9 +122,10 @@ export class ChangeSet {
   }
 
   /**
-   * The same patch on many rows in one statement; recorded as one change per row holding the
-   * patch's columns, so undo and redo treat them like `update`s. Each row is given with (at
-   * least) its id and the patch's columns as just read. With `allWhere`, `rows` are every row
+   * The same patch on many rows in one statement; one change per row holding the patch's
+   * columns, all written to the log as one bulk record (undo and redo write them in one
+   * statement too). Each row is given with (at least) its id and the patch's columns as just
+   * read. With `allWhere`, `rows` are every row
    * whose column has that value (as read in this transaction) but those in `except`: the
    * statement selects them by it instead of by a list of ids.
    */
