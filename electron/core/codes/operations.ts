@@ -164,7 +164,7 @@ export function moveCode(
   });
 }
 
-function annotationKey(a: AnnotationRow): string {
+function annotationKey(a: Placed): string {
   return `${a.document_id}\u0000${a.start_offset}\u0000${a.end_offset}\u0000${a.coder_id}`;
 }
 
@@ -175,6 +175,22 @@ function annotationsOf(db: Db, codeId: string): AnnotationRow[] {
        FROM annotations WHERE code_id = ? ORDER BY document_id, start_offset, end_offset, created_at, id`,
     )
     .all(codeId) as AnnotationRow[];
+}
+
+/** What a merge needs of an annotation: its key, memo, and the columns a move changes. */
+type Placed = Pick<
+  AnnotationRow,
+  'id' | 'document_id' | 'code_id' | 'coder_id' | 'start_offset' | 'end_offset' | 'memo' | 'updated_at'
+>;
+
+/** A code's annotations in the order `annotationsOf` gives, without their quotes. */
+function placedOf(db: Db, codeId: string): Placed[] {
+  return db
+    .stmt(
+      `SELECT id, document_id, code_id, coder_id, start_offset, end_offset, memo, updated_at
+       FROM annotations WHERE code_id = ? ORDER BY document_id, start_offset, end_offset, created_at, id`,
+    )
+    .all(codeId) as Placed[];
 }
 
 function appendText(kept: string, extra: string): string {
@@ -196,18 +212,18 @@ export function moveAnnotations(
   summary: CodeChangeSummary,
 ): void {
   /** Each annotation that stays, by key, as it will be once the moves are written. */
-  const kept = new Map(annotationsOf(db, toId).map((a) => [annotationKey(a), a]));
-  const moved: AnnotationRow[] = [];
-  /** Kept annotations whose memo grows: the row before the memo change, and the new memo. */
-  const memos = new Map<string, { row: AnnotationRow; memo: string }>();
+  const kept = new Map(placedOf(db, toId).map((a) => [annotationKey(a), a]));
+  const moved: Placed[] = [];
+  /** Kept annotations whose memo grows, with the new memo. */
+  const memos = new Map<string, string>();
   const removed: string[] = [];
-  for (const a of annotationsOf(db, fromId)) {
+  for (const a of placedOf(db, fromId)) {
     const key = annotationKey(a);
     const twin = kept.get(key);
     if (twin) {
-      const current = memos.get(twin.id)?.memo ?? twin.memo;
+      const current = memos.get(twin.id) ?? twin.memo;
       const memo = appendText(current, a.memo);
-      if (memo !== current) memos.set(twin.id, { row: twin, memo });
+      if (memo !== current) memos.set(twin.id, memo);
       removed.push(a.id);
       summary.deletedAnnotations++;
     } else {
@@ -223,8 +239,7 @@ export function moveAnnotations(
     { code_id: toId, updated_at: now },
     { column: 'code_id', equals: fromId, except: removed },
   );
-  for (const [id, { row, memo }] of memos)
-    changes.update<AnnotationRow>('annotations', id, { memo, updated_at: now }, row);
+  for (const [id, memo] of memos) changes.update<AnnotationRow>('annotations', id, { memo, updated_at: now });
   for (const id of removed) changes.remove('annotations', id);
 }
 

@@ -5,8 +5,16 @@
  *
  * A feature makes its changes through a `ChangeSet` (insert / update / remove on tracked tables,
  * see tables.ts), then calls `record(db, kind, changes)` in the same transaction. Undo writes
- * each change's `before` row back in reverse order, redo its `after` row in order, so a command
- * of any size (one memo, a merge of two codes, coding 500 search hits) is one undo step.
+ * each change's `before` state back in reverse order, redo its `after` state in order, so a
+ * command of any size (one memo, a merge of two codes, coding 500 search hits) is one undo step.
+ *
+ * An insert or a removal records the whole row. An update records only the columns it changed,
+ * marked `"$update": true` (before: their old values, after: their new ones; the row's id is in
+ * `row_id`), and undo/redo write just those columns. The rows of one bulk update
+ * (`ChangeSet.updateMany`, a merge's thousands of moved annotations) share one record: the
+ * columns and each row's id and values, written back in one statement. Logs written before that
+ * format hold whole rows for updates too (no marker); they are still applied as before: the
+ * columns that differ between the two rows, or the whole row if it is missing.
  *
  * An insert of a large row that stays where it was written (an imported document: its text, up
  * to millions of characters) is recorded by name only (`ChangeSet.insertNamed`): its after state
@@ -24,6 +32,7 @@ import {
   updateColumns,
   updateColumnsOfIds,
   updateColumnsOfRows,
+  updateColumnsOfValues,
   updateColumnsWhere,
   type Row,
 } from './tables';
@@ -46,7 +55,21 @@ export interface RowChange {
   id: string;
   before: Row | null;
   after: Row | null;
+  /**
+   * An update of these columns (`before` and `after` need hold only them); without it, an update
+   * is recorded with the columns whose values differ between `before` and `after`.
+   */
+  columns?: readonly string[];
 }
+
+/**
+ * Marks a change record holding the changed columns of an update, not whole rows: `true` for
+ * one row; for the rows of one bulk update (`updateMany`), the list of columns, with the rows
+ * under `$rows` as `[id, ...values]` and `*` as the record's row id.
+ */
+const UPDATE = '$update';
+const ROWS = '$rows';
+const MANY = '*';
 
 /** The `after_row` of an insert recorded by name: the row is the one in its table. */
 const IN_TABLE = '$inTable';
@@ -99,21 +122,24 @@ export class ChangeSet {
   }
 
   /**
-   * The same patch on many rows, each given complete as just read (all tracked columns), in one
-   * statement; recorded as one change per row, so undo and redo treat them like `update`s. With
-   * `allWhere`, `rows` are every row whose column has that value (as read in this transaction)
-   * but those in `except`: the statement selects them by it instead of by a list of ids.
+   * The same patch on many rows in one statement; one change per row holding the patch's
+   * columns, all written to the log as one bulk record (undo and redo write them in one
+   * statement too). Each row is given with (at least) its id and the patch's columns as just
+   * read. With `allWhere`, `rows` are every row
+   * whose column has that value (as read in this transaction) but those in `except`: the
+   * statement selects them by it instead of by a list of ids.
    */
   updateMany<R extends Row>(
     table: string,
-    rows: readonly R[],
+    rows: readonly (Pick<R, 'id'> & Partial<R>)[],
     patch: Partial<R>,
     allWhere?: { column: keyof R & string; equals: unknown; except: readonly string[] },
-  ): R[] {
-    const columns = trackedTable(table).columns;
-    if (rows.some((r) => !columns.every((c) => c in r)))
-      return rows.map((r) => this.update<R>(table, r.id, patch).after);
-    const afters = rows.map((r) => ({ ...r, ...patch, id: r.id }));
+  ): void {
+    const set = Object.keys(patch).filter((c) => c !== 'id');
+    if (rows.some((r) => !set.every((c) => c in r))) {
+      for (const r of rows) this.update<R>(table, r.id, patch);
+      return;
+    }
     const written =
       allWhere && rows.length > 0
         ? updateColumnsWhere(this.db, table, allWhere.column, allWhere.equals, allWhere.except, patch)
@@ -125,8 +151,15 @@ export class ChangeSet {
           );
     if (written !== new Set(rows.map((r) => r.id)).size)
       throw new Error(`Missing ${table} rows in a bulk update`);
-    rows.forEach((before, i) => this.changes.push({ table, id: before.id, before, after: afters[i]! }));
-    return afters;
+    // Recorded by the patch's columns: every row's after state is the patch itself.
+    for (const before of rows)
+      this.changes.push({
+        table,
+        id: before.id,
+        before,
+        after: { ...patch, id: before.id },
+        columns: set,
+      });
   }
 
   remove<R extends Row>(table: string, id: string): R {
@@ -143,6 +176,55 @@ function changedColumns(from: Row, to: Row): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [c, v] of Object.entries(to)) if (c !== 'id' && from[c] !== v) out[c] = v;
   return out;
+}
+
+/** One row of `command_changes` but its position: table, row id, before and after (JSON). */
+type ChangeRecordValues = [string, string, string | null, string | null];
+
+/**
+ * The log's records of a command's changes: an insert or a removal holds the whole row; an
+ * update the columns it changed; the rows of one `updateMany` share one record.
+ */
+function toRecords(list: readonly RowChange[]): ChangeRecordValues[] {
+  const out: ChangeRecordValues[] = [];
+  for (let i = 0; i < list.length;) {
+    const c = list[i]!;
+    if (c.before === null || c.after === null) {
+      out.push([c.table, c.id, c.before && JSON.stringify(c.before), c.after && JSON.stringify(c.after)]);
+      i++;
+      continue;
+    }
+    const columns = c.columns ?? Object.keys(changedColumns(c.before, c.after));
+    let j = i + 1;
+    // The changes of one updateMany share their `columns` array.
+    if (c.columns)
+      while (j < list.length && list[j]!.columns === c.columns && list[j]!.table === c.table) j++;
+    if (j - i > 1) {
+      const run = list.slice(i, j);
+      const pack = (side: 'before' | 'after') =>
+        JSON.stringify({
+          [UPDATE]: columns,
+          [ROWS]: run.map((r) => [r.id, ...columns.map((col) => r[side]![col] ?? null)]),
+        });
+      out.push([c.table, MANY, pack('before'), pack('after')]);
+    } else {
+      const before: Record<string, unknown> = { [UPDATE]: true };
+      const after: Record<string, unknown> = { [UPDATE]: true };
+      for (const col of columns) {
+        before[col] = c.before[col] ?? null;
+        after[col] = c.after[col] ?? null;
+      }
+      out.push([c.table, c.id, JSON.stringify(before), JSON.stringify(after)]);
+    }
+    i = j;
+  }
+  return out;
+}
+
+/** A bulk update's record, either side: the columns and each row's `[id, ...values]`. */
+interface BulkRecord {
+  [UPDATE]: string[];
+  [ROWS]: unknown[][];
 }
 
 interface CommandEntry {
@@ -164,20 +246,12 @@ export function record(
     db.stmt(`INSERT INTO commands (kind, state, created_at) VALUES (?, 'done', ?)`).run(kind, at)
       .lastInsertRowid,
   );
-  // Many changes (a merge's thousands of moved annotations) go in batches of rows per statement:
-  // fewer statement runs than one per change.
+  // Many records go in batches of rows per statement: fewer statement runs than one per record.
   const batch = db.stmt(INSERT_BATCH);
   const one = db.stmt(INSERT_ONE);
   const params: unknown[] = [];
-  list.forEach((c, ord) => {
-    params.push(
-      seq,
-      ord,
-      c.table,
-      c.id,
-      c.before && JSON.stringify(c.before),
-      c.after && JSON.stringify(c.after),
-    );
+  toRecords(list).forEach((r, ord) => {
+    params.push(seq, ord, ...r);
     if (params.length === RECORD_BATCH * 6) {
       batch.run(params);
       params.length = 0;
@@ -223,16 +297,46 @@ interface ParsedChange {
   ord: number;
   /** An insert recorded by name (`target`/`other` unused): handled by the caller. */
   named?: boolean;
+  /** An update recorded by its changed columns: `target`/`other` hold only them (and `id`). */
+  partial?: boolean;
+  /**
+   * The rows of one bulk update (`target`/`other` null, `id` is `*`): the columns, each row's
+   * `[id, ...values]` to write, and the document ids of the other side when the update moved
+   * annotations between documents.
+   */
+  bulk?: { columns: string[]; rows: unknown[][]; otherDocuments?: string[] };
 }
 
-/** Writes one change as `apply` always did: changed columns of an update, else the whole row. */
+/** The columns an update writes: all those recorded, or (a whole-row record) those that differ. */
+function columnsOf(c: ParsedChange): string[] {
+  if (c.target === null || c.other === null) return [];
+  return c.partial
+    ? Object.keys(c.target).filter((k) => k !== 'id')
+    : Object.keys(changedColumns(c.other, c.target));
+}
+
+/** Writes one change: the columns of an update, else the whole row (or its removal). */
 function applyOne(db: Db, c: ParsedChange): void {
   if (c.target === null) removeRow(db, c.table, c.id);
-  else {
-    // An update: set only the columns it changed (the row is in its other state now); an
-    // insert, or a row that is unexpectedly missing, is written whole.
+  else if (c.partial) {
+    // The row is in its other state now. Were it missing (it never is when the log is replayed
+    // in order), there is no whole row to write back: the change has nothing to restore.
+    updateColumns(db, c.table, c.id, c.target);
+  } else {
+    // A whole-row update (older logs): set only the columns it changed; an insert, or a row
+    // that is unexpectedly missing, is written whole.
     const updated = c.other !== null && updateColumns(db, c.table, c.id, changedColumns(c.other, c.target));
     if (!updated) putRow(db, c.table, c.target);
+  }
+}
+
+/** Writes a bulk record's rows in one statement; if it misses a row, row by row (as `applyOne`). */
+function writeBulk(db: Db, table: string, bulk: NonNullable<ParsedChange['bulk']>): void {
+  if (updateColumnsOfValues(db, table, bulk.columns, bulk.rows) === bulk.rows.length) return;
+  for (const values of bulk.rows) {
+    const row: Record<string, unknown> = {};
+    bulk.columns.forEach((col, n) => (row[col] = values[n + 1]));
+    updateColumns(db, table, values[0] as string, row);
   }
 }
 
@@ -245,19 +349,24 @@ function applyAll(db: Db, changes: readonly ParsedChange[], single: (c: ParsedCh
   let i = 0;
   while (i < changes.length) {
     const first = changes[i]!;
+    if (first.bulk) {
+      writeBulk(db, first.table, first.bulk);
+      i++;
+      continue;
+    }
     if (first.named || first.target === null || first.other === null) {
       single(first);
       i++;
       continue;
     }
-    const columns = Object.keys(changedColumns(first.other, first.target));
+    const columns = columnsOf(first);
     const key = columns.join('\u0000');
     const ids = new Set([first.id]);
     let j = i + 1;
     for (; j < changes.length; j++) {
       const c = changes[j]!;
       if (c.named || c.table !== first.table || c.target === null || c.other === null || ids.has(c.id)) break;
-      if (Object.keys(changedColumns(c.other, c.target)).join('\u0000') !== key) break;
+      if (columnsOf(c).join('\u0000') !== key) break;
       ids.add(c.id);
     }
     const run = changes.slice(i, j);
@@ -289,12 +398,39 @@ function apply(db: Db, entry: CommandEntry, direction: 'undo' | 'redo'): History
       parsed.push({ table: c.table_name, id: c.row_id, target: null, other: null, named: true, ord: c.ord });
       continue;
     }
+    if (c.row_id === MANY && c.before_row !== null && c.after_row !== null) {
+      // The rows of one bulk update: only the side to write is needed.
+      const [target, other] =
+        direction === 'undo' ? [c.before_row, c.after_row] : [c.after_row, c.before_row];
+      const { [UPDATE]: columns, [ROWS]: rows } = JSON.parse(target) as BulkRecord;
+      const d = columns.indexOf('document_id');
+      const otherDocuments =
+        d < 0 ? undefined : (JSON.parse(other) as BulkRecord)[ROWS].map((r) => r[d + 1] as string);
+      parsed.push({
+        table: c.table_name,
+        id: MANY,
+        target: null,
+        other: null,
+        ord: c.ord,
+        bulk: { columns, rows, otherDocuments },
+      });
+      continue;
+    }
     const before = c.before_row === null ? null : (JSON.parse(c.before_row) as Row);
     const after = c.after_row === null ? null : (JSON.parse(c.after_row) as Row);
+    let partial = false;
+    if (before?.[UPDATE] === true && after?.[UPDATE] === true) {
+      // An update's changed columns: the marker goes, the id comes from the record.
+      partial = true;
+      delete before[UPDATE];
+      delete after[UPDATE];
+      before.id = c.row_id;
+      after.id = c.row_id;
+    }
     parsed.push(
       direction === 'undo'
-        ? { table: c.table_name, id: c.row_id, target: before, other: after, ord: c.ord }
-        : { table: c.table_name, id: c.row_id, target: after, other: before, ord: c.ord },
+        ? { table: c.table_name, id: c.row_id, target: before, other: after, ord: c.ord, partial }
+        : { table: c.table_name, id: c.row_id, target: after, other: before, ord: c.ord, partial },
     );
   }
   if (direction === 'undo') parsed.reverse();
@@ -316,16 +452,38 @@ function apply(db: Db, entry: CommandEntry, direction: 'undo' | 'redo'): History
   });
   const documentIds = new Set<string>();
   const annotationIds = new Set<string>();
+  /** Annotations updated without a change of document: their document is read from the table. */
+  const unplaced: string[] = [];
   const tables = new Set<string>();
   for (const c of parsed) {
     tables.add(c.table);
+    if (c.bulk) {
+      const d = c.bulk.columns.indexOf('document_id');
+      for (const row of c.bulk.rows) {
+        const id = row[0] as string;
+        if (c.table === 'documents') documentIds.add(id);
+        if (c.table !== 'annotations') continue;
+        annotationIds.add(id);
+        if (d < 0) unplaced.push(id);
+        else documentIds.add(row[d + 1] as string);
+      }
+      for (const id of c.bulk.otherDocuments ?? []) documentIds.add(id);
+      continue;
+    }
     if (c.table === 'documents') documentIds.add(c.id);
     if (c.table === 'annotations') {
       annotationIds.add(c.id);
       const [before, after] = direction === 'undo' ? [c.target, c.other] : [c.other, c.target];
       for (const row of [before, after])
         if (typeof row?.document_id === 'string') documentIds.add(row.document_id);
+      if (c.partial && typeof c.target?.document_id !== 'string') unplaced.push(c.id);
     }
+  }
+  if (unplaced.length > 0) {
+    const rows = db
+      .stmt(`SELECT DISTINCT document_id FROM annotations WHERE id IN (SELECT value FROM json_each(?))`)
+      .all(JSON.stringify(unplaced)) as { document_id: string }[];
+    for (const r of rows) documentIds.add(r.document_id);
   }
   return {
     kind: entry.kind,

@@ -7,7 +7,8 @@
  * conflict: immutable columns (a document's canonical text) are guarded by triggers and never
  * change after insert anyway. `updateColumns` sets a few columns of an existing row (updates and
  * their undo/redo: a merge of thousands of annotations changes one column of each);
- * `updateColumnsOfIds` / `updateColumnsOfRows` do that for many rows in one statement.
+ * `updateColumnsOfIds` / `updateColumnsOfRows` / `updateColumnsOfValues` do that for many rows in
+ * one statement.
  */
 import type { Db } from '../db/database';
 
@@ -155,17 +156,35 @@ export function updateColumnsOfRows(
   columns: readonly string[],
   rows: readonly Row[],
 ): number {
+  return updateColumnsOfValues(
+    db,
+    table,
+    columns,
+    rows.map((r) => [r.id, ...columns.map((c) => r[c] ?? null)]),
+  );
+}
+
+/**
+ * As `updateColumnsOfRows`, the rows given as `[id, ...values]` (values in the order of
+ * `columns`; the undo log's bulk records hold them so).
+ */
+export function updateColumnsOfValues(
+  db: Db,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly unknown[])[],
+): number {
   const t = trackedTable(table);
   const mutable = new Set(t.mutable ?? t.columns.filter((c) => c !== 'id'));
-  const cols = columns.filter((c) => mutable.has(c));
+  // Each written column with its position in a row's array.
+  const cols = columns.map((c, i) => [c, i + 1] as const).filter(([c]) => mutable.has(c));
   if (cols.length === 0 || rows.length === 0) return 0;
-  const values = rows.map((r) => [r.id, ...cols.map((c) => r[c] ?? null)]);
   return db
     .stmt(
-      `UPDATE ${quote(t.name)} SET ${cols.map((c, i) => `${quote(c)} = v.value ->> ${i + 1}`).join(', ')}
+      `UPDATE ${quote(t.name)} SET ${cols.map(([c, i]) => `${quote(c)} = v.value ->> ${i}`).join(', ')}
        FROM json_each(?) AS v WHERE ${quote(t.name)}.id = v.value ->> 0`,
     )
-    .run(JSON.stringify(values)).changes;
+    .run(JSON.stringify(rows)).changes;
 }
 
 export function removeRow(db: Db, table: string, id: string): void {
