@@ -4,7 +4,7 @@
  * (routes.ts) so a reload returns to it.
  * Global shortcuts: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redo.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Header } from './components/Header';
 import { ReadOnlyBanner } from './views/backups/ReadOnlyBanner';
 import { Toasts } from './components/Toasts';
@@ -101,7 +101,13 @@ export function App({ store }: { store: Store }) {
         {translateError(t, loadError)}
       </p>
     );
-  else if (view) main = <view.component store={store} navigate={navigate} />;
+  else if (view)
+    // Views load on first use (views/lazy.ts).
+    main = (
+      <Suspense fallback={<p className="pz-center pz-muted">{t('status.loading')}</p>}>
+        <view.component store={store} navigate={navigate} />
+      </Suspense>
+    );
   else if (documentId === null)
     main = <LibraryView documents={documents} codes={codes} onOpen={open} store={store} />;
   else if (documentError)

@@ -150,6 +150,9 @@ export class HighlightPainter {
     )
       tail++;
     const changed = annotations.slice(head, annotations.length - tail);
+    // A long list arriving while everything is registered (a document's annotations after its
+    // text): place them all, but register only the window (below), not a Range for each first.
+    if (this.paintAll && annotations.length > PAINT_ALL_UP_TO) this.window = null;
     const keep = new Set(changed.map((a) => a.id));
     // An annotation that goes while another with the same code and range comes (a provisional
     // annotation swapped for the core's row) hands its Range over: no highlight changes, so
