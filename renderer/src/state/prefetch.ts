@@ -7,14 +7,8 @@
  * Each is used at most once, and the document's only by the first `openDocument` of the same id.
  */
 import type { ApiClient } from '../../../shared/api';
-import type {
-  Annotation,
-  Code,
-  Coder,
-  DocumentDetail,
-  DocumentSummary,
-  HistoryState,
-} from '../../../shared/domain';
+import type { AnnotationSpan } from '../../../shared/contracts/annotation-spans';
+import type { Code, Coder, DocumentDetail, DocumentSummary, HistoryState } from '../../../shared/domain';
 import type { Route } from '../routes';
 
 export type ProjectLists = [DocumentSummary[], Code[], Coder[], HistoryState];
@@ -23,7 +17,7 @@ export interface EarlyDocument {
   id: string;
   document: Promise<DocumentDetail>;
   /** Starts the request on the first call; later calls return the same promise. */
-  annotations: () => Promise<Annotation[]>;
+  annotations: () => Promise<AnnotationSpan[]>;
 }
 
 export interface Prefetched {
@@ -51,13 +45,13 @@ export function prefetch(api: ApiClient, route: Route): Prefetched {
   const project = held(fetchProjectLists(api));
   if (route.kind !== 'document') return { project, document: null };
   const { id } = route;
-  let annotations: Promise<Annotation[]> | null = null;
+  let annotations: Promise<AnnotationSpan[]> | null = null;
   return {
     project,
     document: {
       id,
       document: held(api.call('documents-get', { id })),
-      annotations: () => (annotations ??= held(api.call('annotations-list', { documentId: id }))),
+      annotations: () => (annotations ??= held(api.call('annotations-spans', { documentId: id }))),
     },
   };
 }

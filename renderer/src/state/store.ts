@@ -23,6 +23,7 @@ import type { MessageKey } from '../i18n/catalog';
 import type { DocumentFocus } from './focus';
 import type { Params } from '../i18n';
 import { fetchProjectLists, type EarlyDocument, type Prefetched, type ProjectLists } from './prefetch';
+import { annotationsFromSpans } from './spans';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -188,25 +189,25 @@ export class Store {
     const early = this.earlyDocument?.id === id ? this.earlyDocument : null;
     this.earlyDocument = null;
     if (id === null) return;
-    // Both requests run at once, and each result is shown when it arrives: the text does not
-    // wait for thousands of annotations (nor they for the text).
-    const document = (early?.document ?? this.api.call('documents-get', { id })).then((d) => {
+    // Both requests run at once, and the text is shown when it arrives: it does not wait for
+    // thousands of annotations. Their quotes are cut from the text (annotations-spans).
+    const document = early?.document ?? this.api.call('documents-get', { id });
+    const shown = document.then((d) => {
       if (this.state.documentId === id && !this.state.documentError) this.set({ document: d });
     });
-    const annotations = (early?.annotations() ?? this.api.call('annotations-list', { documentId: id })).then(
-      (list) => {
-        if (this.state.documentId !== id) return;
-        // Anything coded before the list arrived stays (by id; the list's copy wins).
-        const ids = new Set(list.map((a) => a.id));
-        const coded = this.state.annotations.filter((a) => !ids.has(a.id));
-        this.set({
-          annotations: [...list, ...coded].sort(compareAnnotations),
-          annotationsLoaded: true,
-        });
-      },
-    );
+    const spans = early?.annotations() ?? this.api.call('annotations-spans', { documentId: id });
+    const annotations = Promise.all([document, spans]).then(([d, list]) => {
+      if (this.state.documentId !== id) return;
+      // Anything coded before the list arrived stays (by id; the list's copy wins).
+      const ids = new Set(list.map((a) => a.id));
+      const coded = this.state.annotations.filter((a) => !ids.has(a.id));
+      this.set({
+        annotations: [...annotationsFromSpans(list, d), ...coded].sort(compareAnnotations),
+        annotationsLoaded: true,
+      });
+    });
     try {
-      await Promise.all([document, annotations]);
+      await Promise.all([shown, annotations]);
     } catch (err) {
       if (this.state.documentId === id) this.set({ document: null, documentError: asPizhuError(err) });
     }
