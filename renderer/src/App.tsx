@@ -13,6 +13,7 @@ import { useFormat } from './i18n';
 import { selectionColor } from '../../shared/colors';
 import { useStore, type Store } from './state/store';
 import { DocumentView } from './views/document/DocumentView';
+import { writeHighlightRules } from './views/document/highlights';
 import { CodeCounts, LibraryView } from './views/library/LibraryView';
 import { VIEWS, type Navigate } from './views/registry';
 import { documentHash, parseRoute, type Route } from './routes';
@@ -42,9 +43,11 @@ export function App({ store }: { store: Store }) {
   // The sidebar lists the documents of the library's set filter (views/sets).
   const nav = useNavSets(store, documents);
 
-  // Selected text must never look like coded text: a selection colour no code uses.
+  // Selected text must never look like coded text: a selection colour no code uses. The codes'
+  // highlight colours are in place before a document's text is styled (a new rule restyles all).
   useEffect(() => {
     document.documentElement.style.setProperty('--pz-selection', selectionColor(codes.map((c) => c.color)));
+    writeHighlightRules(codes);
   }, [codes]);
 
   const route = useRoute();
