@@ -38,6 +38,7 @@ import { interopContract } from './contracts/interop';
 import { codersContract } from './contracts/coders';
 import { agreementContract } from './contracts/agreement';
 import { backupsContract } from './contracts/backups';
+import { annotationSpansContract } from './contracts/annotation-spans';
 
 export const apiContract = {
   'project-info': method<typeof empty, ProjectInfo>(empty),
@@ -100,6 +101,7 @@ export const apiContract = {
   ...codersContract,
   ...agreementContract,
   ...backupsContract,
+  ...annotationSpansContract,
 } as const;
 
 export type ApiContract = typeof apiContract;

@@ -4,7 +4,7 @@
  * (routes.ts) so a reload returns to it.
  * Global shortcuts: Ctrl/Cmd+Z undo, Ctrl/Cmd+Shift+Z (or Ctrl+Y) redo.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Header } from './components/Header';
 import { ReadOnlyBanner } from './views/backups/ReadOnlyBanner';
 import { Toasts } from './components/Toasts';
@@ -13,6 +13,7 @@ import { useFormat } from './i18n';
 import { selectionColor } from '../../shared/colors';
 import { useStore, type Store } from './state/store';
 import { DocumentView } from './views/document/DocumentView';
+import { writeHighlightRules } from './views/document/highlights';
 import { CodeCounts, LibraryView } from './views/library/LibraryView';
 import { VIEWS, type Navigate } from './views/registry';
 import { documentHash, parseRoute, type Route } from './routes';
@@ -42,9 +43,11 @@ export function App({ store }: { store: Store }) {
   // The sidebar lists the documents of the library's set filter (views/sets).
   const nav = useNavSets(store, documents);
 
-  // Selected text must never look like coded text: a selection colour no code uses.
+  // Selected text must never look like coded text: a selection colour no code uses. The codes'
+  // highlight colours are in place before a document's text is styled (a new rule restyles all).
   useEffect(() => {
     document.documentElement.style.setProperty('--pz-selection', selectionColor(codes.map((c) => c.color)));
+    writeHighlightRules(codes);
   }, [codes]);
 
   const route = useRoute();
@@ -101,7 +104,13 @@ export function App({ store }: { store: Store }) {
         {translateError(t, loadError)}
       </p>
     );
-  else if (view) main = <view.component store={store} navigate={navigate} />;
+  else if (view)
+    // Views load on first use (views/lazy.ts).
+    main = (
+      <Suspense fallback={<p className="pz-center pz-muted">{t('status.loading')}</p>}>
+        <view.component store={store} navigate={navigate} />
+      </Suspense>
+    );
   else if (documentId === null)
     main = <LibraryView documents={documents} codes={codes} onOpen={open} store={store} />;
   else if (documentError)

@@ -1,19 +1,17 @@
-/** Renderer entry: picks the transport, loads the project, mounts the app. */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+/**
+ * Renderer entry: picks the transport, starts the first API requests (the project's lists, and
+ * the document and its annotations when the URL opens one: state/prefetch.ts), then loads the app
+ * (boot.tsx). The core answers while the app's code is being parsed and compiled.
+ */
 import { createClient } from './api/client';
-import { App } from './App';
-import { I18nProvider } from './i18n';
-import { Store } from './state/store';
+import { parseRoute } from './routes';
+import { prefetch } from './state/prefetch';
 import './styles.css';
 
-const store = new Store(createClient());
-void store.init();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider>
-      <App store={store} />
-    </I18nProvider>
-  </StrictMode>,
-);
+// After createClient: it may take the session token out of the URL's fragment.
+const api = createClient();
+const route = parseRoute(location.hash);
+// The app's code is asked for first: the same core process serves it and answers the API.
+const app = import('./boot');
+const early = prefetch(api, route);
+void app.then(({ boot }) => boot(api, early));

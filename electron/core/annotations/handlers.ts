@@ -1,5 +1,5 @@
 /**
- * API handlers of the annotations feature: list, create, delete, update memo.
+ * API handlers of the annotations feature: list (with or without quotes), create, delete, update memo.
  *
  * Offsets are code points into the document's canonical text; the quote is cut here, on the core
  * side, from that text, so it always equals Python's `text[start:end]`. Every mutation and its
@@ -14,11 +14,15 @@ import type { CoreContext } from '../context';
 import { isoNow } from '../context';
 import { currentCoderId } from '../coders/current';
 import { ChangeSet, historyState, record } from '../history/log';
-import { getRow, listRows, toAnnotation, type AnnotationRow } from './rows';
+import { getRow, listRows, listSpans, toAnnotation, type AnnotationRow } from './rows';
 
 type AnnotationHandlers = Pick<
   ApiHandlers,
-  'annotations-list' | 'annotations-create' | 'annotations-delete' | 'annotations-update-memo'
+  | 'annotations-list'
+  | 'annotations-spans'
+  | 'annotations-create'
+  | 'annotations-delete'
+  | 'annotations-update-memo'
 >;
 
 function checkMemo(memo: string): void {
@@ -56,6 +60,11 @@ export function annotationHandlers(ctx: CoreContext): AnnotationHandlers {
     'annotations-list': ({ documentId }) => {
       requireDocument(ctx, documentId);
       return listRows(db, documentId).map(toAnnotation);
+    },
+
+    'annotations-spans': ({ documentId }) => {
+      requireDocument(ctx, documentId);
+      return listSpans(db, documentId);
     },
 
     'annotations-create': ({ documentId, codeId, start, end, memo = '' }) => {

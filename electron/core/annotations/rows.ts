@@ -4,6 +4,7 @@
  */
 import { PizhuError } from '../../../shared/errors';
 import type { Annotation } from '../../../shared/domain';
+import type { AnnotationSpan } from '../../../shared/contracts/annotation-spans';
 import type { Db } from '../db/database';
 
 /** A row of `annotations` exactly as stored; also the JSON kept in the undo log. */
@@ -55,4 +56,18 @@ export function listRows(db: Db, documentId: string): AnnotationRow[] {
       `SELECT ${COLUMNS} FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset, created_at, id`,
     )
     .all(documentId) as AnnotationRow[];
+}
+
+/**
+ * A document's annotations without their quotes, in `listRows`' order: named as the API names
+ * them by SQLite, so no row object is mapped in JavaScript.
+ */
+export function listSpans(db: Db, documentId: string): AnnotationSpan[] {
+  return db
+    .stmt(
+      `SELECT id, code_id AS codeId, coder_id AS coderId, start_offset AS start, end_offset AS "end",
+              memo, created_at AS createdAt, updated_at AS updatedAt
+       FROM annotations WHERE document_id = ? ORDER BY start_offset, end_offset, created_at, id`,
+    )
+    .all(documentId) as AnnotationSpan[];
 }

@@ -65,10 +65,11 @@ function httpError(status: number, code: ErrorCode, message: string): HttpError 
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const payload = JSON.stringify(body);
+  // Encoded once (not measured and then encoded again): a long list is megabytes of JSON.
+  const payload = Buffer.from(JSON.stringify(body));
   res.writeHead(status, {
     'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(payload),
+    'Content-Length': payload.length,
     // API answers hold project data: never let a cache keep them.
     'Cache-Control': 'no-store',
   });

@@ -22,6 +22,8 @@ import { PizhuError } from '../../../shared/errors';
 import type { MessageKey } from '../i18n/catalog';
 import type { DocumentFocus } from './focus';
 import type { Params } from '../i18n';
+import { fetchProjectLists, type EarlyDocument, type Prefetched, type ProjectLists } from './prefetch';
+import { annotationsFromSpans } from './spans';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -134,7 +136,17 @@ export class Store {
   /** Provisional annotation id → the id the core gave it (a delete may follow before it returns). */
   private readonly confirmedIds = new Map<string, string>();
 
-  constructor(readonly api: ApiClient) {}
+  /** Requests started before the app loaded (prefetch.ts), each taken at most once. */
+  private earlyProject: Promise<ProjectLists> | null;
+  private earlyDocument: EarlyDocument | null;
+
+  constructor(
+    readonly api: ApiClient,
+    early: Prefetched | null = null,
+  ) {
+    this.earlyProject = early?.project ?? null;
+    this.earlyDocument = early?.document ?? null;
+  }
 
   getState = (): State => this.state;
 
@@ -149,13 +161,10 @@ export class Store {
   }
 
   async init(): Promise<void> {
+    const early = this.earlyProject;
+    this.earlyProject = null;
     try {
-      const [documents, codes, coders, history] = await Promise.all([
-        this.api.call('documents-list', {}),
-        this.api.call('codes-list', {}),
-        this.api.call('coders-list', {}),
-        this.api.call('history-state', {}),
-      ]);
+      const [documents, codes, coders, history] = await (early ?? fetchProjectLists(this.api));
       this.set({ ready: true, documents, codes, coders, history });
     } catch (err) {
       this.set({ ready: true, loadError: asPizhuError(err) });
@@ -176,24 +185,29 @@ export class Store {
       activeIds: [],
       focus,
     });
+    // Only the first document opened may use the requests started at load, and only if it is theirs.
+    const early = this.earlyDocument?.id === id ? this.earlyDocument : null;
+    this.earlyDocument = null;
     if (id === null) return;
-    // Both requests run at once, and each result is shown when it arrives: the text does not
-    // wait for thousands of annotations (nor they for the text).
-    const document = this.api.call('documents-get', { id }).then((d) => {
+    // Both requests run at once, and the text is shown when it arrives: it does not wait for
+    // thousands of annotations. Their quotes are cut from the text (annotations-spans).
+    const document = early?.document ?? this.api.call('documents-get', { id });
+    const shown = document.then((d) => {
       if (this.state.documentId === id && !this.state.documentError) this.set({ document: d });
     });
-    const annotations = this.api.call('annotations-list', { documentId: id }).then((list) => {
+    const spans = early?.annotations() ?? this.api.call('annotations-spans', { documentId: id });
+    const annotations = Promise.all([document, spans]).then(([d, list]) => {
       if (this.state.documentId !== id) return;
       // Anything coded before the list arrived stays (by id; the list's copy wins).
       const ids = new Set(list.map((a) => a.id));
-      const early = this.state.annotations.filter((a) => !ids.has(a.id));
+      const coded = this.state.annotations.filter((a) => !ids.has(a.id));
       this.set({
-        annotations: [...list, ...early].sort(compareAnnotations),
+        annotations: [...annotationsFromSpans(list, d), ...coded].sort(compareAnnotations),
         annotationsLoaded: true,
       });
     });
     try {
-      await Promise.all([document, annotations]);
+      await Promise.all([shown, annotations]);
     } catch (err) {
       if (this.state.documentId === id) this.set({ document: null, documentError: asPizhuError(err) });
     }

@@ -105,7 +105,11 @@ export const DocumentView = memo(function DocumentView({
     },
     [view, shown],
   );
-  const sentences = useMemo(() => splitSentences(doc.text), [doc.text]);
+  // Split on first use (snapping, Alt+click, N/P), not while the document opens.
+  const sentences = useMemo(() => {
+    let split: readonly Span[] | null = null;
+    return () => (split ??= splitSentences(doc.text));
+  }, [doc.text]);
   const [rawDom, setDom] = useState<TextDom | null>(null);
   // Opening a document straight into 简体/繁體 waits for the conversion instead of rendering the
   // original first (a 原文 flash, and two renders of a long text); a later switch keeps the
@@ -199,7 +203,7 @@ export const DocumentView = memo(function DocumentView({
       return;
     }
     if (snap) {
-      const snapped = snapToSentences(sentences, range);
+      const snapped = snapToSentences(sentences(), range);
       if (snapped.start !== range.start || snapped.end !== range.end) {
         selectPending(snapped, false);
         return;
@@ -291,7 +295,7 @@ export const DocumentView = memo(function DocumentView({
       const u = offsetAtPoint(dom, e.clientX, e.clientY);
       if (e.altKey) {
         // Alt/Option+click: exactly the sentence under the pointer, ready for 1–9.
-        const s = u === null ? null : sentenceAt(sentences, canonicalOffsetAt(view, u));
+        const s = u === null ? null : sentenceAt(sentences(), canonicalOffsetAt(view, u));
         if (s) {
           e.preventDefault();
           store.setActive([]);

@@ -37,6 +37,24 @@ export function withAlpha(hex: string, alpha: number): string {
   return `rgba(${parseInt(m[1]!, 16)}, ${parseInt(m[2]!, 16)}, ${parseInt(m[3]!, 16)}, ${alpha})`;
 }
 
+/**
+ * The colour rule of each code's highlight (`pz-code-<i>`, in codebook order). A changed style
+ * sheet restyles the whole page, so rules that are already there are not written again: the app
+ * shell writes them when the codes load (App.tsx), before a long text is rendered.
+ */
+export function writeHighlightRules(codes: readonly Code[]): void {
+  const rules = codes
+    .map((code, i) => `::highlight(pz-code-${i}) { background-color: ${withAlpha(code.color, 0.3)}; }`)
+    .join('\n');
+  let style = document.getElementById(STYLE_ID);
+  if (!style) {
+    style = document.createElement('style');
+    style.id = STYLE_ID;
+    document.head.append(style);
+  }
+  if (style.textContent !== rules) style.textContent = rules;
+}
+
 export class HighlightPainter {
   private readonly index: ParagraphIndex;
   /** Registered annotations (those in the window) and their Ranges. */
@@ -110,7 +128,6 @@ export class HighlightPainter {
     for (const name of this.names) CSS.highlights.delete(name);
     this.names.length = 0;
     this.byCode.clear();
-    const rules: string[] = [];
     codes.forEach((code, i) => {
       const name = `pz-code-${i}`;
       const highlight = new Highlight();
@@ -118,15 +135,8 @@ export class HighlightPainter {
       this.byCode.set(code.id, highlight);
       this.names.push(name);
       CSS.highlights.set(name, highlight);
-      rules.push(`::highlight(${name}) { background-color: ${withAlpha(code.color, 0.3)}; }`);
     });
-    let style = document.getElementById(STYLE_ID);
-    if (!style) {
-      style = document.createElement('style');
-      style.id = STYLE_ID;
-      document.head.append(style);
-    }
-    style.textContent = rules.join('\n');
+    writeHighlightRules(codes);
     // Re-add what was painted under the new highlights.
     for (const [id, range] of this.shown) this.byCode.get(this.index.get(id)!.codeId)?.add(range);
   }
@@ -150,6 +160,9 @@ export class HighlightPainter {
     )
       tail++;
     const changed = annotations.slice(head, annotations.length - tail);
+    // A long list arriving while everything is registered (a document's annotations after its
+    // text): place them all, but register only the window (below), not a Range for each first.
+    if (this.paintAll && annotations.length > PAINT_ALL_UP_TO) this.window = null;
     const keep = new Set(changed.map((a) => a.id));
     // An annotation that goes while another with the same code and range comes (a provisional
     // annotation swapped for the core's row) hands its Range over: no highlight changes, so

@@ -18,7 +18,8 @@ import { readingOrder, stepAnnotation, stepSentence } from './navigation';
 interface Options {
   store: Store;
   annotations: readonly Annotation[];
-  sentences: readonly Span[];
+  /** The document's sentences (computed on first use). */
+  sentences: () => readonly Span[];
   pending: Span | null;
   sheetOpen: boolean;
   apply: (codeId: string) => void;
@@ -125,7 +126,7 @@ export function useDocumentKeys(options: Options): void {
           e.preventDefault();
           const active = store.getState().annotations.find((a) => a.id === activeIds[0]);
           const anchor = o.pending ?? (active ? { start: active.start, end: active.end } : null);
-          const s = stepSentence(o.sentences, anchor, key === 'n' ? 1 : -1, o.firstVisible());
+          const s = stepSentence(o.sentences(), anchor, key === 'n' ? 1 : -1, o.firstVisible());
           if (s) {
             store.setActive([]);
             o.selectPending(s, true);

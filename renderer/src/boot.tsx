@@ -1,0 +1,22 @@
+/** Mounts the app with the transport and the requests that main.tsx started. */
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { ApiClient } from '../../shared/api';
+import { App } from './App';
+import { I18nProvider } from './i18n';
+import type { Prefetched } from './state/prefetch';
+import { Store } from './state/store';
+
+export function boot(api: ApiClient, early: Prefetched): void {
+  // The document's annotations are listed by the core while the renderer builds the text.
+  void early.document?.annotations();
+  const store = new Store(api, early);
+  void store.init();
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <I18nProvider>
+        <App store={store} />
+      </I18nProvider>
+    </StrictMode>,
+  );
+}
