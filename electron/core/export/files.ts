@@ -283,7 +283,7 @@ export async function exportFile(
           'Annotation, document and project memos are Notes; document attributes are Variables; document sets are Sets.',
         ],
       });
-      const bytes = buildQdpx(model, `Pizhu ${PIZHU_VERSION}`, at.toISOString(), { 'README.md': card });
+      const bytes = await buildQdpx(model, `Pizhu ${PIZHU_VERSION}`, at.toISOString(), { 'README.md': card });
       return {
         ...bundle(
           ctx,

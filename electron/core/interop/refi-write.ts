@@ -9,7 +9,7 @@
  * for a general XML builder cost most of a 100k-annotation export; the output validates against
  * the official Project.xsd and Codebook.xsd (tests/unit/interop/xsd.test.ts).
  */
-import { createHash, type Hash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { ModelAttribute, ModelCode, ProjectModel } from './model';
 import { writeZip } from './zip';
 
@@ -19,20 +19,13 @@ export const CODEBOOK_NS = 'urn:QDA-XML:codebook:1.0';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * SHA-1 already fed `${salt}\u0000`, one per salt: copying it is cheaper than a new hash per
- * GUID (two per annotation), and the digest is the same as hashing `${salt}\u0000${id}`.
+ * Our ids are UUIDs; anything else (or a derived element) gets a stable name-based UUID: the
+ * SHA-1 of `${salt}\u0000${id}` (UTF-8). One-shot `crypto.hash`: half the cost of a Hash object
+ * per GUID, and there are two per annotation.
  */
-const saltedHashes = new Map<string, Hash>();
-function saltedHash(salt: string): Hash {
-  let hash = saltedHashes.get(salt);
-  if (!hash) saltedHashes.set(salt, (hash = createHash('sha1').update(`${salt}\u0000`)));
-  return hash;
-}
-
-/** Our ids are UUIDs; anything else (or a derived element) gets a stable name-based UUID. */
 export function toGuid(id: string, salt = ''): string {
   if (!salt && UUID.test(id)) return id.toUpperCase();
-  const h = saltedHash(salt).copy().update(id).digest('hex');
+  const h = hash('sha1', `${salt}\u0000${id}`, 'hex');
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`.toUpperCase();
 }
 
@@ -73,9 +66,11 @@ function attrs(pairs: readonly (readonly [string, string | undefined])[]): strin
  * one without children (self-closing) and `text` one holding text (self-closing when empty).
  */
 class XmlWriter {
-  private readonly parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
-  /** Open elements: name, attributes and the index of their start tag in `parts`. */
+  private parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  /** Open elements: name, attributes and the index of their start tag in `parts` (or GONE). */
   private readonly stack: { name: string; attributes: string; at: number }[] = [];
+  /** UTF-16 code units in `parts`. */
+  size = 0;
 
   private readonly indents: string[] = [''];
 
@@ -83,16 +78,24 @@ class XmlWriter {
     return this.indentFor(0);
   }
 
+  private push(part: string): void {
+    this.parts.push(part);
+    this.size += part.length;
+  }
+
   open(name: string, attributes = ''): void {
-    this.parts.push(`${this.indent}<${name}${attributes}>\n`);
+    this.push(`${this.indent}<${name}${attributes}>\n`);
     this.stack.push({ name, attributes, at: this.parts.length - 1 });
   }
 
   /** Ends the innermost open element; one that got no children becomes self-closing. */
   close(): void {
     const { name, attributes, at } = this.stack.pop()!;
-    if (at === this.parts.length - 1) this.parts[at] = `${this.indent}<${name}${attributes}/>\n`;
-    else this.parts.push(`${this.indent}</${name}>\n`);
+    if (at === this.parts.length - 1) {
+      this.size -= this.parts[at]!.length;
+      this.parts[at] = `${this.indent}<${name}${attributes}/>\n`;
+      this.size += this.parts[at].length;
+    } else this.push(`${this.indent}</${name}>\n`);
   }
 
   /** The indentation of a child `extra` levels below the current element's children. */
@@ -103,22 +106,39 @@ class XmlWriter {
 
   /** Already indented and escaped elements, children of the current element. */
   raw(text: string): void {
-    this.parts.push(text);
+    this.push(text);
   }
 
   leaf(name: string, attributes = ''): void {
-    this.parts.push(`${this.indent}<${name}${attributes}/>\n`);
+    this.push(`${this.indent}<${name}${attributes}/>\n`);
   }
 
   text(name: string, value: string, attributes = ''): void {
     if (value === '') this.leaf(name, attributes);
-    else this.parts.push(`${this.indent}<${name}${attributes}>${esc(value)}</${name}>\n`);
+    else this.push(`${this.indent}<${name}${attributes}>${esc(value)}</${name}>\n`);
   }
 
-  toString(): string {
-    return this.parts.join('');
+  /**
+   * The text written so far that can no longer change, removed from the writer: everything but
+   * the start tag of an innermost element without children yet (it may still become `<x/>`).
+   */
+  drain(): string {
+    const top = this.stack.at(-1);
+    const keep = top && top.at === this.parts.length - 1 ? 1 : 0;
+    const done = this.parts.slice(0, this.parts.length - keep);
+    this.parts = this.parts.slice(this.parts.length - keep);
+    for (const element of this.stack) element.at = GONE;
+    if (keep) top!.at = 0;
+    this.size = keep ? this.parts[0]!.length : 0;
+    return done.join('');
   }
 }
+
+/** The position of a start tag already drained (never `parts.length - 1`). */
+const GONE = -2;
+
+/** UTF-16 code units of QDA-XML handed on at a time when it is streamed (`qdeChunks`). */
+const CHUNK = 1 << 18;
 
 const ISO_UTC = /^(\d{4})-(\d\d)-(\d\d)T(\d\d):(\d\d):(\d\d)(?:\.\d{1,3})?Z$/;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -189,6 +209,15 @@ interface NoteEl {
 }
 
 export function buildQde(model: ProjectModel, origin: string, createdAt: string): string {
+  return [...qdeChunks(model, origin, createdAt)].join('');
+}
+
+/**
+ * The QDA-XML of `buildQde` in pieces of about `CHUNK` code units, so that an archive can
+ * deflate each piece while the next is written and no string holds the whole document (~45 MB
+ * for 100,000 annotations).
+ */
+function* qdeChunks(model: ProjectModel, origin: string, createdAt: string): Generator<string> {
   const created = dateTime(createdAt);
   const guidOf = guidCache();
   const notes: NoteEl[] = [];
@@ -278,7 +307,7 @@ export function buildQde(model: ProjectModel, origin: string, createdAt: string)
       const i0 = w.indentFor(0);
       const i1 = w.indentFor(1);
       const i2 = w.indentFor(2);
-      selections.forEach((a, i) => {
+      for (const [i, a] of selections.entries()) {
         const key = `${d.key}/${i}/${a.start}/${a.end}/${a.codeKey}/${a.coderKey ?? ''}`;
         const when = dateTime(a.createdAt);
         const meta =
@@ -291,7 +320,8 @@ export function buildQde(model: ProjectModel, origin: string, createdAt: string)
             `${i2}<CodeRef targetGUID="${guidOf(a.codeKey)}"/>\n` +
             `${i1}</Coding>\n${memo}${i0}</PlainTextSelection>\n`,
         );
-      });
+        if (w.size >= CHUNK) yield w.drain();
+      }
       if (d.memo) w.leaf('NoteRef', attrs([['targetGUID', note(d.key, d.title, d.memo)]]));
       for (const [attrKey, value] of values) {
         const attribute = attributes.get(attrKey)!;
@@ -302,6 +332,7 @@ export function buildQde(model: ProjectModel, origin: string, createdAt: string)
         w.close();
       }
       w.close();
+      if (w.size >= CHUNK) yield w.drain();
     }
     w.close();
   }
@@ -319,6 +350,7 @@ export function buildQde(model: ProjectModel, origin: string, createdAt: string)
       );
       w.text('PlainTextContent', xmlSafe(n.text));
       w.close();
+      if (w.size >= CHUNK) yield w.drain();
     }
     w.close();
   }
@@ -343,7 +375,7 @@ export function buildQde(model: ProjectModel, origin: string, createdAt: string)
   }
   if (projectNote) w.leaf('NoteRef', attrs([['targetGUID', projectNote]]));
   w.close();
-  return w.toString();
+  yield w.drain();
 }
 
 export function buildQdc(model: ProjectModel, origin: string): string {
@@ -361,17 +393,21 @@ export function buildQdc(model: ProjectModel, origin: string): string {
     w.close();
   } else w.leaf('Codes');
   w.close();
-  return w.toString();
+  return w.drain();
 }
 
-/** The `.qdpx` archive: project.qde, one UTF-8 text file per source, and extra files (README.md). */
+/**
+ * The `.qdpx` archive: project.qde, one UTF-8 text file per source, and extra files (README.md).
+ * The QDA-XML is deflated piece by piece as it is written (zip.ts).
+ */
 export function buildQdpx(
   model: ProjectModel,
   origin: string,
   createdAt: string,
   extra: Record<string, string> = {},
-): Uint8Array {
-  const files: Record<string, string> = { 'project.qde': buildQde(model, origin, createdAt) };
-  for (const d of model.documents) files[`sources/${toGuid(d.key)}.txt`] = d.text;
-  return writeZip({ ...files, ...extra });
+): Promise<Uint8Array> {
+  const files = new Map<string, Iterable<string>>([['project.qde', qdeChunks(model, origin, createdAt)]]);
+  for (const d of model.documents) files.set(`sources/${toGuid(d.key)}.txt`, [d.text]);
+  for (const [name, text] of Object.entries(extra)) files.set(name, [text]);
+  return writeZip(files);
 }

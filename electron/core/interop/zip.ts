@@ -6,8 +6,9 @@
  * a folder (zip slip: `..`, absolute paths, drive letters, backslashes). Only then are the wanted
  * entries inflated, into buffers of their declared size.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
-import { strToU8, unzipSync, Zip, type ZipInputFile } from 'fflate';
+import { once } from 'node:events';
+import { crc32, createDeflateRaw } from 'node:zlib';
+import { unzipSync, Zip, type ZipInputFile } from 'fflate';
 import { PizhuError } from '../../../shared/errors';
 
 export interface ZipLimits {
@@ -99,39 +100,66 @@ export function readZip(
   return new Map(Object.entries(files));
 }
 
+/** Bytes handed to zlib and not yet deflated beyond which the writer waits for it. */
+const MAX_PENDING = 8 << 20;
+
 /**
- * Builds a zip (deflated) from names → text or bytes. fflate writes the archive; each entry is
- * deflated by Node's zlib (native), which is several times faster than fflate's JavaScript
- * deflate on the tens of megabytes of a large project's QDPX (issue 13's profile: 45 % of the
- * export was `deflateSync`).
+ * Deflates one entry's pieces into fflate's `file` with a zlib stream: the compression runs on
+ * libuv's thread pool while the next piece is produced (the writer yields to the event loop
+ * after each piece so that zlib can take the next one), and the size and CRC are counted on the
+ * way; fflate writes them after the data.
  */
-export function writeZip(files: Record<string, string | Uint8Array>): Uint8Array {
+async function deflateEntry(file: ZipInputFile, pieces: Iterable<string | Uint8Array>): Promise<void> {
+  const deflate = createDeflateRaw({ level: 6 });
+  deflate.on('data', (chunk: Buffer) =>
+    file.ondata!(null, new Uint8Array(chunk.buffer as ArrayBuffer, chunk.byteOffset, chunk.length), false),
+  );
+  const ended = once(deflate, 'end');
+  ended.catch(() => undefined); // awaited below; an error also rejects the pending write's wait
+  for (const piece of pieces) {
+    const bytes = typeof piece === 'string' ? Buffer.from(piece, 'utf8') : piece;
+    file.size += bytes.length;
+    file.crc = crc32(bytes, file.crc);
+    deflate.write(bytes);
+    if (deflate.writableLength > MAX_PENDING) await once(deflate, 'drain');
+    else await new Promise(setImmediate);
+  }
+  deflate.end();
+  await ended;
+  file.ondata!(null, new Uint8Array(0), true);
+}
+
+/**
+ * Builds a zip (deflated, Node's native zlib) from names → content in pieces (text as UTF-8, or
+ * bytes), entries in the order given. The first entry (a QDPX's QDA-XML, produced while it is
+ * written) is deflated beside the others, which are deflated one after another; fflate writes
+ * the archive, each entry's data as it comes, in order.
+ */
+export async function writeZip(
+  files: ReadonlyMap<string, Iterable<string | Uint8Array>>,
+): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   let failure: Error | null = null;
   const zip = new Zip((err, chunk) => {
-    if (err) failure = err;
+    if (err) failure ??= err;
     else chunks.push(chunk);
   });
-  for (const [name, content] of Object.entries(files)) {
-    const data = typeof content === 'string' ? strToU8(content) : content;
-    const file: ZipInputFile = {
-      filename: name,
-      size: data.length,
-      crc: crc32(data),
-      compression: 8,
-      mtime: new Date('2000-01-01T00:00:00Z'),
-    };
+  const entries = [...files].map(([filename, pieces]) => {
+    const file: ZipInputFile = { filename, size: 0, crc: 0, compression: 8, mtime: MTIME };
     zip.add(file);
-    const deflated = deflateRawSync(data, { level: 6 });
-    file.ondata!(null, new Uint8Array(deflated.buffer, deflated.byteOffset, deflated.length), true);
-  }
+    return [file, pieces] as const;
+  });
+  const [first, ...rest] = entries;
+  await Promise.all([
+    first && deflateEntry(...first),
+    (async () => {
+      for (const entry of rest) await deflateEntry(...entry);
+    })(),
+  ]);
   zip.end();
   if (failure) throw failure as Error;
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
+  return Buffer.concat(chunks);
 }
+
+/** A fixed time in the archive: the bytes depend only on the data. */
+const MTIME = new Date('2000-01-01T00:00:00Z');

@@ -14,9 +14,10 @@ import { SEGMENT_CONTEXT } from '../../../shared/contracts/segments';
 import type { ApiParsedInput } from '../../../shared/api';
 import type { CoreContext } from '../context';
 import { codePaths, listCodes } from '../codes/handlers';
-import { buildFilter, orderBy, type SqlFilter } from './filter';
+import { buildFilter } from './filter';
+import { orderedRowids } from './query';
 import { writeWorkbook } from '../export/xlsx';
-import { csvText } from '../export/csv';
+import { csvField, csvText } from '../export/csv';
 
 export const SEGMENT_COLUMNS = [
   'annotation_id',
@@ -47,11 +48,12 @@ const COLUMNS = `a.id, a.document_id, a.code_id, a.coder_id, a.start_offset, a.e
 /**
  * A document's title and a cutter of code-point ranges of its text. A text without surrogate
  * pairs (almost every Chinese text) is cut by UTF-16 index directly; otherwise through a table of
- * the UTF-16 index of every code point.
+ * the UTF-16 index of every code point. `csv` caches the document's two CSV fields.
  */
 interface DocText {
   title: string;
   cut: (start: number, end: number) => string;
+  csv?: string;
 }
 
 function docText(title: string, text: string): DocText {
@@ -69,87 +71,79 @@ function docText(title: string, text: string): DocText {
   return { title, cut: (start, end) => text.slice(at(start), at(end)) };
 }
 
-/**
- * Rowids of the matching annotations in display order: for document order an index walk of each
- * document (`annotations_document_order`, as `segments-query` does), else an ORDER BY of keys.
- * Only rowids: reading whole rows in this order would jump around the table for every row.
- */
-function orderedRowids(
-  ctx: CoreContext,
-  filter: SqlFilter,
-  input: ApiParsedInput<'segments-export'>,
-): number[] {
-  const dir = input.direction === 'desc' ? 'DESC' : 'ASC';
-  if (input.sort === 'document' && input.groupBy !== 'code') {
-    const documentsDir = input.groupBy === 'document' ? 'ASC' : dir;
-    const docs = ctx.db
-      .stmt(`SELECT id FROM documents ORDER BY sort_order ${documentsDir}, id ${documentsDir}`)
-      .pluck(true)
-      .all() as string[];
-    const inDocument = ctx.db
-      .stmt(
-        `SELECT a.rowid FROM annotations a INDEXED BY annotations_document_order
-         WHERE a.document_id = ? AND (${filter.where})
-         ORDER BY a.start_offset ${dir}, a.end_offset ${dir}, a.id ${dir}`,
-      )
-      .pluck(true);
-    const out: number[] = [];
-    // A loop, not push(...ids): a document may hold more rows than a call may take arguments.
-    for (const doc of docs) for (const r of inDocument.all(doc, ...filter.params) as number[]) out.push(r);
-    return out;
-  }
-  const order = orderBy(ctx, input);
-  return ctx.db
-    .stmt(
-      `SELECT a.rowid FROM annotations a JOIN documents d ON d.id = a.document_id ${order.join}
-       WHERE ${filter.where} ORDER BY ${order.sql}`,
-    )
-    .pluck(true)
-    .all(...order.params, ...filter.params) as number[];
+/** Code names and paths (`A > B`) and coder names by id. */
+function names(ctx: CoreContext): {
+  codes: Map<string, readonly [name: string, path: string]>;
+  coders: Map<string, string>;
+} {
+  const codes = new Map<string, readonly [string, string]>();
+  for (const [id, path] of codePaths(listCodes(ctx))) codes.set(id, [path.at(-1) ?? '', path.join(' > ')]);
+  const coders = new Map(ctx.db.stmt('SELECT id, name FROM coders').raw(true).all() as [string, string][]);
+  return { codes, coders };
 }
 
+const NO_CODE = ['', ''] as const;
+
 /**
- * The export's rows in display order: the order as rowids, then one scan of the matching rows
- * in table order, each built and put at its place. The context is cut in JavaScript from each
- * document's text read once (SQLite would load a document's text once per row).
+ * Each matching annotation made into `T` by `make`, in display order. The order is read first,
+ * as rowids; then the matching rows are iterated in one scan of the table (reading them in
+ * display order jumps around the table: 1.5× the scan; iterated, not read into one array, so
+ * that each row's values die young and the garbage collector copies only what `make` keeps),
+ * and what was made is put in order at the end. The context is cut in JavaScript from each
+ * document's text, read once before the scan.
  */
-export function segmentExportRows(
+function segmentsInOrder<T>(
   ctx: CoreContext,
   input: ApiParsedInput<'segments-export'>,
-): SegmentExportRow[] {
+  make: (row: Stored, doc: DocText) => T,
+): T[] {
   const filter = buildFilter(ctx, input);
   const rowids = orderedRowids(ctx, filter, input);
   const place = new Map<number, number>();
   rowids.forEach((r, i) => place.set(r, i));
-  const paths = codePaths(listCodes(ctx));
-  const coders = new Map(ctx.db.stmt('SELECT id, name FROM coders').raw(true).all() as [string, string][]);
   const docs = new Map<string, DocText>();
-  const textOf = ctx.db.stmt('SELECT title, text FROM documents WHERE id = ?');
-  const docOf = (id: string) => {
-    let d = docs.get(id);
-    if (!d) {
-      const row = textOf.get(id) as { title: string; text: string };
-      d = docText(row.title, row.text);
-      docs.set(id, d);
-    }
-    return d;
-  };
-  const out = new Array<SegmentExportRow | undefined>(rowids.length);
-  const rows = ctx.db
-    .stmt(`SELECT a.rowid, ${COLUMNS} FROM annotations a WHERE ${filter.where}`)
+  const texts = ctx.db
+    .stmt(
+      `SELECT id, title, text FROM documents
+       WHERE id IN (SELECT DISTINCT a.document_id FROM annotations a WHERE ${filter.where})`,
+    )
     .raw(true)
-    .all(...filter.params) as Stored[];
-  for (const [rowid, id, documentId, codeId, coderId, start, end, quote, memo, created, updated] of rows) {
-    const at = place.get(rowid);
-    if (at === undefined) continue;
-    const doc = docOf(documentId);
-    const path = paths.get(codeId) ?? [];
-    out[at] = [
+    .all(...filter.params) as [string, string, string][];
+  for (const [id, title, text] of texts) docs.set(id, docText(title, text));
+  const made: T[] = [];
+  const placeOf: number[] = [];
+  const scan = ctx.db.stmt(`SELECT a.rowid, ${COLUMNS} FROM annotations a WHERE ${filter.where}`).raw(true);
+  for (const row of scan.iterate(...filter.params) as IterableIterator<Stored>) {
+    const at = place.get(row[0]);
+    const doc = docs.get(row[2]);
+    // A row another connection added between the reads is not in the order: left out.
+    if (at === undefined || !doc) continue;
+    made.push(make(row, doc));
+    placeOf.push(at);
+  }
+  // Made item at each place (-1: a row deleted between the reads).
+  const byPlace = new Int32Array(rowids.length).fill(-1);
+  placeOf.forEach((at, i) => (byPlace[at] = i));
+  const out: T[] = [];
+  for (const i of byPlace) if (i >= 0) out.push(made[i]!);
+  return out;
+}
+
+/** The export's rows in display order, each the values of `SEGMENT_COLUMNS` (the XLSX sheet). */
+export function segmentExportRows(
+  ctx: CoreContext,
+  input: ApiParsedInput<'segments-export'>,
+): SegmentExportRow[] {
+  const { codes, coders } = names(ctx);
+  return segmentsInOrder(ctx, input, (row, doc) => {
+    const [, id, documentId, codeId, coderId, start, end, quote, memo, created, updated] = row;
+    const code = codes.get(codeId) ?? NO_CODE;
+    return [
       id,
       documentId,
       doc.title,
-      path.at(-1) ?? '',
-      path.join(' > '),
+      code[0],
+      code[1],
       coders.get(coderId) ?? '',
       start,
       end,
@@ -160,8 +154,46 @@ export function segmentExportRows(
       created,
       updated,
     ];
-  }
-  return out.filter((r) => r !== undefined);
+  });
+}
+
+/**
+ * The CSV file: what `csvText(SEGMENT_COLUMNS, segmentExportRows(…))` writes (a unit test
+ * compares them), each record written straight from the scan into one string: the fields of a
+ * document, a code and a coder escaped once each, numbers never quoted, no array kept per row.
+ */
+export function segmentsCsv(
+  ctx: CoreContext,
+  input: ApiParsedInput<'segments-export'>,
+): { content: string; rowCount: number } {
+  const { codes, coders } = names(ctx);
+  const codeCsv = new Map<string, string>();
+  const coderCsv = new Map<string, string>();
+  for (const [id, [name, path]] of codes) codeCsv.set(id, `${csvField(name)},${csvField(path)}`);
+  for (const [id, name] of coders) coderCsv.set(id, csvField(name));
+  const noCode = `${csvField(NO_CODE[0])},${csvField(NO_CODE[1])}`;
+  const cells = new Array<string | number>(12);
+  const records = segmentsInOrder(ctx, input, (row, doc) => {
+    const [, id, documentId, codeId, coderId, start, end, quote, memo, created, updated] = row;
+    doc.csv ??= `${csvField(documentId)},${csvField(doc.title)}`;
+    cells[0] = csvField(id);
+    cells[1] = doc.csv;
+    cells[2] = codeCsv.get(codeId) ?? noCode;
+    cells[3] = coderCsv.get(coderId) ?? '';
+    cells[4] = start;
+    cells[5] = end;
+    cells[6] = csvField(doc.cut(start - SEGMENT_CONTEXT, start));
+    cells[7] = csvField(quote);
+    cells[8] = csvField(doc.cut(end, end + SEGMENT_CONTEXT));
+    cells[9] = csvField(memo);
+    cells[10] = csvField(created);
+    cells[11] = csvField(updated);
+    return cells.join(',');
+  });
+  // BOM, header and CRLF (the whole file when there are no rows), then each record and CRLF.
+  const header = csvText(SEGMENT_COLUMNS, []);
+  const body = records.length > 0 ? `${records.join('\r\n')}\r\n` : '';
+  return { content: header + body, rowCount: records.length };
 }
 
 function pad(n: number): string {
@@ -178,17 +210,12 @@ export async function exportSegments(
   ctx: CoreContext,
   input: ApiParsedInput<'segments-export'>,
 ): Promise<ExportFile> {
-  const rows = segmentExportRows(ctx, input);
   const fileName = segmentsFileName(ctx.now(), input.format);
   if (input.format === 'csv') {
-    return {
-      fileName,
-      mimeType: 'text/csv;charset=utf-8',
-      encoding: 'utf-8',
-      content: csvText(SEGMENT_COLUMNS, rows),
-      rowCount: rows.length,
-    };
+    const { content, rowCount } = segmentsCsv(ctx, input);
+    return { fileName, mimeType: 'text/csv;charset=utf-8', encoding: 'utf-8', content, rowCount };
   }
+  const rows = segmentExportRows(ctx, input);
   // The shared workbook writer (export/xlsx.ts): control characters are escaped, never dropped.
   const widths = Object.fromEntries(
     SEGMENT_COLUMNS.map((key) => [

@@ -119,47 +119,90 @@ function inDocumentOrder(input: Pick<SegmentsQuery, 'sort' | 'groupBy'>): boolea
   return input.sort === 'document' && input.groupBy !== 'code';
 }
 
+/** The column read for each matching segment: its id (a page) or its rowid (export.ts's scan). */
+export type SegmentKey = 'id' | 'rowid';
+
 /**
  * Document order without a sort over every match: documents in order, and in each one an index
  * walk of `annotations_document_order` (document, start, end, id — migration 0005) that skips
  * whole documents before `offset` by their counts. With 100,000 annotations this avoids ordering
- * them all to show 100.
+ * them all to show 100. Without counts (all rows from the first: `offset` 0, no limit) every
+ * document is walked.
  */
-function documentOrderIds(
+function documentOrderKeys(
   ctx: CoreContext,
   filter: SqlFilter,
-  counts: ReadonlyMap<string, number>,
+  counts: ReadonlyMap<string, number> | null,
   documentsDir: 'ASC' | 'DESC',
   dir: 'ASC' | 'DESC',
   offset: number,
   limit: number | null,
-): string[] {
+  key: SegmentKey,
+): (string | number)[] {
   const docs = ctx.db
     .stmt(`SELECT id FROM documents ORDER BY sort_order ${documentsDir}, id ${documentsDir}`)
     .pluck(true)
     .all() as string[];
   const inDocument = ctx.db
     .stmt(
-      `SELECT a.id FROM annotations a INDEXED BY annotations_document_order
+      `SELECT a.${key} FROM annotations a INDEXED BY annotations_document_order
        WHERE a.document_id = ? AND (${filter.where})
        ORDER BY a.start_offset ${dir}, a.end_offset ${dir}, a.id ${dir} LIMIT ? OFFSET ?`,
     )
     .pluck(true);
-  const out: string[] = [];
+  const out: (string | number)[] = [];
   let skip = offset;
   for (const doc of docs) {
-    const n = counts.get(doc) ?? 0;
+    const n = counts ? (counts.get(doc) ?? 0) : Infinity;
     if (skip >= n) {
       skip -= n;
       continue;
     }
     const take = limit === null ? -1 : limit - out.length;
-    // A loop, not push(...ids): a document may hold more ids than a call may take arguments.
-    for (const id of inDocument.all(doc, ...filter.params, take, skip) as string[]) out.push(id);
+    // A loop, not push(...keys): a document may hold more rows than a call may take arguments.
+    for (const k of inDocument.all(doc, ...filter.params, take, skip) as (string | number)[]) out.push(k);
     skip = 0;
     if (limit !== null && out.length >= limit) break;
   }
   return out;
+}
+
+/**
+ * Keys of the matching segments in display order, one page (or all when `limit` is null): for
+ * document order an index walk per document, else an ORDER BY of the sort keys.
+ */
+function pageKeys(
+  ctx: CoreContext,
+  filter: SqlFilter,
+  input: Pick<SegmentsQuery, 'sort' | 'direction' | 'groupBy'>,
+  offset: number,
+  limit: number | null,
+  knownCounts: ReadonlyMap<string, number> | undefined,
+  key: SegmentKey,
+): (string | number)[] {
+  const dir = input.direction === 'desc' ? 'DESC' : 'ASC';
+  if (inDocumentOrder(input)) {
+    const everything = offset === 0 && limit === null;
+    const counts = knownCounts ?? filter.documentCounts ?? (everything ? null : documentCounts(ctx, filter));
+    return documentOrderKeys(
+      ctx,
+      filter,
+      counts,
+      input.groupBy === 'document' ? 'ASC' : dir,
+      dir,
+      offset,
+      limit,
+      key,
+    );
+  }
+  const order = orderBy(ctx, input);
+  const sql = `SELECT a.${key} FROM annotations a JOIN documents d ON d.id = a.document_id ${order.join}
+     WHERE ${filter.where} ORDER BY ${order.sql} ${limit === null ? '' : 'LIMIT ? OFFSET ?'}`;
+  const params = [...order.params, ...filter.params, ...(limit === null ? [] : [limit, offset])];
+  return ctx.db
+    .stmt(sql)
+    .pluck(true)
+    .all(...params) as (string | number)[];
 }
 
 /** Ids of the matching segments in display order, one page (or all when `limit` is null). */
@@ -171,27 +214,19 @@ export function pageIds(
   limit: number | null,
   knownCounts?: ReadonlyMap<string, number>,
 ): string[] {
-  const dir = input.direction === 'desc' ? 'DESC' : 'ASC';
-  if (inDocumentOrder(input)) {
-    const counts = knownCounts ?? filter.documentCounts ?? documentCounts(ctx, filter);
-    return documentOrderIds(
-      ctx,
-      filter,
-      counts,
-      input.groupBy === 'document' ? 'ASC' : dir,
-      dir,
-      offset,
-      limit,
-    );
-  }
-  const order = orderBy(ctx, input);
-  const sql = `SELECT a.id FROM annotations a JOIN documents d ON d.id = a.document_id ${order.join}
-     WHERE ${filter.where} ORDER BY ${order.sql} ${limit === null ? '' : 'LIMIT ? OFFSET ?'}`;
-  const params = [...order.params, ...filter.params, ...(limit === null ? [] : [limit, offset])];
-  return ctx.db
-    .stmt(sql)
-    .pluck(true)
-    .all(...params) as string[];
+  return pageKeys(ctx, filter, input, offset, limit, knownCounts, 'id') as string[];
+}
+
+/**
+ * Rowids of every matching segment in display order (export.ts): only rowids, so that the rows
+ * themselves can be read in one scan of the table instead of jumping around it in this order.
+ */
+export function orderedRowids(
+  ctx: CoreContext,
+  filter: SqlFilter,
+  input: Pick<SegmentsQuery, 'sort' | 'direction' | 'groupBy'>,
+): number[] {
+  return pageKeys(ctx, filter, input, 0, null, undefined, 'rowid') as number[];
 }
 
 export function querySegments(ctx: CoreContext, input: SegmentsQuery): SegmentsPage {
