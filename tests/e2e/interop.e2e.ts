@@ -80,19 +80,24 @@ describe('exchange and exports', () => {
             cause: err,
           });
         });
-      expect(downloads[0]!.suggestedFilename()).toMatch(name);
-      if (card) expect(downloads[1]!.suggestedFilename()).toMatch(/\.README\.md$/);
+      // The two files are saved one after the other, but Chromium may announce their downloads
+      // in either order: find each by its name.
+      const names = downloads.map((d) => d.suggestedFilename());
+      const data = downloads.find((d) => name.test(d.suggestedFilename()));
+      const readme = downloads.find((d) => /\.README\.md$/.test(d.suggestedFilename()));
+      expect(data, names.join(', ')).toBeDefined();
+      if (card) expect(readme, names.join(', ')).toBeDefined();
       await expect
         .poll(() => page.locator(`.pz-export-card[data-format="${format}"] .pz-export-status`).textContent())
         .toContain('已导出');
-      const bytes = readFileSync(await downloads[0]!.path());
+      const bytes = readFileSync(await data!.path());
       if (format === 'qdpx') {
         const files = unzipSync(new Uint8Array(bytes));
         expect(Object.keys(files)).toContain('project.qde');
         expect(Object.keys(files)).toContain('README.md');
       }
       if (format === 'csv') expect(bytes.toString('utf8')).toContain('annotation_id');
-      if (card) expect(readFileSync(await downloads[1]!.path(), 'utf8')).toContain('## Codebook');
+      if (card) expect(readFileSync(await readme!.path(), 'utf8')).toContain('## Codebook');
     }
   });
 
