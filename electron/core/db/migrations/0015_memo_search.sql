@@ -1,14 +1,14 @@
 -- 0015_memo_search: the memos view's text filter runs in SQLite over stored normalised texts
--- (electron/core/memos/list.ts, docs/data-model.md "Memos"; issue 13).
+-- (electron/core/memos/annotation-memos.ts, docs/data-model.md "Memo search"; issue 13).
 --
 -- `memo_norm` / `quote_norm` hold an annotation's memo and quote normalised as memo search
 -- compares them (pizhu_normalize: shared/text/normalize.ts), or NULL: "not normalised yet". The
 -- invariant, whichever connection writes: each is NULL or the normalisation of the current text.
 -- The triggers below keep it with built-in SQL only (a connection without Pizhu's functions, such
 -- as a plain sqlite3 shell, can still write annotations): a changed memo or quote drops both, an
--- insert never brings its own. The core fills what is NULL before it lists memos (one UPDATE over
--- the small index of rows still to do), and reads `coalesce(memo_norm, pizhu_normalize(memo))`,
--- so a list is right even where it could not write (a read-only project).
+-- insert never brings its own. A listing reads `coalesce(memo_norm, pizhu_normalize(memo))`, so it
+-- is right whatever is stored (a read-only project too); once many rows are NULL it stores them
+-- first, in one UPDATE over the small index of rows still to do.
 
 ALTER TABLE annotations ADD COLUMN memo_norm TEXT;
 ALTER TABLE annotations ADD COLUMN quote_norm TEXT;
