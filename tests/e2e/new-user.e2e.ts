@@ -234,6 +234,29 @@ describe('new user, part 1', () => {
     await page.unroute(slow);
   });
 
+  it('15: a refused value stays marked when the previous save finishes after it', async () => {
+    // A loaded machine: the first save's reload is still on its way when the second value is
+    // refused; its late success must not clear the mark of the newer, refused value.
+    const slow = '**/api/attributes-list';
+    await page.route(slow, async (r) => {
+      await new Promise((done) => setTimeout(done, 1500));
+      await r.continue();
+    });
+    const cell = page.locator(
+      `.pz-docs-table tr[data-document-id="${docs[3]!.id}"] td[data-attribute="年份"] input`,
+    );
+    await cell.fill('2011');
+    await cell.press('Enter');
+    await poll(async () => (await app.api('attributes-list', {})).values.length).toBe(3);
+    await cell.fill('二〇一一');
+    await cell.press('Enter');
+    await poll(() => cell.getAttribute('aria-invalid')).toBe('true');
+    await page.waitForTimeout(2500); // the first save's reload has arrived
+    expect(await cell.getAttribute('aria-invalid')).toBe('true');
+    await poll(() => cell.inputValue()).toBe('2011');
+    await page.unroute(slow);
+  });
+
   it('4 and 12: the document memo saves as you type, Esc closes it, and it opens beside the sidebar', async () => {
     await go('#/', '.pz-library');
     const button = page.locator(`.pz-library tr[data-document-id="${docs[2]!.id}"] .pz-docmemo-btn`);

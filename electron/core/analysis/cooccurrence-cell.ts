@@ -12,8 +12,8 @@
  * With codeA = codeB the cell is every annotation of that code.
  *
  * The stretches of recent cells stay in a small per-connection registry keyed by the cell and the
- * data version (the connection's total changes and SQLite's `data_version`, which moves when
- * another connection commits), so paging through a cell reads the annotations once.
+ * data version (`Db.dataVersion`: none inside a transaction), so paging through a cell reads the
+ * annotations once.
  */
 import type Database from 'better-sqlite3';
 import type { CooccurrenceMode } from '../../../shared/contracts/segments';
@@ -76,16 +76,6 @@ function registryOf(raw: Database.Database): Registry {
   return registry;
 }
 
-/** Changes whenever the project's data may have changed; null inside a transaction (no reuse). */
-function dataVersion(ctx: CoreContext): string | null {
-  if (ctx.db.raw.inTransaction) return null;
-  const [changes, version] = ctx.db
-    .stmt('SELECT total_changes(), data_version FROM pragma_data_version')
-    .raw(true)
-    .get() as [number, number];
-  return `${changes}.${version}`;
-}
-
 /** A cell's stretches, and how many annotations touch them per document (absent when none). */
 interface Cell {
   stretches: Stretches;
@@ -136,7 +126,7 @@ export function cooccurrenceCellSql(
   codeScope(ctx, [cell.codeA, cell.codeB], false); // validates both ids
   if (cell.codeA === cell.codeB) return { sql: 'a.code_id = ?', params: [cell.codeA] };
   const registry = registryOf(ctx.db.raw);
-  const version = dataVersion(ctx);
+  const version = ctx.db.dataVersion();
   const key = version === null ? null : `${cell.mode} ${cell.codeA} ${cell.codeB} ${version}`;
   let handle = key === null ? undefined : registry.byKey.get(key);
   if (handle === undefined) {

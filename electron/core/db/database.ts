@@ -1,7 +1,8 @@
 /**
  * Thin wrapper over better-sqlite3: opens a project file with the pragmas every connection needs
- * and offers `transaction(fn)`. Everything else talks to SQLite through `db.raw` with prepared
- * statements; the wrapper only caches them so that hot paths do not re-parse SQL.
+ * and offers `transaction(fn)` and `dataVersion()` (the one key for caches of what was read).
+ * Everything else talks to SQLite through `db.raw` with prepared statements; the wrapper only
+ * caches them so that hot paths do not re-parse SQL.
  */
 import Database from 'better-sqlite3';
 import { registerSqlFunctions } from '../search/sql-functions';
@@ -27,6 +28,13 @@ export interface Db {
   stmt(sql: string): Database.Statement;
   /** Runs `fn` in one IMMEDIATE transaction (writer lock taken up front: no upgrade deadlocks). */
   transaction<T>(fn: () => T): T;
+  /**
+   * A key that changes whenever the project's data may have changed, for caches of what was read:
+   * the connection's `total_changes()` (every write on it, trigger writes and rolled-back ones
+   * included) and SQLite's `data_version` (commits by other connections, e.g. the CLI). Null
+   * inside a transaction: what is read there may still be rolled back, so it must not be cached.
+   */
+  dataVersion(): string | null;
   close(): void;
 }
 
@@ -78,6 +86,7 @@ export function openDatabaseFromImage(
 
 function wrap(raw: RawDatabase, file: string): Db {
   const cache = new Map<string, Database.Statement>();
+  let versionStmt: Database.Statement | undefined;
   return {
     raw,
     file,
@@ -93,8 +102,15 @@ function wrap(raw: RawDatabase, file: string): Db {
       // Nested calls join the outer transaction (better-sqlite3 turns them into savepoints).
       return raw.transaction(fn).immediate();
     },
+    dataVersion() {
+      if (raw.inTransaction) return null;
+      versionStmt ??= raw.prepare('SELECT total_changes(), data_version FROM pragma_data_version').raw(true);
+      const [changes, version] = versionStmt.get() as [number, number];
+      return `${changes}.${version}`;
+    },
     close() {
       cache.clear();
+      versionStmt = undefined;
       if (raw.open) raw.close();
     },
   };

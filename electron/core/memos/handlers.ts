@@ -6,7 +6,8 @@
  * The text filter is script-insensitive: query and memo are both normalised as corpus search
  * does (shared/text/normalize.ts: Traditional → Simplified character by character with OpenCC's
  * dictionary, full-width → ASCII, lower-cased), so 財政 finds 财政 and the other way round.
- * Only the kinds asked for are read.
+ * Only the kinds asked for are read. Annotation memos, the many, are filtered and ordered by
+ * SQLite over stored normalised texts (annotation-memos.ts).
  */
 import { MEMO_MAX_LENGTH, type ApiHandlers } from '../../../shared/api';
 import { CODE_MEMO_FIELDS, type MemoEntry, type MemoKind } from '../../../shared/domain';
@@ -18,15 +19,17 @@ import { isoNow } from '../context';
 import { ChangeSet, historyState, record } from '../history/log';
 import { codePaths, codeRows } from '../codes/rows';
 import { counts, toSummary } from '../documents/handlers';
+import { annotationMemos } from './annotation-memos';
 
 type MemoHandlers = Pick<ApiHandlers, 'memos-list' | 'memos-update-project' | 'documents-update-memo'>;
 
 export const PROJECT_MEMO_ID = 'project';
 
 /**
- * Normalised forms of memo texts and owner labels already met. The memos view lists again on
- * every change of its query, and the texts rarely change in between: normalising 20,000 memos
- * was half of a `memos-list` (issue 13). Bounded: cleared when it holds `CACHE_LIMIT` texts.
+ * Normalised forms of queries, memo texts and owner labels already met (project, document and
+ * code memos; annotation memos are normalised in SQL). The memos view lists again on every
+ * change of its query, and the texts rarely change in between. Bounded: cleared when it holds
+ * `CACHE_LIMIT` texts.
  */
 const normalized = new Map<string, string>();
 const CACHE_LIMIT = 100_000;
@@ -66,18 +69,13 @@ function projectMemo(ctx: CoreContext): MemoEntry {
   };
 }
 
-/**
- * Every non-empty memo, project first, then documents, codes (tree order), annotations; only the
- * given kinds when `kinds` is set.
- */
-export function allMemos(ctx: CoreContext, kinds?: readonly MemoKind[]): MemoEntry[] {
-  const wanted = (k: MemoKind) => !kinds || kinds.includes(k);
+/** The non-empty project, document and code memos of the given kinds, in listing order. */
+function allMemos(ctx: CoreContext, kinds: readonly MemoKind[]): MemoEntry[] {
   const out: MemoEntry[] = [];
   const project = projectMemo(ctx);
-  if (project.text !== '' && wanted('project')) out.push(project);
-  if (wanted('document')) pushDocumentMemos(ctx, out);
-  if (wanted('code')) pushCodeMemos(ctx, out);
-  if (wanted('annotation')) pushAnnotationMemos(ctx, out);
+  if (project.text !== '' && kinds.includes('project')) out.push(project);
+  if (kinds.includes('document')) pushDocumentMemos(ctx, out);
+  if (kinds.includes('code')) pushCodeMemos(ctx, out);
   return out;
 }
 
@@ -121,71 +119,26 @@ function pushCodeMemos(ctx: CoreContext, out: MemoEntry[]): void {
 }
 
 /**
- * The annotation memo entries of a project as last read, and the database state they were read
- * in. The memos view lists again on every change of its query; reading and ordering 20,000 memos
- * each time was most of a `memos-list` (issue 13). The state is the connection's count of changed
- * rows (`total_changes()`: every insert, update and delete on it, trigger writes and rolled back
- * ones included) and `data_version` (commits by other connections, e.g. the CLI): any write in
- * between reads the memos again. Entries are frozen: callers share them.
+ * Every non-empty memo matching `query` (script-insensitive), project first, then documents,
+ * codes (tree order), annotations; only the given kinds when `kinds` is set. Annotation memos
+ * are filtered by SQLite over their stored normalised texts (annotation-memos.ts): a project
+ * holds thousands of them (issue 13); the few others are filtered here.
  */
-const annotationMemoCache = new WeakMap<
-  CoreContext['db'],
-  { state: string; entries: readonly MemoEntry[] }
->();
-
-function dbState(ctx: CoreContext): string {
-  const changes = ctx.db.stmt('SELECT total_changes()').pluck().get() as number;
-  const version = ctx.db.stmt('PRAGMA data_version').pluck().get() as number;
-  return `${changes}:${version}`;
-}
-
-function pushAnnotationMemos(ctx: CoreContext, out: MemoEntry[]): void {
-  const state = dbState(ctx);
-  const cached = annotationMemoCache.get(ctx.db);
-  if (cached?.state === state) {
-    for (const e of cached.entries) out.push(e);
-    return;
-  }
-  // Arrays, not objects, from SQLite: 20,000 memos are 20,000 rows (issue 13).
-  const anns = ctx.db
-    .stmt(
-      `SELECT a.id, a.document_id, a.coder_id, a.quote, a.memo, a.updated_at FROM annotations a
-       JOIN documents d ON d.id = a.document_id
-       WHERE a.memo <> '' ORDER BY d.sort_order, a.start_offset, a.end_offset, a.id`,
-    )
-    .raw(true)
-    .all() as [string, string, string, string, string, string][];
-  const entries: MemoEntry[] = [];
-  for (const [id, documentId, coderId, quote, memo, updatedAt] of anns)
-    entries.push(
-      Object.freeze({
-        kind: 'annotation',
-        ownerId: id,
-        ownerLabel: quote,
-        documentId,
-        coderId,
-        text: memo,
-        updatedAt,
-      } as const),
-    );
-  annotationMemoCache.set(ctx.db, { state, entries });
-  for (const e of entries) out.push(e);
-}
-
-export function filterMemos(memos: MemoEntry[], query?: string, kinds?: readonly MemoKind[]): MemoEntry[] {
+export function listMemos(ctx: CoreContext, query?: string, kinds?: readonly MemoKind[]): MemoEntry[] {
   const q = normalizeForSearch(query?.trim() ?? '');
-  return memos.filter((m) => {
-    if (kinds && !kinds.includes(m.kind)) return false;
+  const others = allMemos(ctx, kinds?.filter((k) => k !== 'annotation') ?? ['project', 'document', 'code']);
+  const out = others.filter((m) => {
     if (q === '') return true;
     const found = (h: string) => h !== '' && normalizeForSearch(h).includes(q);
     return found(m.text) || found(m.ownerLabel) || (!!m.fields && Object.values(m.fields).some(found));
   });
+  return !kinds || kinds.includes('annotation') ? out.concat(annotationMemos(ctx.db, q)) : out;
 }
 
 export function memoHandlers(ctx: CoreContext): MemoHandlers {
   const { db } = ctx;
   return {
-    'memos-list': ({ query, kinds }) => filterMemos(allMemos(ctx, kinds), query, kinds),
+    'memos-list': ({ query, kinds }) => listMemos(ctx, query, kinds),
 
     'memos-update-project': ({ memo }) => {
       checkMemo(memo);

@@ -73,21 +73,18 @@ export function parseOrThrow(query: string): ParsedQuery {
 }
 
 /**
- * Every document's id and title in document order, per connection, until the project changes:
- * reading them walks one table page per document, which a first page should not wait for.
- * `total_changes()` moves with every write on this connection, `data_version` with writes on
- * others.
+ * Every document's id and title in document order, per connection, until the project changes
+ * (`Db.dataVersion`): reading them walks one table page per document, which a first page should
+ * not wait for.
  */
 const docLists = new WeakMap<Db, { key: string; docs: ScopeDoc[] }>();
 
 function allDocuments(db: Db): ScopeDoc[] {
-  const version = db.raw.pragma('data_version', { simple: true }) as number;
-  const changes = (db.stmt('SELECT total_changes() AS n').get() as { n: number }).n;
-  const key = `${version}:${changes}`;
+  const key = db.dataVersion();
   const cached = docLists.get(db);
-  if (cached?.key === key) return cached.docs;
+  if (key !== null && cached?.key === key) return cached.docs;
   const docs = db.stmt('SELECT id, title FROM documents ORDER BY sort_order, id').all() as ScopeDoc[];
-  docLists.set(db, { key, docs });
+  if (key !== null) docLists.set(db, { key, docs });
   return docs;
 }
 

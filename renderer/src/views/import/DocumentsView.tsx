@@ -5,7 +5,7 @@
  * change is one undoable command in the core; the library and sidebar refresh after it.
  */
 import { Dialog } from '../../components/Dialog';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type {
   Attribute,
   AttributeSuggestion,
@@ -43,9 +43,14 @@ function AttributeCell(props: {
     setSeen(value);
     if (draft === seen || draft === sent) setDraft(value);
   }
+  // Saves answer in any order on a loaded machine (a save waits for the table's reload): only
+  // the latest one decides the mark, or an earlier save's late success clears a refusal.
+  const latest = useRef(0);
   const commit = async (next: string) => {
     setSent(next);
+    const mine = ++latest.current;
     const error = await onCommit(next);
+    if (mine !== latest.current) return;
     if (error) {
       setInvalid(error);
       setDraft(value);
