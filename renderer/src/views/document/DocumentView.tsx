@@ -19,6 +19,7 @@ import { DocumentToolbar } from './DocumentToolbar';
 import {
   annotationsAt,
   canonicalToDomRange,
+  firstParagraphBelow,
   offsetAtPoint,
   scrollRangeIntoView,
   selectCanonical,
@@ -48,18 +49,7 @@ export interface Pending {
 /** Canonical offset of the first paragraph visible at the top of the scroller. */
 function firstVisibleOffset(view: ViewText, dom: TextDom, scroller: HTMLElement | null): number {
   if (!scroller) return 0;
-  const top = scroller.getBoundingClientRect().top;
-  let lo = 0;
-  let hi = dom.elements.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dom.elements[mid]!.getBoundingClientRect().bottom > top) {
-      found = mid;
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  const p = dom.paragraphs[found];
+  const p = dom.paragraphs[firstParagraphBelow(dom, scroller.getBoundingClientRect().top)];
   return p ? canonicalOffsetAt(view, p.start) : 0;
 }
 
