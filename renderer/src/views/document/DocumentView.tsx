@@ -5,7 +5,16 @@
  * memo, list). Keyboard-first coding lives in useDocumentKeys.ts. Everything that reaches the
  * store or the API is in canonical code points; display offsets stay inside model.ts/dom.ts.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { DocumentDetail } from '../../../../shared/domain';
 import { foldForSearch, type Span } from '../../../../shared/text/script-convert';
 import { sentenceAt, splitSentences } from '../../../../shared/text/sentences';
@@ -306,6 +315,10 @@ export const DocumentView = memo(function DocumentView({
     () => activeIds.flatMap((id) => annotations.find((a) => a.id === id) ?? []),
     [activeIds, annotations],
   );
+  // The side panel (details, list) follows a change in a render of its own, after the frame that
+  // paints the highlight: a key press's frame then lays out and paints the text's change only.
+  const panelAnnotations = useDeferredValue(annotations);
+  const panelActive = useDeferredValue(active);
   const clearActive = useCallback(() => store.setActive([]), [store]);
   const deleteAnnotation = useCallback((id: string) => void store.deleteAnnotation(id), [store]);
   const updateMemo = useCallback((id: string, memo: string) => void store.updateMemo(id, memo), [store]);
@@ -384,8 +397,8 @@ export const DocumentView = memo(function DocumentView({
       </div>
       {pending ? <SelectionToolbar codes={codes} rect={pending.rect} onApply={apply} /> : null}
       <AnnotationPanel
-        annotations={annotations}
-        active={active}
+        annotations={panelAnnotations}
+        active={panelActive}
         codes={codes}
         coders={coders}
         onSelect={select}
