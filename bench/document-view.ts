@@ -240,7 +240,7 @@ export async function benchDocumentView(opts: {
     const codingSpans: [number, number][] = [];
     for (let i = 0; i < EDIT_RUNS; i++) {
       await page.evaluate((i) => {
-        const paragraphs = [...document.querySelectorAll('.pz-doc-text > *')];
+        const paragraphs = [...document.querySelectorAll('.pz-doc-text .pz-para')];
         const p = paragraphs[(i * 37) % paragraphs.length]!;
         p.scrollIntoView({ block: 'center' });
         const textNode = document.createTreeWalker(p, NodeFilter.SHOW_TEXT).nextNode() as Text;

@@ -20,12 +20,14 @@ describe('highlights around the viewport', () => {
   let ui: AppPage;
   let overlapText = '';
   let title = '';
+  let documentId = '';
 
   beforeAll(async () => {
     app = await startApp({ seeds: SEEDS });
     const docs = await app.api('documents-list', {});
     const summary = docs.find((d) => d.sourceFile?.startsWith('003_'))!;
     title = summary.title;
+    documentId = summary.id;
     const doc = await app.api('documents-get', { id: summary.id });
     const codes = await app.api('codes-list', {});
     const chars = [...doc.text];
@@ -59,7 +61,7 @@ describe('highlights around the viewport', () => {
   /** How many code ranges are registered, and the first/last paragraph they lie in. */
   const registered = () =>
     page.evaluate(() => {
-      const paragraphs = [...document.querySelectorAll('.pz-doc-text > *')];
+      const paragraphs = [...document.querySelectorAll('.pz-doc-text .pz-para')];
       const index = new Map(paragraphs.map((p, i) => [p, i]));
       let count = 0;
       let min = Infinity;
@@ -68,7 +70,7 @@ describe('highlights around the viewport', () => {
         if (!name.startsWith('pz-code-')) return;
         h.forEach((r) => {
           count++;
-          const i = index.get((r as Range).startContainer.parentElement!.closest('.pz-doc-text > *')!)!;
+          const i = index.get((r as Range).startContainer.parentElement!.closest('.pz-para')!)!;
           min = Math.min(min, i);
           max = Math.max(max, i);
         });
@@ -87,7 +89,7 @@ describe('highlights around the viewport', () => {
     expect(top.max).toBeLessThan(top.paragraphs / 2);
     // Scroll to the last paragraph (as the reader would: the scroll sets the window).
     await page.evaluate(() => {
-      const paragraphs = document.querySelectorAll('.pz-doc-text > *');
+      const paragraphs = document.querySelectorAll('.pz-doc-text .pz-para');
       paragraphs[paragraphs.length - 1]!.scrollIntoView({ block: 'end' });
     });
     await frames();
@@ -109,7 +111,7 @@ describe('highlights around the viewport', () => {
 
   it('codes and uncodes a passage in the last paragraph with the keyboard', async () => {
     const phrase = await page.evaluate(() => {
-      const paragraphs = document.querySelectorAll('.pz-doc-text > *');
+      const paragraphs = document.querySelectorAll('.pz-doc-text .pz-para');
       const text = paragraphs[paragraphs.length - 3]!.textContent;
       return text.slice(2, 8);
     });
@@ -125,9 +127,68 @@ describe('highlights around the viewport', () => {
     await expect.poll(async () => (await registered()).count).toBe(before);
   });
 
+  it('codes across two blocks of paragraphs, and from boundary points between blocks', async () => {
+    // The paragraphs are grouped into `content-visibility` blocks (TextBlockNode.ts): a selection
+    // may cross from one block into the next, or have its ends on a block or the root itself.
+    const annotationsNow = () => app.api('annotations-list', { documentId });
+    const codeSelection = async (setUp: () => void): Promise<string> => {
+      const before = new Set((await annotationsNow()).map((a) => a.id));
+      await page.evaluate(setUp);
+      await page.locator('.pz-selection-toolbar').waitFor();
+      await page.keyboard.press('2');
+      await expect.poll(() => ui.saveStatus().textContent()).toMatch(/^已保存/);
+      const added = (await annotationsNow()).filter((a) => !before.has(a.id));
+      expect(added).toHaveLength(1);
+      await page.keyboard.press('Delete');
+      await expect.poll(async () => (await annotationsNow()).length).toBe(before.size);
+      return added[0]!.text;
+    };
+    const blockTexts = await page.evaluate(() => {
+      const blocks = [...document.querySelectorAll('.pz-doc-text > .pz-block')];
+      return {
+        blocks: blocks.length,
+        lastOfFirst: blocks[0]!.lastElementChild!.textContent,
+        firstOfSecond: blocks[1]!.firstElementChild!.textContent,
+      };
+    });
+    expect(blockTexts.blocks).toBeGreaterThan(1);
+
+    // Across the boundary: the last characters of block 0 and the first of block 1.
+    const across = await codeSelection(() => {
+      const blocks = document.querySelectorAll('.pz-doc-text > .pz-block');
+      const textIn = (el: Element) => document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode() as Text;
+      const from = textIn(blocks[0]!.lastElementChild!);
+      const to = textIn(blocks[1]!.firstElementChild!);
+      to.parentElement!.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(from, from.length - 3);
+      range.setEnd(to, 3);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      document.querySelector('.pz-text-scroll')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    });
+    expect(across.startsWith(blockTexts.lastOfFirst.slice(-3).trimStart())).toBe(true);
+    expect(across.endsWith(blockTexts.firstOfSecond.slice(0, 3).trimEnd())).toBe(true);
+    expect(across).toContain('\n');
+
+    // From the root (before block 1) to the block (before its second paragraph): exactly the
+    // first paragraph of block 1.
+    const whole = await codeSelection(() => {
+      const root = document.querySelector('.pz-doc-text')!;
+      const block = root.children[1]!;
+      const range = document.createRange();
+      range.setStart(root, 1);
+      range.setEnd(block, 1);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      document.querySelector('.pz-text-scroll')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    });
+    expect(whole).toBe(blockTexts.firstOfSecond.trim());
+  });
+
   it('looks right in zh-CN, zh-TW and en, in the middle of the text after a jump', async () => {
     await page.evaluate(() => {
-      const paragraphs = document.querySelectorAll('.pz-doc-text > *');
+      const paragraphs = document.querySelectorAll('.pz-doc-text .pz-para');
       paragraphs[Math.floor(paragraphs.length / 2)]!.scrollIntoView({ block: 'start' });
     });
     await frames();

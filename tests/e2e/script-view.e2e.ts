@@ -99,7 +99,8 @@ describe('script views', () => {
     // Clicking the converted highlight selects the canonical annotation.
     await ui.clickPhrase(traditional.slice(2, 8));
     await expect.poll(() => ui.detail().count()).toBe(1);
-    await expect(ui.detail().first().locator('.pz-quote').textContent()).resolves.toBe(traditional);
+    // The side panel follows in a render of its own, after the highlight's frame.
+    await expect.poll(() => ui.detail().first().locator('.pz-quote').textContent()).toBe(traditional);
   });
 
   it('remembers the script view across a reload', async () => {

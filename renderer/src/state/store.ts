@@ -2,7 +2,8 @@
  * The renderer's project state and the operations on it. Every mutation goes to the core at once
  * (no Save button); the save status in the header says "saved" only after the core has confirmed
  * every write, so what the UI shows as saved is on disk. Coding one annotation (add, remove) is
- * the hot path: it is painted at once, before the durable write returns, and rolled back visibly
+ * the hot path: it is painted at once, its durable write starts after that frame (not inside the
+ * key press), and it is rolled back visibly
  * (highlight restored or removed, error toast) if the write fails. Other state changes only after
  * the core has confirmed. Components read it with `useStore(selector)`.
  */
@@ -80,7 +81,26 @@ function insertSorted(list: readonly Annotation[], a: Annotation): Annotation[] 
     if (compareAnnotations(list[mid]!, a) <= 0) lo = mid + 1;
     else hi = mid;
   }
-  return [...list.slice(0, lo), a, ...list.slice(lo)];
+  return list.toSpliced(lo, 0, a);
+}
+
+/**
+ * Resolves once the browser has painted the next frame (a task queued from an animation-frame
+ * callback runs after that frame is rendered), or after 100 ms if no frame comes (a hidden
+ * window). Coding starts its durable write there: the key press's frame does not wait for the
+ * request to be sent.
+ */
+function afterNextPaint(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestAnimationFrame !== 'function') return resolve();
+    const fallback = setTimeout(resolve, 100);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 }
 
 /** Per document text: true when it has no surrogate pairs (code points are UTF-16 indices). */
@@ -310,6 +330,7 @@ export class Store {
       };
     };
     return this.write(async () => {
+      await afterNextPaint();
       try {
         const { annotation, history } = await this.api.call('annotations-create', {
           documentId,
@@ -340,13 +361,11 @@ export class Store {
     const wasActive = this.state.activeIds.includes(id);
     // Gone from the view now; put back if the core refuses.
     this.set({
-      annotations:
-        at === -1
-          ? this.state.annotations
-          : [...this.state.annotations.slice(0, at), ...this.state.annotations.slice(at + 1)],
+      annotations: at === -1 ? this.state.annotations : this.state.annotations.toSpliced(at, 1),
       activeIds: wasActive ? this.state.activeIds.filter((x) => x !== id) : this.state.activeIds,
     });
     return this.write(async () => {
+      await afterNextPaint();
       const coreId = id.startsWith(PROVISIONAL) ? this.confirmedIds.get(id) : id;
       this.confirmedIds.delete(id);
       // A provisional annotation whose create failed is already gone: nothing to delete.

@@ -2,7 +2,12 @@
 import { describe, expect, test } from 'vitest';
 import type { Annotation } from '../../../shared/domain';
 import { detectStructure } from '../../../shared/text/structure';
-import { buildOutline, currentItem, stepHeading } from '../../../renderer/src/views/document/reading/outline';
+import {
+  buildOutline,
+  currentItem,
+  outlineCounter,
+  stepHeading,
+} from '../../../renderer/src/views/document/reading/outline';
 import { DEFAULT_READING, parseSettings } from '../../../renderer/src/views/document/reading/settings-values';
 
 const TEXT = [
@@ -58,6 +63,37 @@ describe('outline', () => {
     const withItems = buildOutline(nodes, annotations, true);
     expect(withItems.length).toBeGreaterThan(items.length);
     expect(withItems.some((i) => i.node.marker === '一是')).toBe(true);
+  });
+
+  test('an edit recounts only the sections it touches, with the same counts as a full build', () => {
+    const sorted = (list: Annotation[]) => [...list].sort((x, y) => x.start - y.start);
+    const counts = (items: ReturnType<typeof buildOutline>) =>
+      items.map((i) => [Object.fromEntries(i.counts), i.total]);
+    for (const withItems of [false, true]) {
+      const count = outlineCounter(nodes, withItems);
+      const first = sorted(annotations);
+      const built = count(first);
+      expect(counts(built)).toEqual(counts(buildOutline(nodes, first, withItems)));
+      // Add one (a copy of the list with one more object, the others the same objects).
+      const added = sorted([...first, ann('p', 'problem', '效率提高')]);
+      const afterAdd = count(added);
+      expect(counts(afterAdd)).toEqual(counts(buildOutline(nodes, added, withItems)));
+      // Sections that do not hold it keep their item objects.
+      const untouched = afterAdd.filter((item, i) => item === built[i]);
+      expect(untouched.map((i) => i.node.marker)).toContain('二、');
+      expect(untouched.map((i) => i.node.marker)).not.toContain('一、');
+      // The provisional annotation swapped for the core's row (same code and start): nothing to recount.
+      const swapped = added.map((a) => (a.id === 'p' ? { ...a, id: 'p2' } : a));
+      expect(count(swapped)).toBe(afterAdd);
+      // Remove one, then one of another code at the end: back to full-build counts each time.
+      const removed = swapped.filter((a) => a.id !== 'c');
+      expect(counts(count(removed))).toEqual(counts(buildOutline(nodes, removed, withItems)));
+      const more = [...removed, ann('q', 'recommend', '扩权强县')];
+      expect(counts(count(more))).toEqual(counts(buildOutline(nodes, more, withItems)));
+      // A list that shares nothing with the last one is built afresh.
+      const other = sorted([ann('x', 'achieve', '财政压力')]);
+      expect(counts(count(other))).toEqual(counts(buildOutline(nodes, other, withItems)));
+    }
   });
 
   test('the current section is the innermost one holding the offset; ] and [ step between items', () => {

@@ -1,6 +1,7 @@
 /**
  * The document's text, held by Lexical: read-only, one paragraph node with one text node per
- * rendered line (see model.ts), selection enabled. Annotations are not Lexical nodes: they are
+ * rendered line (see model.ts), grouped into blocks of consecutive paragraphs (TextBlockNode.ts,
+ * the unit that `content-visibility` skips off screen), selection enabled. Annotations are not Lexical nodes: they are
  * painted over this DOM with the CSS Custom Highlight API (highlights.ts), as DESIGN.md's
  * measurements recommend. When Lexical has rendered, `onReady` receives the DOM handles that the
  * painter and the selection mapping need.
@@ -12,7 +13,8 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { PlainTextPlugin } from '@lexical/react/LexicalPlainTextPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import type { Paragraph } from './model';
+import { textBlocks, type Paragraph } from './model';
+import { $createTextBlockNode, TextBlockNode } from './TextBlockNode';
 
 /** DOM handles of the rendered text, index-aligned with the paragraphs. */
 export interface TextDom {
@@ -24,6 +26,12 @@ export interface TextDom {
   paragraphOf: Map<Element, number>;
   /** Paragraph index of each paragraph's text node. */
   paragraphOfText: Map<Node, number>;
+  /** The blocks (root's children), each holding the paragraphs blockStart[b]..blockStart[b + 1] - 1. */
+  blocks: HTMLElement[];
+  /** First paragraph of each block, and the paragraph count at the end (blocks.length + 1 entries). */
+  blockStart: number[];
+  /** Block index of an element that is a block. */
+  blockOf: Map<Element, number>;
 }
 
 interface Props {
@@ -42,16 +50,23 @@ export const DocumentText = memo(function DocumentText({ documentId, paragraphs,
     namespace: `pizhu-document-${documentId}`,
     editable: false,
     theme: { paragraph: 'pz-para' },
+    nodes: [TextBlockNode],
     onError(error: Error) {
       // Lexical errors are bugs of ours; surface them in the console with our prefix.
       console.error('[DocumentText]', error);
     },
     editorState() {
       const root = $getRoot();
-      for (const p of paragraphs) {
-        const paragraph = $createParagraphNode();
-        paragraph.append($createTextNode(p.text));
-        root.append(paragraph);
+      let next = 0;
+      for (const count of textBlocks(paragraphs)) {
+        const block = $createTextBlockNode();
+        for (const p of paragraphs.slice(next, next + count)) {
+          const paragraph = $createParagraphNode();
+          paragraph.append($createTextNode(p.text));
+          block.append(paragraph);
+        }
+        root.append(block);
+        next += count;
       }
     },
   };
@@ -71,22 +86,32 @@ export const DocumentText = memo(function DocumentText({ documentId, paragraphs,
 
 function collect(editor: LexicalEditor, paragraphs: readonly Paragraph[]): TextDom | null {
   const root = editor.getRootElement();
-  if (!root || root.children.length !== paragraphs.length) return null;
+  if (!root) return null;
   const elements: HTMLElement[] = [];
   const textNodes: Text[] = [];
   const paragraphOf = new Map<Element, number>();
   const paragraphOfText = new Map<Node, number>();
-  for (let i = 0; i < paragraphs.length; i++) {
-    const el = root.children[i] as HTMLElement;
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    const text = walker.nextNode() as Text | null;
-    if (!text || text.data !== paragraphs[i]!.text) return null;
-    elements.push(el);
-    textNodes.push(text);
-    paragraphOf.set(el, i);
-    paragraphOfText.set(text, i);
+  const blocks: HTMLElement[] = [];
+  const blockStart: number[] = [];
+  const blockOf = new Map<Element, number>();
+  for (const block of root.children) {
+    blockOf.set(block, blocks.length);
+    blocks.push(block as HTMLElement);
+    blockStart.push(elements.length);
+    for (const el of block.children) {
+      const i = elements.length;
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const text = walker.nextNode() as Text | null;
+      if (i >= paragraphs.length || !text || text.data !== paragraphs[i]!.text) return null;
+      elements.push(el as HTMLElement);
+      textNodes.push(text);
+      paragraphOf.set(el, i);
+      paragraphOfText.set(text, i);
+    }
   }
-  return { root, paragraphs, elements, textNodes, paragraphOf, paragraphOfText };
+  if (elements.length !== paragraphs.length) return null;
+  blockStart.push(elements.length);
+  return { root, paragraphs, elements, textNodes, paragraphOf, paragraphOfText, blocks, blockStart, blockOf };
 }
 
 function ReadyPlugin({

@@ -5,7 +5,16 @@
  * memo, list). Keyboard-first coding lives in useDocumentKeys.ts. Everything that reaches the
  * store or the API is in canonical code points; display offsets stay inside model.ts/dom.ts.
  */
-import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
 import type { DocumentDetail } from '../../../../shared/domain';
 import { foldForSearch, type Span } from '../../../../shared/text/script-convert';
 import { sentenceAt, splitSentences } from '../../../../shared/text/sentences';
@@ -19,6 +28,7 @@ import { DocumentToolbar } from './DocumentToolbar';
 import {
   annotationsAt,
   canonicalToDomRange,
+  firstParagraphBelow,
   offsetAtPoint,
   scrollRangeIntoView,
   selectCanonical,
@@ -48,18 +58,7 @@ export interface Pending {
 /** Canonical offset of the first paragraph visible at the top of the scroller. */
 function firstVisibleOffset(view: ViewText, dom: TextDom, scroller: HTMLElement | null): number {
   if (!scroller) return 0;
-  const top = scroller.getBoundingClientRect().top;
-  let lo = 0;
-  let hi = dom.elements.length - 1;
-  let found = 0;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dom.elements[mid]!.getBoundingClientRect().bottom > top) {
-      found = mid;
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  const p = dom.paragraphs[found];
+  const p = dom.paragraphs[firstParagraphBelow(dom, scroller.getBoundingClientRect().top)];
   return p ? canonicalOffsetAt(view, p.start) : 0;
 }
 
@@ -320,6 +319,10 @@ export const DocumentView = memo(function DocumentView({
     () => activeIds.flatMap((id) => annotations.find((a) => a.id === id) ?? []),
     [activeIds, annotations],
   );
+  // The side panel (details, list) follows a change in a render of its own, after the frame that
+  // paints the highlight: a key press's frame then lays out and paints the text's change only.
+  const panelAnnotations = useDeferredValue(annotations);
+  const panelActive = useDeferredValue(active);
   const clearActive = useCallback(() => store.setActive([]), [store]);
   const deleteAnnotation = useCallback((id: string) => void store.deleteAnnotation(id), [store]);
   const updateMemo = useCallback((id: string, memo: string) => void store.updateMemo(id, memo), [store]);
@@ -398,8 +401,8 @@ export const DocumentView = memo(function DocumentView({
       </div>
       {pending ? <SelectionToolbar codes={codes} rect={pending.rect} onApply={apply} /> : null}
       <AnnotationPanel
-        annotations={annotations}
-        active={active}
+        annotations={panelAnnotations}
+        active={panelActive}
         codes={codes}
         coders={coders}
         onSelect={select}

@@ -9,15 +9,28 @@ import type { Annotation } from '../../../../shared/domain';
 import type { Span } from '../../../../shared/text/script-convert';
 import type { TextDom } from './DocumentText';
 import { rangeToPoints, toCanonicalRange, toDisplayUtf16, type ViewText } from './model';
+import { paragraphWindow } from './paintWindow';
+
+/**
+ * Displayed UTF-16 offset of a boundary point between the paragraphs of [first, end) (before the
+ * `child`-th of them): that paragraph's start, or the last one's end after all of them.
+ */
+function betweenParagraphs(dom: TextDom, first: number, end: number, child: number): number | null {
+  if (first + child < end) return dom.paragraphs[first + child]!.start;
+  const last = dom.paragraphs[end - 1];
+  return last ? last.end : null;
+}
 
 /** Displayed UTF-16 offset of a DOM boundary point inside the text, or null when outside it. */
 export function domPointToOffset(dom: TextDom, node: Node, offset: number): number | null {
+  // Between blocks (the root's children) or between the paragraphs of a block.
   if (node === dom.root) {
-    const p = dom.paragraphs[offset];
-    if (p) return p.start;
-    const last = dom.paragraphs[dom.paragraphs.length - 1];
-    return last ? last.end : null;
+    const b = Math.min(offset, dom.blocks.length);
+    return betweenParagraphs(dom, dom.blockStart[b] ?? 0, dom.paragraphs.length, 0);
   }
+  const block = node instanceof Element ? dom.blockOf.get(node) : undefined;
+  if (block !== undefined)
+    return betweenParagraphs(dom, dom.blockStart[block]!, dom.blockStart[block + 1]!, offset);
   let el: Node | null = node;
   while (el && el !== dom.root) {
     if (el instanceof Element) {
@@ -57,6 +70,49 @@ export function canonicalToDomRange(view: ViewText, dom: TextDom, start: number,
   return range;
 }
 
+/**
+ * The paragraphs within the band [top, bottom] (client coordinates), or null when nothing is laid
+ * out: first the blocks (always laid out, with an estimated size when skipped), then the
+ * paragraphs of the first and last block found, so that no skipped block is laid out for a probe
+ * in between. Approximate in a skipped block (see below); exact in one that is rendered.
+ */
+export function paragraphsBetween(
+  dom: TextDom,
+  top: number,
+  bottom: number,
+): { lo: number; hi: number } | null {
+  const blocks = paragraphWindow(
+    dom.blocks.length,
+    (b) => dom.blocks[b]!.getBoundingClientRect(),
+    top,
+    bottom,
+  );
+  if (!blocks) return null;
+  const inBlock = (b: number) => {
+    const first = dom.blockStart[b]!;
+    const count = dom.blockStart[b + 1]! - first;
+    // A skipped block (off screen) has its estimated size, and asking for its paragraphs' boxes
+    // would lay them out at their real sizes inside it, out of step with the blocks around: place
+    // the band in it in proportion instead.
+    if (!dom.elements[first]!.checkVisibility({ contentVisibilityAuto: true })) {
+      const box = dom.blocks[b]!.getBoundingClientRect();
+      const at = (y: number) =>
+        first + Math.min(count - 1, Math.max(0, Math.floor(((y - box.top) / (box.height || 1)) * count)));
+      return { lo: at(top), hi: at(bottom) };
+    }
+    const w = paragraphWindow(count, (i) => dom.elements[first + i]!.getBoundingClientRect(), top, bottom);
+    return w ? { lo: first + w.lo, hi: first + w.hi } : { lo: first, hi: first };
+  };
+  const lo = inBlock(blocks.lo).lo;
+  const hi = inBlock(blocks.hi).hi;
+  return { lo, hi: Math.max(lo, hi) };
+}
+
+/** Index of the first paragraph whose bottom is below client y `top` (the last one if none). */
+export function firstParagraphBelow(dom: TextDom, top: number): number {
+  return paragraphsBetween(dom, top, top)?.lo ?? 0;
+}
+
 /** Makes the browser's selection cover canonical range [start, end) (as the user would). */
 export function selectCanonical(view: ViewText, dom: TextDom, start: number, end: number): Range | null {
   const range = canonicalToDomRange(view, dom, start, end);
@@ -69,7 +125,7 @@ export function selectCanonical(view: ViewText, dom: TextDom, start: number, end
 
 /**
  * Scrolls so that `range` is in view (centred when it was not): the paragraph first, since with
- * `content-visibility: auto` an off-screen paragraph has only an estimated size, then the range.
+ * `content-visibility: auto` an off-screen paragraph's block has only an estimated size, then the range.
  */
 export function scrollRangeIntoView(scroller: HTMLElement | null, range: Range): void {
   const para = range.startContainer.parentElement;

@@ -11,9 +11,9 @@
  */
 import type { Annotation, Code } from '../../../../shared/domain';
 import type { Span } from '../../../../shared/text/script-convert';
-import { canonicalToDomRange } from './dom';
+import { canonicalToDomRange, paragraphsBetween } from './dom';
 import { rangeToPoints, toDisplayUtf16, type ViewText } from './model';
-import { overlapSpans, ParagraphIndex, paragraphWindow, type Placed } from './paintWindow';
+import { overlapSpans, ParagraphIndex, type Placed } from './paintWindow';
 import type { TextDom } from './DocumentText';
 
 const STYLE_ID = 'pz-highlight-styles';
@@ -302,12 +302,7 @@ export class HighlightPainter {
       // Not laid out (a hidden column): keep what is registered until it is shown.
       if (this.dom.root.getClientRects().length === 0) return;
       const margin = window.innerHeight;
-      next = paragraphWindow(
-        count,
-        (i) => this.dom.elements[i]!.getBoundingClientRect(),
-        -margin,
-        window.innerHeight + margin,
-      );
+      next = paragraphsBetween(this.dom, -margin, window.innerHeight + margin);
     }
     const prev = this.window;
     if (prev && next && prev.lo === next.lo && prev.hi === next.hi && this.shown.size > 0) return;

@@ -151,3 +151,35 @@ export function trimRange(text: string, start: number, end: number): [number, nu
   while (e > s && /\s/.test(text[e - 1]!)) e--;
   return [s, e];
 }
+
+/** Most paragraphs, and most UTF-16 units, in one text block (see textBlocks). */
+export const BLOCK_PARAGRAPHS = 32;
+export const BLOCK_CHARS = 4000;
+
+/**
+ * Consecutive paragraphs grouped into blocks, each rendered as one `content-visibility: auto`
+ * element (DocumentText.tsx): Chromium checks every such element against the viewport in each
+ * frame that changes anything, so one per paragraph cost several milliseconds per key press on a
+ * long text. A block closes after `maxParagraphs` paragraphs or once it holds `maxChars` UTF-16
+ * units, so that showing one lays out little. Returns each block's paragraph count, in order.
+ */
+export function textBlocks(
+  paragraphs: readonly Paragraph[],
+  maxParagraphs = BLOCK_PARAGRAPHS,
+  maxChars = BLOCK_CHARS,
+): number[] {
+  const counts: number[] = [];
+  let count = 0;
+  let chars = 0;
+  for (const p of paragraphs) {
+    count++;
+    chars += p.text.length;
+    if (count >= maxParagraphs || chars >= maxChars) {
+      counts.push(count);
+      count = 0;
+      chars = 0;
+    }
+  }
+  if (count > 0) counts.push(count);
+  return counts;
+}

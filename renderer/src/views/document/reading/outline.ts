@@ -70,6 +70,72 @@ export function buildOutline(
 }
 
 /**
+ * Outline counting that follows a list of annotations as it is edited: the first call builds the
+ * outline; after that, when the list differs from the previous one by a few annotations (the
+ * store replaces only the objects it changes, so both share a prefix and a suffix of the same
+ * objects), only the sections holding the starts of those annotations get new counts and every
+ * other item stays the same object. An edit that changes no count (a provisional annotation
+ * swapped for the core's row: same code, same start) returns the previous outline itself.
+ */
+export function outlineCounter(
+  nodes: readonly StructureNode[],
+  withItems: boolean,
+): (annotations: readonly Annotation[]) => OutlineItem[] {
+  let last: { annotations: readonly Annotation[]; items: OutlineItem[] } | null = null;
+  return (annotations) => {
+    if (last?.annotations === annotations) return last.items;
+    const items =
+      (last && recount(last.items, last.annotations, annotations)) ??
+      buildOutline(nodes, annotations, withItems);
+    last = { annotations, items };
+    return items;
+  };
+}
+
+/** At most this many changed annotations are counted one by one; more rebuild the outline. */
+const RECOUNT_LIMIT = 32;
+
+function recount(
+  items: OutlineItem[],
+  before: readonly Annotation[],
+  after: readonly Annotation[],
+): OutlineItem[] | null {
+  const shorter = Math.min(before.length, after.length);
+  let head = 0;
+  while (head < shorter && before[head] === after[head]) head++;
+  let tail = 0;
+  while (tail < shorter - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++;
+  const removed = before.length - tail - head;
+  const added = after.length - tail - head;
+  if (removed + added > RECOUNT_LIMIT) return null;
+  // Net change per (code, start): a swap of equal ones cancels out.
+  const delta = new Map<string, { codeId: string; start: number; d: number }>();
+  const note = (a: Annotation, d: number) => {
+    const key = `${a.codeId}\u0000${a.start}`;
+    const entry = delta.get(key);
+    if (entry) entry.d += d;
+    else delta.set(key, { codeId: a.codeId, start: a.start, d });
+  };
+  for (let i = head; i < before.length - tail; i++) note(before[i]!, -1);
+  for (let i = head; i < after.length - tail; i++) note(after[i]!, +1);
+  const changes = [...delta.values()].filter((c) => c.d !== 0);
+  if (changes.length === 0) return items;
+  return items.map((item) => {
+    const inside = changes.filter((c) => item.node.start <= c.start && c.start < item.node.end);
+    if (inside.length === 0) return item;
+    const counts = new Map(item.counts);
+    let total = item.total;
+    for (const c of inside) {
+      const n = (counts.get(c.codeId) ?? 0) + c.d;
+      if (n > 0) counts.set(c.codeId, n);
+      else counts.delete(c.codeId);
+      total += c.d;
+    }
+    return { ...item, counts, total };
+  });
+}
+
+/**
  * The outline item whose section holds canonical offset `offset`: the innermost one containing
  * it, or the last one starting before it; -1 before the first.
  */

@@ -4,23 +4,12 @@
  * the outline (current section, jumps), heading keys and the remembered reading position.
  */
 import type { TextDom } from '../DocumentText';
+import { firstParagraphBelow } from '../dom';
 import { canonicalOffsetAt, paragraphIndexAt, type ViewText } from '../model';
 
 /** Canonical offset where the first paragraph visible at the top of `scroller` starts. */
 export function offsetAtTop(view: ViewText, dom: TextDom, scroller: HTMLElement): number {
-  const top = scroller.getBoundingClientRect().top + 4;
-  let lo = 0;
-  let hi = dom.elements.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    if (dom.elements[mid]!.getBoundingClientRect().bottom > top) {
-      found = mid;
-      hi = mid - 1;
-    } else lo = mid + 1;
-  }
-  if (found === -1) found = dom.elements.length - 1;
-  const p = dom.paragraphs[found];
+  const p = dom.paragraphs[firstParagraphBelow(dom, scroller.getBoundingClientRect().top + 4)];
   return p ? canonicalOffsetAt(view, p.start) : 0;
 }
 
@@ -33,8 +22,8 @@ export function paragraphOf(view: ViewText, dom: TextDom, offset: number): numbe
 }
 
 /**
- * Scrolls `scroller` so that the paragraph holding `offset` starts at its top. Paragraphs use
- * `content-visibility: auto`: off-screen ones have an estimated size until the browser lays them
+ * Scrolls `scroller` so that the paragraph holding `offset` starts at its top. Blocks of paragraphs
+ * use `content-visibility: auto`: off-screen ones have an estimated size until the browser lays them
  * out, which happens in the frames after the scroll and moves the target. So the position is
  * corrected once a frame until it holds still (at most a dozen frames; a scroll by the reader in
  * between ends it).
@@ -43,6 +32,9 @@ export function scrollToOffset(view: ViewText, dom: TextDom, scroller: HTMLEleme
   const i = paragraphOf(view, dom, offset);
   const el = dom.elements[i];
   if (!el) return;
+  // Into view first: the browser then renders the paragraph's block at its real size (a skipped
+  // block has an estimated one, which its paragraphs' boxes would not match).
+  el.scrollIntoView({ block: 'start' });
   const place = () => {
     const delta = el.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 2;
     if (Math.abs(delta) >= 1) scroller.scrollTop += delta;

@@ -24,7 +24,7 @@ import type { ViewText } from '../model';
 import type { ScriptView } from '../prefs';
 import { isTypingTarget } from '../useDocumentKeys';
 import { OutlinePanel } from './OutlinePanel';
-import { buildOutline, currentItem, outlineNodes, stepHeading, type OutlineItem } from './outline';
+import { currentItem, outlineCounter, outlineNodes, stepHeading, type OutlineItem } from './outline';
 import { ReadingControls } from './ReadingControls';
 import type { StructureNode } from '../../../../../shared/text/structure';
 import { offsetAtTop, scrollToOffset } from './scroll';
@@ -110,12 +110,13 @@ export function useReadingView({ store, doc, view, dom, scrollRef, script, keysB
     [structure, doc.text],
   );
   // The counts per section follow an edit in a render of their own after the key press is
-  // painted (a pass over every annotation), not inside it.
+  // painted, and an edit recounts only the sections it touches (outlineCounter).
   const countedAnnotations = useDeferredValue(annotations);
-  const items = useMemo(
-    () => buildOutline(nodes, countedAnnotations, settings.outlineItems),
-    [nodes, countedAnnotations, settings.outlineItems],
+  const countOutline = useMemo(
+    () => outlineCounter(nodes, settings.outlineItems),
+    [nodes, settings.outlineItems],
   );
+  const items = useMemo(() => countOutline(countedAnnotations), [countOutline, countedAnnotations]);
   const [offset, setOffset] = useState(0);
   const offsetRef = useRef(0);
   const lastJump = useRef<{ index: number; scrollTop: number } | null>(null);
