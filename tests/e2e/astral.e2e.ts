@@ -40,6 +40,7 @@ describe('characters outside the BMP', () => {
     await ui.selectPhrase(PHRASE);
     await page.keyboard.press('2');
     await expect.poll(() => ui.paintedRanges()).toEqual([{ name: 'pz-code-1', text: PHRASE }]);
+    await ui.waitSaved();
     const [doc] = await app.api('documents-list', {});
     expect(doc!.length).toBe([...TEXT].length);
     const [a] = await app.api('annotations-list', { documentId: doc!.id });

@@ -56,6 +56,7 @@ describe('codebook', () => {
     await toolbar.getByRole('button', { name: `${root} ▾` }).click();
     await toolbar.getByRole('button', { name: sub, exact: true }).click();
     await expect.poll(() => ui.paintedRanges().then((r) => r.some((x) => x.text === phrase))).toBe(true);
+    await ui.waitSaved();
   }
 
   async function openDocument(title: string): Promise<void> {

@@ -55,6 +55,7 @@ describe('script views', () => {
     await ui.selectPhrase(shown);
     await page.keyboard.press('1');
     await expect.poll(() => ui.listItems().count()).toBe(1);
+    await ui.waitSaved();
 
     const [annotation] = await app.api('annotations-list', { documentId: doc.id });
     expect(sliceCodePoints(doc.text, annotation!.start, annotation!.end)).toBe(A);
@@ -75,6 +76,7 @@ describe('script views', () => {
     await ui.selectPhrase(B);
     await page.keyboard.press('2');
     await expect.poll(() => ui.listItems().count()).toBe(2);
+    await ui.waitSaved();
     const annotation = (await app.api('annotations-list', { documentId: doc.id })).find((a) => a.text === B)!;
     expect(annotation).toBeDefined();
 

@@ -173,6 +173,14 @@ export class AppPage {
     return this.page.getByTestId('save-status');
   }
 
+  /**
+   * Waits until every write has been saved (the header's status). Coding paints before its write
+   * is sent, so a test that reads the core after coding through the UI waits here first.
+   */
+  async waitSaved(): Promise<void> {
+    await this.page.locator('[data-testid="save-status"].pz-save-saved').waitFor({ timeout: 10_000 });
+  }
+
   detail() {
     return this.page.getByTestId('annotation-detail');
   }
