@@ -100,6 +100,30 @@ describe('reading a long document', () => {
     await page.screenshot({ path: join(RESULTS_DIR, 'reading-outline-zh-CN.png') });
   });
 
+  it('keeps the section being read in view in an outline shorter than its rows', async () => {
+    // Three rows tall: moving through the sections must scroll the outline down, then back up.
+    const style = await page.addStyleTag({ content: '.pz-outline-list { flex: none; height: 90px; }' });
+    const currentInView = () =>
+      page.evaluate(() => {
+        const list = document.querySelector('.pz-outline-list')!.getBoundingClientRect();
+        const current = document.querySelector('.pz-outline-row[aria-current="location"]');
+        if (!current) return false;
+        const r = current.getBoundingClientRect();
+        return r.top >= list.top - 1 && r.bottom <= list.bottom + 1;
+      });
+    const listTop = () => page.evaluate(() => document.querySelector('.pz-outline-list')!.scrollTop);
+    for (let i = 0; i < 5; i++) await page.keyboard.press(']');
+    await expect.poll(currentInView).toBe(true);
+    expect(await listTop()).toBeGreaterThan(0);
+    await row('工作成效').locator('button').evaluate((b: HTMLElement) => b.click());
+    await expect.poll(topParagraph).toContain('工作成效');
+    await expect.poll(currentInView).toBe(true);
+    await style.evaluate((el: HTMLElement) => el.remove());
+    // Back where the next test expects the reader.
+    await row('扩权不够充分').locator('button').click();
+    await expect.poll(topParagraph).toContain('扩权不够充分');
+  });
+
   it('keeps reading settings and the reading position across a reload', async () => {
     await page.locator('.pz-reading-open').click();
     await page.locator('input[name="fontSize"]').fill('21');

@@ -211,10 +211,17 @@ export const DocumentView = memo(function DocumentView({
     setPending({ ...range, rect: selection.getRangeAt(0).getBoundingClientRect() });
   }, [dom, view, snap, sentences, selectPending]);
 
+  // A collapsed selection hides the toolbar. Only when it is shown: coding clears the selection
+  // itself, and its late selectionchange would otherwise re-render the whole view at sync
+  // priority (an equal state does not bail out while the side panel's deferred render is pending).
+  const pendingShown = useRef(false);
+  useLayoutEffect(() => {
+    pendingShown.current = pending !== null;
+  });
   useEffect(() => {
     const onSelectionChange = () => {
       const s = window.getSelection();
-      if (!s || s.isCollapsed) setPending(null);
+      if ((!s || s.isCollapsed) && pendingShown.current) setPending(null);
     };
     document.addEventListener('selectionchange', onSelectionChange);
     return () => document.removeEventListener('selectionchange', onSelectionChange);

@@ -40,10 +40,26 @@ export const OutlinePanel = memo(function OutlinePanel({
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW,
     overscan: 12,
+    // A scroll re-renders the rows in a task of their own, not inside the scroll event of the
+    // frame (the overscan covers the rows a frame late).
+    useFlushSync: false,
   });
+  // Keep the section being read in view: one scroll of the list (rows have a fixed height), only
+  // when its row is outside the list's box, once the main thread is idle. Not the virtualizer's
+  // scrollToIndex: its reconcile loop measures (a forced layout) in each of the following frames,
+  // and after a jump through the text those frames were the next key press's.
   useEffect(() => {
-    if (current >= 0) virtualizer.scrollToIndex(current, { align: 'auto' });
-  }, [current, virtualizer]);
+    const list = parentRef.current;
+    if (current < 0 || !list) return;
+    const follow = () => {
+      const top = current * ROW;
+      if (top < list.scrollTop) list.scrollTop = top;
+      else if (top + ROW > list.scrollTop + list.clientHeight) list.scrollTop = top + ROW - list.clientHeight;
+    };
+    if (typeof requestIdleCallback !== 'function') return follow();
+    const id = requestIdleCallback(follow, { timeout: 200 });
+    return () => cancelIdleCallback(id);
+  }, [current]);
   const codeOf = new Map(codes.map((c) => [c.id, c]));
   return (
     <aside className="pz-outline" aria-label={t('reading.outlineTitle')}>
