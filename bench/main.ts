@@ -8,7 +8,7 @@
  * and `exports` (parts of `analysis`) and `scaling` (the scaling table of docs/benchmarks.md, which repeats
  * the core paths at three sizes: `npm run bench -- scaling`).
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -60,6 +60,15 @@ async function main(): Promise<void> {
   const repoRoot = resolve(import.meta.dirname, '../..');
   if (!existsSync(join(repoRoot, 'out/renderer/index.html')))
     throw new Error('out/renderer is missing: run `npm run build:web`');
+  // React built in development mode (Vite keeps a NODE_ENV it finds set) is several times slower:
+  // measuring it would say nothing about the app.
+  const assets = join(repoRoot, 'out/renderer/assets');
+  if (
+    readdirSync(assets).some(
+      (f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('jsxDEV'),
+    )
+  )
+    throw new Error('out/renderer is a development build: run `npm run build:web` without NODE_ENV set');
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !(w in SECTIONS));
   if (unknown.length > 0)

@@ -61,7 +61,11 @@ export async function runBrowserFallback(
   console.log(['', ...fallbackMessage(reason), ''].join('\n'));
   const vite = join(root, 'node_modules', 'vite', 'bin', 'vite.js');
   for (const config of ['vite.web.config.ts', 'vite.node.config.ts']) {
-    const code = await run(root, [vite, 'build', '--logLevel', 'warn', '-c', config]);
+    // A production bundle whatever the caller's NODE_ENV: Vite keeps a NODE_ENV it finds set
+    // (a developer's shell, a test runner's `test`), and React is then built in development mode.
+    const code = await run(root, [vite, 'build', '--logLevel', 'warn', '-c', config], {
+      env: { ...env, NODE_ENV: 'production' },
+    });
     if (code !== 0) {
       console.error(`${LOG} build failed (${config}); nothing started.`);
       process.exit(1);

@@ -5,7 +5,7 @@
  * it exits 1 with the message, as before.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -18,6 +18,8 @@ const env = {
   HOME: home,
   XDG_CONFIG_HOME: join(home, '.config'),
   PIZHU_NO_BROWSER_OPEN: '1',
+  // A developer's shell: the fallback must still build (and serve) the production bundle.
+  NODE_ENV: 'development',
   DISPLAY: '',
   WAYLAND_DISPLAY: '',
 };
@@ -49,6 +51,13 @@ describe('npm start without Electron', () => {
       const page = await fetch(base);
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<div id="root">');
+      // React in production mode: a development build (JSX compiled to jsxDEV calls) is several
+      // times slower, and it would also be what the e2e files after this one test.
+      const assets = join(REPO, 'out', 'renderer', 'assets');
+      const dev = readdirSync(assets).filter(
+        (f) => f.endsWith('.js') && readFileSync(join(assets, f), 'utf8').includes('jsxDEV'),
+      );
+      expect(dev).toEqual([]);
       expect(existsSync(join(home, '.config', 'Pizhu', 'projects', 'default.pizhu'))).toBe(true);
     } finally {
       child.kill('SIGTERM');
