@@ -1,16 +1,23 @@
 /**
- * A document's annotations from `annotations-spans` (no quotes on the wire) and the document's
- * text, which the view has anyway: each quote is cut here by code points, exactly as the core
- * cuts it (the canonical text never changes), so the result equals `annotations-list`.
+ * Quotes cut from a document's text by code points, exactly as the core cuts them (the canonical
+ * text never changes): for the annotations of `annotations-spans` (no quotes on the wire), so the
+ * result equals `annotations-list`, and for a provisional annotation while it is being saved.
  */
 import type { AnnotationSpan } from '../../../shared/contracts/annotation-spans';
 import type { Annotation, DocumentDetail } from '../../../shared/domain';
 import { OffsetIndex } from '../../../shared/text/offsets';
 
+/** One offset index per document text (one pass over the text, kept while the document is). */
+const indexes = new WeakMap<DocumentDetail, OffsetIndex>();
+
+/** The document's text between code points [start, end). */
+export function quoteOf(doc: DocumentDetail, start: number, end: number): string {
+  let index = indexes.get(doc);
+  if (!index) indexes.set(doc, (index = new OffsetIndex(doc.text)));
+  return doc.text.slice(index.toUtf16(start), index.toUtf16(end));
+}
+
 export function annotationsFromSpans(spans: readonly AnnotationSpan[], doc: DocumentDetail): Annotation[] {
-  const { text } = doc;
-  // Code points are UTF-16 indices unless the text has characters outside the BMP.
-  const index = /[\uD800-\uDFFF]/.test(text) ? new OffsetIndex(text) : null;
   return spans.map((s) => ({
     id: s.id,
     documentId: doc.id,
@@ -18,7 +25,7 @@ export function annotationsFromSpans(spans: readonly AnnotationSpan[], doc: Docu
     coderId: s.coderId,
     start: s.start,
     end: s.end,
-    text: index ? text.slice(index.toUtf16(s.start), index.toUtf16(s.end)) : text.slice(s.start, s.end),
+    text: quoteOf(doc, s.start, s.end),
     memo: s.memo,
     createdAt: s.createdAt,
     updatedAt: s.updatedAt,

@@ -24,7 +24,7 @@ import type { MessageKey } from '../i18n/catalog';
 import type { DocumentFocus } from './focus';
 import type { Params } from '../i18n';
 import { fetchProjectLists, type EarlyDocument, type Prefetched, type ProjectLists } from './prefetch';
-import { annotationsFromSpans } from './spans';
+import { annotationsFromSpans, quoteOf } from './spans';
 
 export type SaveState =
   | { kind: 'idle' }
@@ -101,29 +101,6 @@ function afterNextPaint(): Promise<void> {
       }, 0),
     );
   });
-}
-
-/** Per document text: true when it has no surrogate pairs (code points are UTF-16 indices). */
-const bmpOnly = new WeakMap<DocumentDetail, boolean>();
-
-/** Code points [start, end) of the document's text, scanning only up to `end` (no index of the whole text). */
-function quoteOf(doc: DocumentDetail, start: number, end: number): string {
-  const text = doc.text;
-  let bmp = bmpOnly.get(doc);
-  if (bmp === undefined) {
-    bmp = !/[\uD800-\uDFFF]/.test(text);
-    bmpOnly.set(doc, bmp);
-  }
-  if (bmp) return text.slice(start, end);
-  let i = 0;
-  let cp = 0;
-  let from = 0;
-  while (cp < end && i < text.length) {
-    if (cp === start) from = i;
-    i += text.codePointAt(i)! > 0xffff ? 2 : 1;
-    cp++;
-  }
-  return text.slice(from, i);
 }
 
 const PROVISIONAL = 'provisional-';
