@@ -4,6 +4,7 @@
  * merging offline work). Tolerates older schemas: tables or columns added by later migrations
  * are read as empty when absent.
  */
+import { compareBinary } from '../db/binary-order';
 import type { Db } from '../db/database';
 import { emptyModel, type ModelAttribute, type ProjectModel } from './model';
 
@@ -19,24 +20,6 @@ function tableColumns(db: Db, schema: string, table: string): Set<string> {
 
 function col(columns: Set<string>, name: string, fallback = "''"): string {
   return columns.has(name) ? name : `${fallback} AS ${name}`;
-}
-
-/** SQLite's BINARY order of two strings (UTF-8 bytes, i.e. code points; `<` compares UTF-16 units). */
-export function compareBinary(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    let x = a.charCodeAt(i);
-    let y = b.charCodeAt(i);
-    if (x === y) continue;
-    if (x >= 0xd800 && y >= 0xd800) {
-      // Surrogates (code points above U+FFFF) after U+E000–U+FFFF, as in UTF-8.
-      x = x >= 0xe000 ? x - 0x800 : x + 0x2000;
-      y = y >= 0xe000 ? y - 0x800 : y + 0x2000;
-    }
-    return x - y;
-  }
-  return a.length - b.length;
 }
 
 /** As selected: rowid, document, code, coder, start, end, memo, created, id. */

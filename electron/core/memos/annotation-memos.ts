@@ -7,6 +7,7 @@
  */
 import type { MemoEntry } from '../../../shared/domain';
 import type { CoreContext } from '../context';
+import { compareBinary } from '../db/binary-order';
 
 type Db = CoreContext['db'];
 
@@ -58,21 +59,6 @@ const LIST = `SELECT json_group_array(json_array(d.rowid, a.start_offset, a.end_
 /** [document rowid, start, end, id, coder id or null (the current coder), quote, memo, updated at] */
 type Row = [number, number, number, string, string | null, string, string, string];
 
-/** SQLite's BINARY order of two texts (UTF-8 bytes, i.e. code points), not UTF-16 units. */
-function compareText(a: string, b: string): number {
-  if (a === b) return 0;
-  const n = Math.min(a.length, b.length);
-  for (let i = 0; i < n; i++) {
-    const x = a.charCodeAt(i);
-    const y = b.charCodeAt(i);
-    if (x === y) continue;
-    // Surrogates (code points above U+FFFF) sort after U+E000–U+FFFF.
-    const rank = (u: number) => (u >= 0xd800 && u <= 0xdfff ? u + 0x2000 : u >= 0xe000 ? u - 0x800 : u);
-    return rank(x) - rank(y);
-  }
-  return a.length - b.length;
-}
-
 /** Annotation memo entries matching `normalizedQuery` ('' = all), in document order. */
 export function annotationMemos(db: Db, normalizedQuery: string): MemoEntry[] {
   fillPending(db);
@@ -94,7 +80,7 @@ export function annotationMemos(db: Db, normalizedQuery: string): MemoEntry[] {
     (a[0] === b[0] ? 0 : documents.get(a[0])!.order - documents.get(b[0])!.order) ||
     a[1] - b[1] ||
     a[2] - b[2] ||
-    compareText(a[3], b[3]);
+    compareBinary(a[3], b[3]);
   for (let i = 1; i < rows.length; i++)
     if (compare(rows[i - 1]!, rows[i]!) > 0) {
       rows.sort(compare);
