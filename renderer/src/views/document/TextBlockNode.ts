@@ -6,7 +6,7 @@
  * milliseconds in the frame of every key press; a hundred blocks cost almost nothing. Until a
  * block has been rendered once, its size is estimated from its paragraph count.
  */
-import { $applyNodeReplacement, $getDocument, ElementNode, type LexicalNode } from 'lexical';
+import { $applyNodeReplacement, $getDocument, ElementNode } from 'lexical';
 
 /** Estimated height of one paragraph not rendered yet (as `.pz-para` was estimated before blocks). */
 const PARAGRAPH_ESTIMATE_EM = 3.9;
@@ -32,8 +32,4 @@ export class TextBlockNode extends ElementNode {
 
 export function $createTextBlockNode(): TextBlockNode {
   return $applyNodeReplacement(new TextBlockNode());
-}
-
-export function $isTextBlockNode(node: LexicalNode | null | undefined): node is TextBlockNode {
-  return node instanceof TextBlockNode;
 }

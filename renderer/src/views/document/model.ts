@@ -153,8 +153,8 @@ export function trimRange(text: string, start: number, end: number): [number, nu
 }
 
 /** Most paragraphs, and most UTF-16 units, in one text block (see textBlocks). */
-export const BLOCK_PARAGRAPHS = 32;
-export const BLOCK_CHARS = 4000;
+const BLOCK_PARAGRAPHS = 32;
+const BLOCK_CHARS = 4000;
 
 /**
  * Consecutive paragraphs grouped into blocks, each rendered as one `content-visibility: auto`
