@@ -39,6 +39,18 @@ const STATES: { name: string; view: string; act: (page: Page) => Promise<void> }
     },
   },
   {
+    // The header's save status with its time ("已保存 21:17:53", "已儲存 晚上9:17:53", "Saved 9:17:53 PM").
+    name: 'document-saved',
+    view: 'document',
+    act: async (page) => {
+      await page.locator('.pz-ann-item').first().click();
+      const memo = page.getByTestId('annotation-detail').locator('textarea');
+      await memo.fill(`memo ${Date.now()}`);
+      await memo.blur();
+      await new AppPage(page).waitSaved();
+    },
+  },
+  {
     name: 'codebook-code',
     view: 'codebook',
     act: async (page) => {
@@ -142,6 +154,9 @@ function findProblems(): Problem[] {
       if (visible(el) && el.getBoundingClientRect().height > 40)
         problems.push({ what: 'header control wraps onto two lines', element: describe(el) });
     }
+    const status = header.querySelector('.pz-save');
+    if (status && visible(status) && status.scrollWidth > status.clientWidth + 1)
+      problems.push({ what: 'save status cut off', element: describe(status) });
     const tabs = header.querySelector('.pz-tabs')?.getBoundingClientRect();
     const actions = header.querySelector('.pz-header-actions')?.getBoundingClientRect();
     if (tabs && actions && actions.left - tabs.right < 120)
