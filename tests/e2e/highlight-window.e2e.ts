@@ -147,6 +147,7 @@ describe('highlights around the viewport', () => {
       const blocks = [...document.querySelectorAll('.pz-doc-text > .pz-block')];
       return {
         blocks: blocks.length,
+        firstOfFirst: blocks[0]!.firstElementChild!.textContent,
         lastOfFirst: blocks[0]!.lastElementChild!.textContent,
         firstOfSecond: blocks[1]!.firstElementChild!.textContent,
       };
@@ -172,18 +173,33 @@ describe('highlights around the viewport', () => {
     expect(across).toContain('\n');
 
     // From the root (before block 1) to the block (before its second paragraph): exactly the
-    // first paragraph of block 1.
+    // first paragraph of block 1. The root also holds Lexical's zero-size anchors around the
+    // blocks, so block 1 need not be the root's child 1.
     const whole = await codeSelection(() => {
       const root = document.querySelector('.pz-doc-text')!;
-      const block = root.children[1]!;
+      const block = root.querySelectorAll(':scope > .pz-block')[1]!;
       const range = document.createRange();
-      range.setStart(root, 1);
+      range.setStart(root, [...root.childNodes].indexOf(block));
       range.setEnd(block, 1);
       getSelection()!.removeAllRanges();
       getSelection()!.addRange(range);
       document.querySelector('.pz-text-scroll')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     });
     expect(whole).toBe(blockTexts.firstOfSecond.trim());
+
+    // From the very start of the root (before any anchor) to block 0's second paragraph: the
+    // document's first paragraph.
+    const first = await codeSelection(() => {
+      const root = document.querySelector('.pz-doc-text')!;
+      root.scrollIntoView({ block: 'start' });
+      const range = document.createRange();
+      range.setStart(root, 0);
+      range.setEnd(root.querySelector(':scope > .pz-block')!, 1);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(range);
+      document.querySelector('.pz-text-scroll')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
+    });
+    expect(first).toBe(blockTexts.firstOfFirst.trim());
   });
 
   it('looks right in zh-CN, zh-TW and en, in the middle of the text after a jump', async () => {

@@ -1,13 +1,13 @@
 /**
- * The document's text, held by Lexical: read-only, one paragraph node with one text node per
- * rendered line (see model.ts), grouped into blocks of consecutive paragraphs (TextBlockNode.ts,
- * the unit that `content-visibility` skips off screen), selection enabled. Annotations are not
+ * The document's text, held by Lexical: read-only, one `<p>` with one text node per rendered
+ * line (see model.ts), grouped into blocks of consecutive paragraphs, one Lexical node each
+ * (TextBlockNode.ts, also the unit that `content-visibility` skips off screen), selection enabled. Annotations are not
  * Lexical nodes: they are painted over this DOM with the CSS Custom Highlight API (highlights.ts),
  * as DESIGN.md's measurements recommend. When Lexical has rendered, `onReady` receives the DOM
  * handles that the painter and the selection mapping need.
  */
 import { memo, useEffect } from 'react';
-import { $createParagraphNode, $createTextNode, $getRoot, type LexicalEditor } from 'lexical';
+import { $getRoot, type LexicalEditor } from 'lexical';
 import { LexicalComposer } from '@lexical/react/LexicalComposer';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { PlainTextPlugin } from '@lexical/react/LexicalPlainTextPlugin';
@@ -26,7 +26,7 @@ export interface TextDom {
   paragraphOf: Map<Element, number>;
   /** Paragraph index of each paragraph's text node. */
   paragraphOfText: Map<Node, number>;
-  /** The blocks (root's children), each holding the paragraphs blockStart[b]..blockStart[b + 1] - 1. */
+  /** The blocks (the root's children but Lexical's anchors), each holding the paragraphs blockStart[b]..blockStart[b + 1] - 1. */
   blocks: HTMLElement[];
   /** First paragraph of each block, and the paragraph count at the end (blocks.length + 1 entries). */
   blockStart: number[];
@@ -49,7 +49,6 @@ export const DocumentText = memo(function DocumentText({ documentId, paragraphs,
   const initialConfig = {
     namespace: `pizhu-document-${documentId}`,
     editable: false,
-    theme: { paragraph: 'pz-para' },
     nodes: [TextBlockNode],
     onError(error: Error) {
       // Lexical errors are bugs of ours; surface them in the console with our prefix.
@@ -58,16 +57,12 @@ export const DocumentText = memo(function DocumentText({ documentId, paragraphs,
     editorState() {
       const root = $getRoot();
       let next = 0;
+      const blocks = [];
       for (const count of textBlocks(paragraphs)) {
-        const block = $createTextBlockNode();
-        for (const p of paragraphs.slice(next, next + count)) {
-          const paragraph = $createParagraphNode();
-          paragraph.append($createTextNode(p.text));
-          block.append(paragraph);
-        }
-        root.append(block);
+        blocks.push($createTextBlockNode(paragraphs.slice(next, next + count).map((p) => p.text)));
         next += count;
       }
+      root.append(...blocks);
     },
   };
   return (
@@ -95,6 +90,8 @@ function collect(editor: LexicalEditor, paragraphs: readonly Paragraph[]): TextD
   const blockStart: number[] = [];
   const blockOf = new Map<Element, number>();
   for (const block of root.children) {
+    // Lexical puts a zero-size anchor before the first and after the last block (decorators).
+    if (!block.classList.contains('pz-block')) continue;
     blockOf.set(block, blocks.length);
     blocks.push(block as HTMLElement);
     blockStart.push(elements.length);

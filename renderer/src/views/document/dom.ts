@@ -23,9 +23,17 @@ function betweenParagraphs(dom: TextDom, first: number, end: number, child: numb
 
 /** Displayed UTF-16 offset of a DOM boundary point inside the text, or null when outside it. */
 export function domPointToOffset(dom: TextDom, node: Node, offset: number): number | null {
-  // Between blocks (the root's children) or between the paragraphs of a block.
+  // Between the root's children (the blocks, and Lexical's zero-size anchors before the first
+  // and after the last) or between the paragraphs of a block.
   if (node === dom.root) {
-    const b = Math.min(offset, dom.blocks.length);
+    let b = dom.blocks.length;
+    for (let c: Node | null = node.childNodes[offset] ?? null; c; c = c.nextSibling) {
+      const i = c instanceof Element ? dom.blockOf.get(c) : undefined;
+      if (i !== undefined) {
+        b = i;
+        break;
+      }
+    }
     return betweenParagraphs(dom, dom.blockStart[b] ?? 0, dom.paragraphs.length, 0);
   }
   const block = node instanceof Element ? dom.blockOf.get(node) : undefined;
