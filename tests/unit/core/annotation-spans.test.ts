@@ -4,7 +4,9 @@ import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import type { Annotation, Code, DocumentDetail, DocumentSummary } from '../../../shared/domain';
 import type { AnnotationSpan } from '../../../shared/contracts/annotation-spans';
+import Database from 'better-sqlite3';
 import { openCore } from '../../../electron/core/index';
+import { SPANS_SQL } from '../../../electron/core/annotations/rows';
 import { annotationsFromSpans } from '../../../renderer/src/state/spans';
 import { expectCode, tempDir, textFolder } from './helpers';
 
@@ -59,6 +61,44 @@ describe('annotations-spans', () => {
       }
     });
   }
+
+  test('reads one covering index in order: no table row, no sort (0016_annotation_spans)', async () => {
+    const file = join(tempDir(), 'p.pizhu');
+    const core = openCore({ file, seedsDir: textFolder({ 'a.txt': '一二三四五六七八九十' }) });
+    try {
+      const [doc] = (await core.dispatch('documents-list', {})) as DocumentSummary[];
+      const codes = (await core.dispatch('codes-list', {})) as Code[];
+      for (const [start, end] of [
+        [2, 5],
+        [0, 3],
+        [2, 4],
+        [2, 5],
+      ] as const)
+        await core.dispatch('annotations-create', { documentId: doc!.id, codeId: codes[0]!.id, start, end });
+      const spans = (await core.dispatch('annotations-spans', { documentId: doc!.id })) as AnnotationSpan[];
+      expect(spans.map((s) => [s.start, s.end])).toEqual([
+        [0, 3],
+        [2, 4],
+        [2, 5],
+        [2, 5],
+      ]);
+    } finally {
+      core.close();
+    }
+    const db = new Database(file, { readonly: true });
+    try {
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${SPANS_SQL}`).all('any') as { detail: string }[]).map(
+        (r) => r.detail,
+      );
+      expect(plan).toEqual([
+        expect.stringMatching(
+          /^SEARCH annotations USING COVERING INDEX annotations_spans \(document_id=\?\)$/,
+        ),
+      ]);
+    } finally {
+      db.close();
+    }
+  });
 
   test('an unknown document is document-not-found', async () => {
     const core = openCore({ file: join(tempDir(), 'p.pizhu'), seedsDir: textFolder({ 'a.txt': '一二三' }) });
