@@ -1,9 +1,8 @@
 /**
  * The first API requests of a session, started by the entry module (main.tsx) while the app's
- * code loads: the project's lists and, when the URL opens a document, that document; its
- * annotations once the app's code has arrived (the same core process serves the code, and a
- * long annotation list answered first would hold it up), so the core lists them while the
- * renderer builds the text. The store (store.ts) takes these promises instead of asking again.
+ * code loads: the project's lists and, when the URL opens a document, that document, and its
+ * annotations once the text has arrived (the same core process serves the app's code, which is
+ * asked for first, and a long annotation list answered before it would hold it up). The store (store.ts) takes these promises instead of asking again.
  * Each is used at most once, and the document's only by the first `openDocument` of the same id.
  */
 import type { ApiClient } from '../../../shared/api';
@@ -46,12 +45,11 @@ export function prefetch(api: ApiClient, route: Route): Prefetched {
   if (route.kind !== 'document') return { project, document: null };
   const { id } = route;
   let annotations: Promise<AnnotationSpan[]> | null = null;
-  return {
-    project,
-    document: {
-      id,
-      document: held(api.call('documents-get', { id })),
-      annotations: () => (annotations ??= held(api.call('annotations-spans', { documentId: id }))),
-    },
-  };
+  const spans = () => (annotations ??= held(api.call('annotations-spans', { documentId: id })));
+  const document = held(api.call('documents-get', { id }));
+  // Asked for as soon as the text has arrived (or failed): by then the app's code has been asked
+  // for, so the core serves it first, and then lists the annotations while the renderer is still
+  // loading that code, before building the text keeps both cores busy.
+  void document.then(spans, spans);
+  return { project, document: { id, document, annotations: spans } };
 }
