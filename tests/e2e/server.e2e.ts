@@ -197,6 +197,12 @@ describe('loopback server', () => {
       const deep = await app.request('/library/some-view', { headers: { Host: `127.0.0.1:${app.port}` } });
       expect(deep.status).toBe(200);
       expect(deep.text).toContain('<div id="root">');
+      // index.html is asked for each time; the hashed build files may be kept for good.
+      expect(response.headers['cache-control']).toBe('no-cache');
+      const script = /src="\.?\/?(assets\/[^"]+\.js)"/.exec(response.text)![1]!;
+      const asset = await app.request(`/${script}`, { headers: { Host: `127.0.0.1:${app.port}` } });
+      expect(asset.status).toBe(200);
+      expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     } else {
       expect(response.status).toBe(404);
       expect(response.text).toContain('npm run build:web');

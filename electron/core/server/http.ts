@@ -180,6 +180,13 @@ function sendError(res: ServerResponse, err: unknown, method: string): void {
   sendJson(res, status, { error: wire });
 }
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** A file of the renderer's build whose name carries a hash of its content (`assets/boot-3kD9_x1a.js`). */
+export function isHashedAsset(pathname: string): boolean {
+  return /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/.test(pathname);
+}
+
 /** Starts the server on 127.0.0.1 and resolves once it is listening. */
 export async function createServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1';
@@ -192,7 +199,12 @@ export async function createServer(options: ServerOptions): Promise<RunningServe
           dev: false,
           etag: true,
           dotfiles: false,
-          setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache'),
+          // The build names every file under assets/ by a hash of its content (Vite), so the
+          // browser may keep those for good and skip asking again on the next open (and keep
+          // their compiled code, as Electron's app:// scheme does); index.html is asked for
+          // each time, so a new build is picked up.
+          setHeaders: (res, pathname) =>
+            res.setHeader('Cache-Control', isHashedAsset(pathname) ? IMMUTABLE : 'no-cache'),
         })
       : null;
   if (!serveStatic)
