@@ -30,7 +30,9 @@ const TARGET_CHARS = 300_000;
 const ANNOTATIONS = 10_000;
 /**
  * `PIZHU_BENCH_PROFILE=<dir>`: one open run, and Chromium CPU profiles of the open
- * (`open.cpuprofile`, and `open-lexical-only.cpuprofile` for its baseline) and of the coding loop (with a trace, `coding-loop.trace.json`) there.
+ * (`open.cpuprofile`, and `open-lexical-only.cpuprofile` for its baseline, each with a trace:
+ * `open.trace.json`, `open-lexical-only.trace.json`) and of the coding loop (with a trace,
+ * `coding-loop.trace.json`) there.
  */
 const PROFILE_DIR = process.env.PIZHU_BENCH_PROFILE;
 const OPEN_RUNS = PROFILE_DIR ? 1 : 7;
@@ -103,13 +105,15 @@ export async function benchDocumentView(opts: {
       const lx = await context.newPage();
       await lx.addInitScript(() => localStorage.setItem('pizhu.document.script', 'original'));
       const lexicalProfiler = PROFILE_DIR ? await lx.context().newCDPSession(lx) : null;
-      if (lexicalProfiler) {
+      if (lexicalProfiler && PROFILE_DIR) {
         await lexicalProfiler.send('Profiler.enable');
         await lexicalProfiler.send('Profiler.start');
+        await startTrace(browser, lx, join(PROFILE_DIR, 'open-lexical-only.trace.json'));
       }
       await lx.goto(`${server.url}#/doc/${lexicalOnly.id}`);
       await lx.locator('.pz-doc-text[data-painted="true"]').waitFor({ timeout: 120_000 });
       if (lexicalProfiler && PROFILE_DIR) {
+        await browser.stopTracing();
         const { profile } = await lexicalProfiler.send('Profiler.stop');
         mkdirSync(PROFILE_DIR, { recursive: true });
         writeFileSync(join(PROFILE_DIR, 'open-lexical-only.cpuprofile'), JSON.stringify(profile));
@@ -143,13 +147,15 @@ export async function benchDocumentView(opts: {
       const page = await context.newPage();
       await page.addInitScript(() => localStorage.setItem('pizhu.document.script', 'original'));
       const openProfiler = PROFILE_DIR ? await page.context().newCDPSession(page) : null;
-      if (openProfiler) {
+      if (openProfiler && PROFILE_DIR) {
         await openProfiler.send('Profiler.enable');
         await openProfiler.send('Profiler.start');
+        await startTrace(browser, page, join(PROFILE_DIR, 'open.trace.json'));
       }
       await page.goto(`${server.url}#/doc/${doc!.id}`);
       await page.locator('.pz-doc-text[data-painted="true"]').waitFor({ timeout: 120_000 });
       if (openProfiler && PROFILE_DIR) {
+        await browser.stopTracing();
         const { profile } = await openProfiler.send('Profiler.stop');
         mkdirSync(PROFILE_DIR, { recursive: true });
         writeFileSync(join(PROFILE_DIR, 'open.cpuprofile'), JSON.stringify(profile));
@@ -228,10 +234,7 @@ export async function benchDocumentView(opts: {
       await profiler.send('Profiler.start');
       // And a Performance-panel trace (style, layout, paint per frame), for chrome://tracing.
       mkdirSync(PROFILE_DIR, { recursive: true });
-      await browser.startTracing(page, {
-        path: join(PROFILE_DIR, 'coding-loop.trace.json'),
-        categories: ['devtools.timeline', 'blink', 'disabled-by-default-devtools.timeline'],
-      });
+      await startTrace(browser, page, join(PROFILE_DIR, 'coding-loop.trace.json'));
     }
     const edits = { add: [] as number[], remove: [] as number[] };
     const paintedLate = { add: 0, remove: 0 };
@@ -464,6 +467,15 @@ export async function benchDocumentView(opts: {
 }
 
 /** The baseline page: the same paragraphs as plain <p> elements in the same fonts, no app. */
+/** A Performance-panel trace (style, layout, paint per frame) of `page`, for chrome://tracing. */
+async function startTrace(browser: Browser, page: Page, path: string): Promise<void> {
+  mkdirSync(join(path, '..'), { recursive: true });
+  await browser.startTracing(page, {
+    path,
+    categories: ['devtools.timeline', 'blink', 'disabled-by-default-devtools.timeline'],
+  });
+}
+
 async function servePlain(text: string): Promise<{ url: string; close: () => Promise<void> }> {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
   const paragraphs = text
