@@ -119,12 +119,15 @@ describe('highlights around the viewport', () => {
     await page.locator('.pz-selection-toolbar').waitFor();
     await frames();
     const before = (await registered()).count;
+    const stored = (await app.api('annotations-list', { documentId })).length;
     await page.keyboard.press('2');
     await expect.poll(async () => (await registered()).count).toBe(before + 1);
     await expect.poll(() => ui.activeRangeTexts()).toEqual([phrase]);
     await expect.poll(() => ui.saveStatus().textContent()).toMatch(/^已保存/);
     await page.keyboard.press('Delete');
     await expect.poll(async () => (await registered()).count).toBe(before);
+    // The removal is painted before it is written: the next test counts what the core holds.
+    await expect.poll(async () => (await app.api('annotations-list', { documentId })).length).toBe(stored);
   });
 
   it('codes across two blocks of paragraphs, and from boundary points between blocks', async () => {
@@ -200,6 +203,42 @@ describe('highlights around the viewport', () => {
       document.querySelector('.pz-text-scroll')!.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     });
     expect(first).toBe(blockTexts.firstOfFirst.trim());
+  });
+
+  it('copies exactly the selected text, line breaks included, within and across blocks', async () => {
+    const { text } = await app.api('documents-get', { id: documentId });
+    const copied = await page.evaluate(() => {
+      const blocks = document.querySelectorAll('.pz-doc-text > .pz-block');
+      const textIn = (el: Element) => document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode() as Text;
+      const copy = (from: Text, fromOffset: number, to: Text, toOffset: number) => {
+        const range = document.createRange();
+        range.setStart(from, fromOffset);
+        range.setEnd(to, toOffset);
+        getSelection()!.removeAllRanges();
+        getSelection()!.addRange(range);
+        const data = new DataTransfer();
+        const event = new ClipboardEvent('copy', { clipboardData: data, bubbles: true, cancelable: true });
+        from.parentElement!.dispatchEvent(event);
+        getSelection()!.removeAllRanges();
+        return { text: data.getData('text/plain'), handled: event.defaultPrevented };
+      };
+      const last = textIn(blocks[0]!.lastElementChild!);
+      const first = textIn(blocks[1]!.firstElementChild!);
+      const p = textIn(blocks[0]!.firstElementChild!);
+      return {
+        across: copy(last, last.length - 4, first, 4),
+        across4: [last.data.slice(-4), first.data.slice(0, 4)],
+        inside: copy(p, 1, p, 6),
+        inside5: p.data.slice(1, 6),
+      };
+    });
+    // Across the boundary: the document's own text, with its line break(s) between the lines.
+    const at = text.indexOf(copied.across4[0]! + '\n');
+    const end = text.indexOf(copied.across4[1]!, at);
+    expect(at).toBeGreaterThan(0);
+    expect(copied.across).toEqual({ text: text.slice(at, end + 4), handled: true });
+    expect(copied.across.text).toMatch(/\n/);
+    expect(copied.inside).toEqual({ text: copied.inside5, handled: true });
   });
 
   it('looks right in zh-CN, zh-TW and en, in the middle of the text after a jump', async () => {

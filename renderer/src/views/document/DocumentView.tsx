@@ -33,6 +33,7 @@ import {
   scrollRangeIntoView,
   selectCanonical,
   selectionToRange,
+  selectedText,
 } from './dom';
 import { FindBar } from './FindBar';
 import { HighlightPainter } from './highlights';
@@ -382,6 +383,14 @@ export const DocumentView = memo(function DocumentView({
           }}
           onKeyUp={readSelection}
           onClick={onClick}
+          onCopyCapture={(e) => {
+            // The text as displayed, its own line breaks included, not the DOM's rendering of it.
+            const text = dom ? selectedText(view, dom, window.getSelection()) : null;
+            if (text === null) return;
+            e.clipboardData.setData('text/plain', text);
+            e.preventDefault();
+            e.stopPropagation();
+          }}
         >
           <article className="pz-text-column">
             <h1 className="pz-doc-title">{shownTitle}</h1>

@@ -56,15 +56,30 @@ export function domPointToOffset(dom: TextDom, node: Node, offset: number): numb
   return null;
 }
 
-/** The current selection as a canonical code-point range (white space trimmed), or null. */
-export function selectionToRange(view: ViewText, dom: TextDom, selection: Selection | null): Span | null {
+/** The current selection as displayed UTF-16 offsets, or null when it is not inside the text. */
+function selectionOffsets(dom: TextDom, selection: Selection | null): [number, number] | null {
   if (!selection || selection.rangeCount === 0 || selection.isCollapsed) return null;
   const range = selection.getRangeAt(0);
   if (!dom.root.contains(range.commonAncestorContainer)) return null;
   const a = domPointToOffset(dom, range.startContainer, range.startOffset);
   const b = domPointToOffset(dom, range.endContainer, range.endOffset);
-  if (a === null || b === null) return null;
-  return toCanonicalRange(view, a, b);
+  return a === null || b === null ? null : [a, b];
+}
+
+/** The current selection as a canonical code-point range (white space trimmed), or null. */
+export function selectionToRange(view: ViewText, dom: TextDom, selection: Selection | null): Span | null {
+  const offsets = selectionOffsets(dom, selection);
+  return offsets ? toCanonicalRange(view, offsets[0], offsets[1]) : null;
+}
+
+/**
+ * The displayed text under the current selection, exactly (the paragraphs' own line breaks and
+ * blank lines between them included), or null when the selection is not inside the text. What a
+ * copy puts on the clipboard: neither the browser's nor Lexical's rendering of the blocks.
+ */
+export function selectedText(view: ViewText, dom: TextDom, selection: Selection | null): string | null {
+  const offsets = selectionOffsets(dom, selection);
+  return offsets && offsets[1] > offsets[0] ? view.display.slice(offsets[0], offsets[1]) : null;
 }
 
 /** A DOM Range over the displayed characters of canonical code-point range [start, end). */
