@@ -83,9 +83,11 @@ export function buildSearchIndex(db: Db, maxDocuments = Number.MAX_SAFE_INTEGER)
  * Code points per statement of a worker build. SQLite materialises an INSERT … SELECT into a
  * table with a trigger before inserting, so the worker's rows for the next statement are cut
  * while FTS5 indexes this one's; FTS5 writes its buffer out when a statement starts, so
- * statements much smaller than this cost more segments to merge.
+ * statements much smaller than this cost more segments to merge. The first statements are
+ * smaller (doubling from FIRST_STATEMENT_CODE_POINTS) so FTS5 starts after two chunks, not 16.
  */
 const STATEMENT_CODE_POINTS = 1_000_000;
+const FIRST_STATEMENT_CODE_POINTS = 2 * CHUNK_CODE_POINTS;
 /** Code points of documents sent to the worker ahead of the rows taken (their bytes in flight). */
 const SEND_AHEAD_CODE_POINTS = 8_000_000;
 
@@ -114,6 +116,7 @@ function indexWithWorker(db: Db, limit: number): boolean {
        SELECT document_id, start, length, tail, own, mapped, norm FROM pizhu_search_chunk_feed(?, ?)`,
     );
     let next = 0;
+    let size = FIRST_STATEMENT_CODE_POINTS;
     while (!feed.finished) {
       // Documents are read between statements (not inside one): enough for the next ones.
       while (next < docs.length && feed.sentCodePoints - feed.takenCodePoints < SEND_AHEAD_CODE_POINTS) {
@@ -121,7 +124,8 @@ function indexWithWorker(db: Db, limit: number): boolean {
         feed.send(d.id, bytes.get(d.id) as Uint8Array, d.length);
       }
       if (next === docs.length) feed.end();
-      insert.run(handle, STATEMENT_CODE_POINTS);
+      insert.run(handle, size);
+      size = Math.min(2 * size, STATEMENT_CODE_POINTS);
     }
     return true;
   } finally {
