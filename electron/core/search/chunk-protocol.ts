@@ -47,7 +47,8 @@ export type FeedReply =
       tail: number;
       own: number;
       mapped: boolean;
-      norm: string;
+      /** The normalised text as UTF-8 (encoded by the worker; the statement casts it to TEXT). */
+      norm: Uint8Array;
     }
   /** A document is chunked (after its last row). */
   | { kind: 'done' }

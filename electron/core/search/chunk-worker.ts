@@ -21,8 +21,8 @@ class Aborted extends Error {}
 /** Code points of the rows posted so far (wrapping like the shared counter). */
 let postedCodePoints = 0;
 
-function post(reply: FeedReply): void {
-  port.postMessage(reply);
+function post(reply: FeedReply, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(reply, transfer);
   Atomics.add(signals, SIGNAL.posted, 1);
   Atomics.notify(signals, SIGNAL.posted);
   if (reply.kind !== 'row') return;
@@ -48,6 +48,7 @@ function* decodePieces(bytes: Uint8Array): Generator<string> {
   yield utf8.decode();
 }
 
+const utf8 = new TextEncoder();
 let failed = false;
 
 port.on('message', (request: FeedRequest) => {
@@ -57,8 +58,12 @@ port.on('message', (request: FeedRequest) => {
       post({ kind: 'mark' });
       return;
     }
-    for (const c of chunkPieces(decodePieces(request.bytes)))
-      post({ kind: 'row', documentId: request.id, ...c });
+    for (const c of chunkPieces(decodePieces(request.bytes))) {
+      // UTF-8 here, not on the thread that feeds FTS5 (better-sqlite3 would encode the string).
+      const norm = utf8.encode(c.norm);
+      const own = norm.byteOffset === 0 && norm.byteLength === norm.buffer.byteLength;
+      post({ kind: 'row', documentId: request.id, ...c, norm }, own ? [norm.buffer] : []);
+    }
     post({ kind: 'done' });
   } catch (err) {
     failed = true;

@@ -113,7 +113,8 @@ function indexWithWorker(db: Db, limit: number): boolean {
     const bytes = db.stmt('SELECT CAST(text AS BLOB) FROM documents WHERE id = ?').pluck();
     const insert = db.stmt(
       `INSERT INTO search_docs (document_id, start, length, tail, own, mapped, norm)
-       SELECT document_id, start, length, tail, own, mapped, norm FROM pizhu_search_chunk_feed(?, ?)`,
+       SELECT document_id, start, length, tail, own, mapped, CAST(norm AS TEXT)
+       FROM pizhu_search_chunk_feed(?, ?)`,
     );
     let next = 0;
     let size = FIRST_STATEMENT_CODE_POINTS;

@@ -49,7 +49,15 @@ export function registerSqlFunctions(raw: Database.Database): void {
     parameters: ['feed', 'code_points'],
     *rows(feed: unknown, codePoints: unknown) {
       for (const r of feedByHandle(Number(feed)).rows(Number(codePoints)))
-        yield [r.documentId, r.start, r.length, r.tail, r.own, r.mapped ? 1 : 0, r.norm];
+        yield [
+          r.documentId,
+          r.start,
+          r.length,
+          r.tail,
+          r.own,
+          r.mapped ? 1 : 0,
+          Buffer.from(r.norm.buffer, r.norm.byteOffset, r.norm.byteLength),
+        ];
     },
   });
   raw.function('pizhu_index_now', { deterministic: false }, () => (deferring.has(raw) ? 0 : 1));

@@ -105,6 +105,7 @@ const TEXTS = [
   `\ufeff第一篇：${text(1_300_000, 7)}`,
   text(40_000, 8),
   '短文：量子計算機與縣長𠀋。',
+  '',
   text(70_000, 9),
 ];
 
@@ -214,7 +215,8 @@ describe('index build through the chunk worker', () => {
       `${PRELUDE}
       port.on('message', (r) => {
         if (r.kind !== 'document') return;
-        post({ kind: 'row', documentId: r.id, start: 0, length: 1, tail: 0, own: 1, mapped: false, norm: 'x' });
+        const norm = new Uint8Array([0x78]);
+        post({ kind: 'row', documentId: r.id, start: 0, length: 1, tail: 0, own: 1, mapped: false, norm });
         post({ kind: 'error', message: 'normalising failed (test)' });
       });`,
       {},
