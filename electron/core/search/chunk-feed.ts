@@ -79,6 +79,15 @@ function workerEntry(): URL | null {
 }
 let warned = false;
 
+function mayBlock(): boolean {
+  try {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 1, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export type FeedRow = Extract<FeedReply, { kind: 'row' }>;
 
 function failure(message: string): PizhuError {
@@ -104,10 +113,13 @@ export class ChunkFeed {
     private readonly signals: Int32Array,
   ) {}
 
-  /** Starts a worker; null when disabled or no built worker entry is available. */
+  /**
+   * Starts a worker; null when disabled, when no built worker entry is available, or when this
+   * thread may not block (`Atomics.wait` refused, as on a browser's main thread).
+   */
   static start(): ChunkFeed | null {
     const entry = workerEntry();
-    if (entry === null) return null;
+    if (entry === null || !mayBlock()) return null;
     const { port1, port2 } = new MessageChannel();
     const signals = new Int32Array(new SharedArrayBuffer(SIGNAL_SLOTS * 4));
     const data: ChunkWorkerData = { port: port2, signals, aheadCodePoints: AHEAD_CODE_POINTS };
