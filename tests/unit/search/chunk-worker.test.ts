@@ -1,8 +1,8 @@
 /**
  * The search index build on the second core (search/chunk-feed.ts, chunk-worker.ts): the worker's
  * chunks are exactly the in-process ones (piece-by-piece decoding and chunking included, with
- * astral characters, NFC sequences and a leading U+FEFF), a build through the worker leaves the
- * same search_docs rows, ids and FTS5 index as one in-process, and a worker that fails, crashes
+ * astral characters, NFC sequences, a leading U+FEFF, stored bytes that are not UTF-8), a build
+ * through the worker leaves the same search_docs rows, ids and FTS5 index as one in-process, and a worker that fails, crashes
  * or stops answering makes the build throw a clear error with nothing written.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
@@ -130,6 +130,20 @@ function queuedProject(): string {
         },
         'now',
       );
+    // Stored bytes that are not UTF-8 (written by another tool), one sequence cut by the worker's
+    // 1 MB decoding pieces: both builds read them as better-sqlite3 does.
+    const body = Buffer.from(text(400_000, 11), 'utf8');
+    const bad = Buffer.concat([
+      body.subarray(0, (1 << 20) - 1),
+      Buffer.from([0xf0, 0x9f, 0xed, 0xa0, 0x80, 0xff]),
+      body.subarray((1 << 20) - 1),
+    ]);
+    db.raw
+      .prepare(
+        `INSERT INTO documents (id, title, text, length, sha256, encoding, imported_at, sort_order)
+         VALUES ('not-utf8', 'bad', CAST(? AS TEXT), ?, 'x', 'utf-8', 'now', 99)`,
+      )
+      .run(bad, [...bad.toString('utf8')].length);
   });
   db.close();
   return file;
@@ -155,7 +169,7 @@ function built(file: string, worker: Partial<ChunkWorkerOptions>) {
   const before = configureChunkWorker(worker);
   const db = openDatabase(file);
   try {
-    expect(buildSearchIndex(db)).toEqual({ indexed: TEXTS.length, pending: 0 });
+    expect(buildSearchIndex(db)).toEqual({ indexed: TEXTS.length + 1, pending: 0 });
     db.raw.exec(`INSERT INTO search_fts (search_fts) VALUES ('integrity-check')`);
     return snapshot(db);
   } finally {
@@ -196,10 +210,10 @@ describe('index build through the chunk worker', () => {
       expect((error as PizhuError).code).toBe('internal');
       expect((error as PizhuError).message).toMatch(message);
       expect(snapshot(db)).toEqual(before);
-      expect(before.pending.length).toBe(TEXTS.length);
+      expect(before.pending.length).toBe(TEXTS.length + 1);
       // The real worker builds it afterwards.
       configureChunkWorker(restore);
-      expect(buildSearchIndex(db)).toEqual({ indexed: TEXTS.length, pending: 0 });
+      expect(buildSearchIndex(db)).toEqual({ indexed: TEXTS.length + 1, pending: 0 });
     } finally {
       db.close();
     }
