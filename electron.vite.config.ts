@@ -32,6 +32,8 @@ export default defineConfig({
           index: resolve(root, 'electron/main/index.ts'),
           // File parsers and user patterns run in this worker (electron/core/isolate/runner.ts).
           'isolate-worker': resolve(root, 'electron/core/isolate/worker-entry.ts'),
+          // A large search index build's chunks (electron/core/search/chunk-feed.ts).
+          'search-chunk-worker': resolve(root, 'electron/core/search/chunk-worker.ts'),
         },
         formats: ['es'],
       },

@@ -9,14 +9,17 @@
  * cost at least). Also: the same import with GB18030 bytes and pinyin + boilerplate cleaning
  * selected, on 200 documents. And one 20 MB text file (issue 9 item 10) imported by `pizhu
  * import` in a fresh process, so that its peak memory is measured alone, next to a process that
- * only decodes and inserts it; and the base memory of a process with the core loaded.
+ * only decodes and inserts it; and the base memory of a process with the core loaded. The 20 MB
+ * file's search index build alone is also timed with its chunk worker against the same build
+ * in-process (search/chunk-feed.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { openCore } from '../electron/core/index';
+import { configureChunkWorker } from '../electron/core/search/chunk-feed';
 import type { Row } from './stats';
 
 const DEFAULT_DOCS = 1_000;
@@ -262,7 +265,48 @@ export async function importLargeFileChild(spec: string): Promise<void> {
  * loads at start, no import) next to a bare Node process; and the import alone through the API
  * transport (base64, index queued) in a bench child, whose start-up loads every bench section.
  */
-export function benchLargeFile(opts: { workDir: string; repoRoot: string; log: (s: string) => void }): Row[] {
+/**
+ * The 20 MB file's `search-index-build` alone, with the chunk worker and in-process, alternating
+ * (RUNS each, on copies of one project where the file is imported with its index queued): p50.
+ */
+async function indexBuildOfLargeFile(
+  workDir: string,
+  file: string,
+): Promise<{ worker: number; inProcess: number }> {
+  const RUNS = 3;
+  const queued = join(workDir, 'large-index-queued.pizhu');
+  const core = openCore({ file: queued, empty: true });
+  await core.dispatch('import-commit', {
+    fileName: 'large.txt',
+    contentBase64: readFileSync(file).toString('base64'),
+    deferIndex: true,
+  });
+  core.close();
+  const times = { worker: [] as number[], inProcess: [] as number[] };
+  for (let i = 0; i < 2 * RUNS; i++) {
+    const worker = i % 2 === 0;
+    const copy = join(workDir, `large-index-${i}.pizhu`);
+    copyFileSync(queued, copy);
+    const c = openCore({ file: copy });
+    const before = configureChunkWorker({ enabled: worker });
+    try {
+      const t0 = performance.now();
+      await c.dispatch('search-index-build', {});
+      (worker ? times.worker : times.inProcess).push((performance.now() - t0) / 1000);
+    } finally {
+      configureChunkWorker(before);
+      c.close();
+    }
+  }
+  const p50 = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  return { worker: p50(times.worker), inProcess: p50(times.inProcess) };
+}
+
+export async function benchLargeFile(opts: {
+  workDir: string;
+  repoRoot: string;
+  log: (s: string) => void;
+}): Promise<Row[]> {
   const file = join(opts.workDir, 'large.txt');
   writeLargeFile(opts.repoRoot, file);
   const cli = join(opts.repoRoot, 'out/node/cli.mjs');
@@ -293,6 +337,11 @@ export function benchLargeFile(opts: { workDir: string; repoRoot: string; log: (
   });
   const queued = JSON.parse(r.stdout.trim().split('\n').pop() ?? '') as Measured;
   say('import-commit over the API transport, index queued (in a bench process)', queued);
+  const build = await indexBuildOfLargeFile(opts.workDir, file);
+  opts.log(
+    `large-file: search-index-build alone, p50: ${build.worker.toFixed(2)} s with the chunk worker, ` +
+      `${build.inProcess.toFixed(2)} s in-process`,
+  );
   return [
     {
       section: 'import',
@@ -325,6 +374,14 @@ export function benchLargeFile(opts: { workDir: string; repoRoot: string; log: (
       baselineName: 'bare node process',
       baseline: bare.maxRssMb,
       unit: 'MB',
+    },
+    {
+      section: 'import',
+      measure: '20 MB UTF-8 file, search-index-build alone (chunk worker), p50',
+      value: build.worker,
+      baselineName: 'the same build in-process',
+      baseline: build.inProcess,
+      unit: 's',
     },
     {
       section: 'import',

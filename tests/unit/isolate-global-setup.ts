@@ -16,6 +16,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     isolateWorker: string;
     crashChild: string;
+    searchChunkWorker: string;
   }
 }
 
@@ -43,6 +44,8 @@ export default async function setup(project: TestProject): Promise<() => void> {
       rolldownOptions: {
         input: {
           'isolate-worker': resolve(import.meta.dirname, '../../electron/core/isolate/worker-entry.ts'),
+          // The search index build's chunk worker (electron/core/search/chunk-feed.ts).
+          'search-chunk-worker': resolve(import.meta.dirname, '../../electron/core/search/chunk-worker.ts'),
           // The child process of tests/unit/harden/crash.test.ts (it opens the core itself).
           'crash-child': resolve(import.meta.dirname, 'harden/crash-child.ts'),
         },
@@ -53,5 +56,6 @@ export default async function setup(project: TestProject): Promise<() => void> {
   });
   project.provide('isolateWorker', join(outDir, 'isolate-worker.mjs'));
   project.provide('crashChild', join(outDir, 'crash-child.mjs'));
+  project.provide('searchChunkWorker', join(outDir, 'search-chunk-worker.mjs'));
   return () => rmSync(outDir, { recursive: true, force: true });
 }

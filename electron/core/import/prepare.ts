@@ -81,7 +81,18 @@ export async function prepareImport(db: Db, input: PrepareInput): Promise<Prepar
   const mojibake = findMojibake(text);
   if (mojibake.length > 0)
     warnings.push({ kind: 'mojibake', count: mojibake.length, samples: mojibake.slice(0, MOJIBAKE_SAMPLES) });
-  const hash = textSha256(text);
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  // A UTF-8 text file that decoding and cleaning left as it was: the text's UTF-8 is the file's
+  // bytes, so its hash is the file's (hashing a 20 MB text again cost ~60 ms).
+  const e = extracted;
+  const unchanged =
+    (e.format === 'txt' || e.format === 'md') &&
+    e.detection.encoding === 'utf-8' &&
+    e.steps.length === 0 &&
+    e.mixed === null &&
+    e.invalidCount === 0 &&
+    text === raw;
+  const hash = unchanged ? sha256 : textSha256(text);
   // A duplicate: a document with this canonical text, or a part of one split from this text
   // (split_from.textSha256), so re-importing a compilation that was split is caught too.
   const duplicate = db
@@ -94,7 +105,7 @@ export async function prepareImport(db: Db, input: PrepareInput): Promise<Prepar
   if (duplicate) warnings.push({ kind: 'duplicate', documentId: duplicate.id, title: duplicate.title });
   return {
     extracted,
-    sha256: createHash('sha256').update(input.bytes).digest('hex'),
+    sha256,
     raw,
     text,
     records,

@@ -88,34 +88,91 @@ export function normalizeChunk(ownText: string, tailText: string, ownLength: num
   return { norm: a.norm + b.norm, own: a.norm.length, starts, ends };
 }
 
+/** UTF-16 bounds of one chunk: own part [i, j), tail [j, k); n and t count their code points. */
+interface Bounds {
+  j: number;
+  k: number;
+  n: number;
+  t: number;
+}
+
+/**
+ * The bounds of the chunk starting at UTF-16 index `i`, or null when they may reach past the end
+ * of `text` and more text follows (`complete` false): the caller appends the next piece first.
+ */
+function boundsAt(text: string, i: number, chunkSize: number, complete: boolean): Bounds | null {
+  // Own part: chunkSize code points, then on to the next segment start.
+  let j = i;
+  let n = 0;
+  while (j < text.length && n < chunkSize) {
+    j += width(text, j);
+    n++;
+  }
+  while (j < text.length && continuesAt(text, j)) {
+    j += width(text, j);
+    n++;
+  }
+  // Tail: OVERLAP_SEGMENTS segments (each ends where the next segment starts).
+  let k = j;
+  let t = 0;
+  for (let segments = 0; k < text.length && segments < OVERLAP_SEGMENTS; segments++) {
+    do {
+      k += width(text, k);
+      t++;
+    } while (k < text.length && continuesAt(text, k));
+  }
+  return !complete && k >= text.length ? null : { j, k, n, t };
+}
+
+function rowAt(text: string, i: number, b: Bounds, cp: number): ChunkRow {
+  const chunk = normalizeChunk(text.slice(i, b.j), text.slice(b.j, b.k), b.n);
+  return {
+    start: cp,
+    length: b.n,
+    tail: b.t,
+    own: chunk.own,
+    mapped: chunk.starts !== null,
+    norm: chunk.norm,
+  };
+}
+
 /** The chunks of a canonical text, in order; an empty text has one empty chunk. */
 export function* chunkText(text: string, chunkSize = CHUNK_CODE_POINTS): Generator<ChunkRow> {
   let i = 0; // UTF-16 index of the current chunk's start
   let cp = 0; // its code point
   do {
-    // Own part: chunkSize code points, then on to the next segment start.
-    let j = i;
-    let n = 0;
-    while (j < text.length && n < chunkSize) {
-      j += width(text, j);
-      n++;
-    }
-    while (j < text.length && continuesAt(text, j)) {
-      j += width(text, j);
-      n++;
-    }
-    // Tail: OVERLAP_SEGMENTS segments (each ends where the next segment starts).
-    let k = j;
-    let t = 0;
-    for (let segments = 0; k < text.length && segments < OVERLAP_SEGMENTS; segments++) {
-      do {
-        k += width(text, k);
-        t++;
-      } while (k < text.length && continuesAt(text, k));
-    }
-    const chunk = normalizeChunk(text.slice(i, j), text.slice(j, k), n);
-    yield { start: cp, length: n, tail: t, own: chunk.own, mapped: chunk.starts !== null, norm: chunk.norm };
-    i = j;
-    cp += n;
+    const b = boundsAt(text, i, chunkSize, true)!;
+    yield rowAt(text, i, b, cp);
+    i = b.j;
+    cp += b.n;
   } while (i < text.length);
+}
+
+/**
+ * The chunks of a text given in consecutive pieces (the chunk worker decodes a large document
+ * piece by piece): exactly `chunkText(pieces.join(''))`, holding only the text from the current
+ * chunk's start on. No piece may end between the two halves of a surrogate pair.
+ */
+export function* chunkPieces(pieces: Iterable<string>, chunkSize = CHUNK_CODE_POINTS): Generator<ChunkRow> {
+  const next = pieces[Symbol.iterator]();
+  let text = '';
+  let complete = false;
+  let i = 0;
+  let cp = 0;
+  for (;;) {
+    const b = boundsAt(text, i, chunkSize, complete);
+    if (b === null) {
+      const piece = next.next();
+      if (piece.done) complete = true;
+      else {
+        text = text.slice(i) + piece.value;
+        i = 0;
+      }
+      continue;
+    }
+    yield rowAt(text, i, b, cp);
+    i = b.j;
+    cp += b.n;
+    if (i >= text.length) return;
+  }
 }

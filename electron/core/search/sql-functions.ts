@@ -8,10 +8,12 @@
  * never on db/database.ts (which imports it): the import graph stays one-way. `pizhu_substr`
  * cuts by code points in JavaScript for texts holding U+0000, where SQLite's substr() stops
  * (see `cutSql`). `pizhu_search_chunks(text)` is the table-valued function that cuts a text into
- * the index's normalised chunks (chunks.ts, 0014_search_chunks.sql).
+ * the index's normalised chunks (chunks.ts, 0014_search_chunks.sql); `pizhu_search_chunk_feed(feed, n)`
+ * gives the same rows, with their document, from the chunk worker of a large build (chunk-feed.ts).
  */
 import type Database from 'better-sqlite3';
 import { normalizeText } from '../../../shared/text/normalize';
+import { feedByHandle } from './chunk-feed';
 import { chunkText } from './chunks';
 
 /** Connections in deferred-index mode (a bulk import is running on them). */
@@ -39,6 +41,23 @@ export function registerSqlFunctions(raw: Database.Database): void {
     *rows(text: unknown) {
       if (typeof text !== 'string') return;
       for (const c of chunkText(text)) yield [c.start, c.length, c.tail, c.own, c.mapped ? 1 : 0, c.norm];
+    },
+  });
+  // The same rows with their document, cut by the chunk worker (chunk-feed.ts, index-build.ts).
+  raw.table('pizhu_search_chunk_feed', {
+    columns: ['document_id', 'start', 'length', 'tail', 'own', 'mapped', 'norm'],
+    parameters: ['feed', 'code_points'],
+    *rows(feed: unknown, codePoints: unknown) {
+      for (const r of feedByHandle(Number(feed)).rows(Number(codePoints)))
+        yield [
+          r.documentId,
+          r.start,
+          r.length,
+          r.tail,
+          r.own,
+          r.mapped ? 1 : 0,
+          Buffer.from(r.norm.buffer, r.norm.byteOffset, r.norm.byteLength),
+        ];
     },
   });
   raw.function('pizhu_index_now', { deterministic: false }, () => (deferring.has(raw) ? 0 : 1));
