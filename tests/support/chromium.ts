@@ -2,7 +2,8 @@
  * Launches Debian's Chromium through playwright-core for the e2e tests and the benchmarks. We
  * never download a browser: the executable is `/usr/bin/chromium` (apt package `chromium`) or
  * `$PIZHU_CHROMIUM`. The flags keep a headless run off the network (this machine has none, and
- * Chromium's background services would otherwise retry connections) and working as root.
+ * Chromium's background services would otherwise retry connections), working as root, and free
+ * of browser UI work that would compete with the page for the CPU.
  */
 import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
@@ -15,6 +16,10 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
   '--disable-dev-shm-usage',
+  // Chromium 156's new headless mode builds its omnibox popup (a WebUI page of ~300 files) with
+  // each new tab, on the same two cores as the page under test: ~200 ms of a 300k-character
+  // document's open in the benchmarks. No Pizhu user has that popup (Electron has no omnibox).
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup',
 ];
 
 export function chromiumPath(): string {
