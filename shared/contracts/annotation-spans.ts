@@ -1,18 +1,36 @@
 /**
- * API method `annotations-spans`: a document's annotations without their quotes, for a caller
- * that has the document's text already (the document view cuts each quote from it). With
- * 10,000 annotations this is less than half of `annotations-list`'s bytes to read, send and parse.
+ * API method `annotations-spans`: a document's annotations without their quotes, column by
+ * column, for a caller that has the document's text already (the document view cuts each quote
+ * from it). With 10,000 annotations this is about a fifth of `annotations-list`'s bytes to read,
+ * send and parse: no quotes, no key repeated per annotation, each code and coder id once.
  * See docs/api.md.
  */
 import { z } from 'zod';
 import { id, method } from './method';
-import type { Annotation } from '../domain';
 
-/** An annotation of the document asked for, without `documentId` and `text` (its quote). */
-export type AnnotationSpan = Omit<Annotation, 'documentId' | 'text'>;
+/**
+ * The annotations of one document in `annotations-list`'s order; annotation `i` is the `i`-th
+ * entry of every per-annotation array.
+ */
+export interface AnnotationSpans {
+  /** Distinct code ids and coder ids, referred to by index in `code` and `coder`. */
+  codeIds: string[];
+  coderIds: string[];
+  id: string[];
+  code: number[];
+  coder: number[];
+  /** Code points, end exclusive. */
+  start: number[];
+  end: number[];
+  createdAt: string[];
+  /** null where it equals `createdAt` (never changed since created). */
+  updatedAt: (string | null)[];
+  /** `[i, memo]` for each annotation whose memo is not empty. */
+  memos: [number, string][];
+}
 
 const spansInput = z.object({ documentId: id }).strict();
 
 export const annotationSpansContract = {
-  'annotations-spans': method<typeof spansInput, AnnotationSpan[]>(spansInput),
+  'annotations-spans': method<typeof spansInput, AnnotationSpans>(spansInput),
 };

@@ -6,7 +6,7 @@
  * Each is used at most once, and the document's only by the first `openDocument` of the same id.
  */
 import type { ApiClient } from '../../../shared/api';
-import type { AnnotationSpan } from '../../../shared/contracts/annotation-spans';
+import type { AnnotationSpans } from '../../../shared/contracts/annotation-spans';
 import type { Code, Coder, DocumentDetail, DocumentSummary, HistoryState } from '../../../shared/domain';
 import type { Route } from '../routes';
 
@@ -16,7 +16,7 @@ export interface EarlyDocument {
   id: string;
   document: Promise<DocumentDetail>;
   /** Starts the request on the first call; later calls return the same promise. */
-  annotations: () => Promise<AnnotationSpan[]>;
+  annotations: () => Promise<AnnotationSpans>;
 }
 
 export interface Prefetched {
@@ -44,7 +44,7 @@ export function prefetch(api: ApiClient, route: Route): Prefetched {
   const project = held(fetchProjectLists(api));
   if (route.kind !== 'document') return { project, document: null };
   const { id } = route;
-  let annotations: Promise<AnnotationSpan[]> | null = null;
+  let annotations: Promise<AnnotationSpans> | null = null;
   const spans = () => (annotations ??= held(api.call('annotations-spans', { documentId: id })));
   const document = held(api.call('documents-get', { id }));
   // Asked for as soon as the text has arrived (or failed): by then the app's code has been asked

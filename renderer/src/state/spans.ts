@@ -3,7 +3,7 @@
  * text never changes): for the annotations of `annotations-spans` (no quotes on the wire), so the
  * result equals `annotations-list`, and for a provisional annotation while it is being saved.
  */
-import type { AnnotationSpan } from '../../../shared/contracts/annotation-spans';
+import type { AnnotationSpans } from '../../../shared/contracts/annotation-spans';
 import type { Annotation, DocumentDetail } from '../../../shared/domain';
 import { OffsetIndex } from '../../../shared/text/offsets';
 
@@ -17,17 +17,23 @@ export function quoteOf(doc: DocumentDetail, start: number, end: number): string
   return doc.text.slice(index.toUtf16(start), index.toUtf16(end));
 }
 
-export function annotationsFromSpans(spans: readonly AnnotationSpan[], doc: DocumentDetail): Annotation[] {
-  return spans.map((s) => ({
-    id: s.id,
-    documentId: doc.id,
-    codeId: s.codeId,
-    coderId: s.coderId,
-    start: s.start,
-    end: s.end,
-    text: quoteOf(doc, s.start, s.end),
-    memo: s.memo,
-    createdAt: s.createdAt,
-    updatedAt: s.updatedAt,
-  }));
+export function annotationsFromSpans(spans: AnnotationSpans, doc: DocumentDetail): Annotation[] {
+  const memos = new Map(spans.memos);
+  return spans.id.map((id, i) => {
+    const start = spans.start[i]!;
+    const end = spans.end[i]!;
+    const createdAt = spans.createdAt[i]!;
+    return {
+      id,
+      documentId: doc.id,
+      codeId: spans.codeIds[spans.code[i]!]!,
+      coderId: spans.coderIds[spans.coder[i]!]!,
+      start,
+      end,
+      text: quoteOf(doc, start, end),
+      memo: memos.get(i) ?? '',
+      createdAt,
+      updatedAt: spans.updatedAt[i] ?? createdAt,
+    };
+  });
 }

@@ -196,7 +196,7 @@ export class Store {
     const annotations = Promise.all([document, spans]).then(([d, list]) => {
       if (this.state.documentId !== id) return;
       // Anything coded before the list arrived stays (by id; the list's copy wins).
-      const ids = new Set(list.map((a) => a.id));
+      const ids = new Set(list.id);
       const coded = this.state.annotations.filter((a) => !ids.has(a.id));
       this.set({
         annotations: [...annotationsFromSpans(list, d), ...coded].sort(compareAnnotations),

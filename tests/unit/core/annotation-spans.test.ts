@@ -1,9 +1,10 @@
-// annotations-spans: the list without quotes, and the renderer's quotes cut from the text
-// (renderer/src/state/spans.ts) equal annotations-list, astral characters included.
+// annotations-spans: the list without quotes, column by column, and the renderer's annotations
+// rebuilt from it with quotes cut from the text (renderer/src/state/spans.ts) equal
+// annotations-list, astral characters included.
 import { describe, expect, test } from 'vitest';
 import { join } from 'node:path';
 import type { Annotation, Code, DocumentDetail, DocumentSummary } from '../../../shared/domain';
-import type { AnnotationSpan } from '../../../shared/contracts/annotation-spans';
+import type { AnnotationSpans } from '../../../shared/contracts/annotation-spans';
 import Database from 'better-sqlite3';
 import { openCore } from '../../../electron/core/index';
 import { SPANS_SQL } from '../../../electron/core/annotations/rows';
@@ -13,6 +14,24 @@ import { expectCode, tempDir, textFolder } from './helpers';
 /** 𠀋 (U+2000B) and 𪚥 (U+2A6A5) before, inside and at the edges of ranges. */
 const ASTRAL_TEXT =
   '一、工作成效\n𠀋𪚥村的“扩权强县”改革取得成效,𪚥字难写。\n二、存在的问题\n财政压力𠀋大。\n';
+
+/** `annotations-list` as annotations-spans' columns, written out independently of the core. */
+function columns(list: readonly Annotation[]): AnnotationSpans {
+  const codeIds = [...new Set(list.map((a) => a.codeId))];
+  const coderIds = [...new Set(list.map((a) => a.coderId))];
+  return {
+    codeIds,
+    coderIds,
+    id: list.map((a) => a.id),
+    code: list.map((a) => codeIds.indexOf(a.codeId)),
+    coder: list.map((a) => coderIds.indexOf(a.coderId)),
+    start: list.map((a) => a.start),
+    end: list.map((a) => a.end),
+    createdAt: list.map((a) => a.createdAt),
+    updatedAt: list.map((a) => (a.updatedAt === a.createdAt ? null : a.updatedAt)),
+    memos: list.flatMap((a, i): [number, string][] => (a.memo === '' ? [] : [[i, a.memo]])),
+  };
+}
 
 describe('annotations-spans', () => {
   for (const [name, text] of [
@@ -51,9 +70,12 @@ describe('annotations-spans', () => {
         });
 
         const list = (await core.dispatch('annotations-list', { documentId: doc!.id })) as Annotation[];
-        const spans = (await core.dispatch('annotations-spans', { documentId: doc!.id })) as AnnotationSpan[];
-        expect(spans).toEqual(list.map(({ documentId: _d, text: _t, ...span }) => span));
-        expect(spans.every((s) => !('text' in s) && !('documentId' in s))).toBe(true);
+        const spans = (await core.dispatch('annotations-spans', { documentId: doc!.id })) as AnnotationSpans;
+        expect(spans).toEqual(columns(list));
+        // The memo was changed: that annotation, and only it, has a memo and its own updatedAt.
+        expect(spans.memos).toEqual([[list.findIndex((a) => a.memo !== ''), '备注 𪚥']]);
+        expect(spans.updatedAt.filter((u) => u !== null)).toHaveLength(1);
+        expect(spans.codeIds).toHaveLength(3);
         expect(annotationsFromSpans(spans, detail)).toEqual(list);
         expect(list.some((a) => /[𠀋𪚥]/u.test(a.text))).toBe(name === 'astral');
       } finally {
@@ -75,8 +97,8 @@ describe('annotations-spans', () => {
         [2, 5],
       ] as const)
         await core.dispatch('annotations-create', { documentId: doc!.id, codeId: codes[0]!.id, start, end });
-      const spans = (await core.dispatch('annotations-spans', { documentId: doc!.id })) as AnnotationSpan[];
-      expect(spans.map((s) => [s.start, s.end])).toEqual([
+      const spans = (await core.dispatch('annotations-spans', { documentId: doc!.id })) as AnnotationSpans;
+      expect(spans.start.map((s, i) => [s, spans.end[i]])).toEqual([
         [0, 3],
         [2, 4],
         [2, 5],
