@@ -5,6 +5,7 @@
  */
 import { memo, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { scrollList } from './listRect';
 import type { Annotation, Code, Coder } from '../../../../shared/domain';
 import { useI18n } from '../../i18n';
 import { useFormat } from '../../i18n';
@@ -101,6 +102,8 @@ const AnnotationList = memo(function AnnotationList({
     count: annotations.length,
     getScrollElement: () => parentRef.current,
     estimateSize: () => 64,
+    // No layout forced as the list mounts (listRect.ts).
+    scrollToFn: scrollList,
     overscan: 8,
   });
   return (

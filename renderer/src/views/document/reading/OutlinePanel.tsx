@@ -6,6 +6,7 @@
  */
 import { memo, useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { LIST_INITIAL_RECT, observeListRect, scrollList } from '../listRect';
 import type { Code } from '../../../../../shared/domain';
 import { useI18n } from '../../../i18n';
 import type { OutlineItem } from './outline';
@@ -39,6 +40,10 @@ export const OutlinePanel = memo(function OutlinePanel({
     count: items.length,
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW,
+    // No layout forced as the list mounts (listRect.ts).
+    observeElementRect: observeListRect,
+    initialRect: LIST_INITIAL_RECT,
+    scrollToFn: scrollList,
     overscan: 12,
     // A scroll re-renders the rows in a task of their own, not inside the scroll event of the
     // frame (the overscan covers the rows a frame late).
