@@ -6,6 +6,8 @@
 import { createClient } from './api/client';
 import { parseRoute } from './routes';
 import { prefetch } from './state/prefetch';
+import { formatNumber } from './i18n/format';
+import { initialLocale } from './i18n/locale';
 import './styles.css';
 
 // After createClient: it may take the session token out of the URL's fragment.
@@ -14,4 +16,7 @@ const route = parseRoute(location.hash);
 // The app's code is asked for first: the same core process serves it and answers the API.
 const app = import('./boot');
 const early = prefetch(api, route);
+// While the app's code and the first answers are on their way: ICU's first number format costs
+// ~20 ms in a new renderer, and the first render needs one (formatters are cached, format.ts).
+formatNumber(initialLocale(), 0);
 void app.then(({ boot }) => boot(api, early));

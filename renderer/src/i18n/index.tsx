@@ -7,7 +7,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { catalog, type MessageKey } from './catalog';
 import type { PizhuError } from '../../../shared/errors';
 import { applyPlurals, formattersFor, type Formatters } from './format';
-import type { Locale } from './locale';
+import { initialLocale, LOCALE_STORAGE_KEY, type Locale } from './locale';
 import { regexProblem } from '../../../shared/search/regex-problem';
 
 export type { Locale } from './locale';
@@ -20,7 +20,6 @@ export const LOCALES: { id: Locale; label: string }[] = [
 export type { MessageKey } from './catalog';
 
 const TABLES: Record<Locale, Record<MessageKey, string>> = catalog;
-const STORAGE_KEY = 'pizhu.locale';
 
 export type Params = Record<string, string | number>;
 export type Translate = (key: MessageKey, params?: Params) => string;
@@ -54,16 +53,6 @@ export function translateError(t: Translate, err: PizhuError): string {
   return t(key, params);
 }
 
-function initialLocale(): Locale {
-  try {
-    const saved = localStorage.getItem(STORAGE_KEY);
-    if (saved === 'zh-CN' || saved === 'zh-TW' || saved === 'en') return saved;
-  } catch {
-    // Storage can be unavailable (privacy settings); fall back to the default.
-  }
-  return 'zh-CN';
-}
-
 interface I18nValue {
   locale: Locale;
   setLocale: (locale: Locale) => void;
@@ -77,7 +66,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   const setLocale = useCallback((next: Locale) => {
     setLocaleState(next);
     try {
-      localStorage.setItem(STORAGE_KEY, next);
+      localStorage.setItem(LOCALE_STORAGE_KEY, next);
     } catch {
       // Not remembered, but still switched.
     }
