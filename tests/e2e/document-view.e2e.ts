@@ -118,6 +118,26 @@ describe('document view', () => {
     await expect(page.locator('.pz-nav-title').textContent()).resolves.toBe('文档库');
   });
 
+  it('reloaded on its URL, asks the core once for its text and once for its annotations', async () => {
+    // The document is opened before the first render (boot.tsx), and again by the route's
+    // effect: the second open must not ask again.
+    const asked: string[] = [];
+    const onRequest = (r: { url: () => string }) => {
+      const m = /^\/api\/([a-z-]+)$/.exec(new URL(r.url()).pathname);
+      if (m) asked.push(m[1]!);
+    };
+    page.on('request', onRequest);
+    try {
+      await page.reload();
+      await page.locator('.pz-doc-text[data-painted="true"]').waitFor();
+      await expect.poll(() => ui.listItems().count()).toBe(3);
+      expect(asked.filter((m) => m === 'documents-get')).toHaveLength(1);
+      expect(asked.filter((m) => m === 'annotations-spans')).toHaveLength(1);
+    } finally {
+      page.off('request', onRequest);
+    }
+  });
+
   it('shows a translated error, and no false "saved", when the core cannot be reached', async () => {
     await app.stop();
     await ui.selectPhrase('相关行政审批时间由原来平均7天缩减为3天');
