@@ -35,7 +35,7 @@ const ANNOTATIONS = 10_000;
  * `coding-loop.trace.json`) there.
  */
 const PROFILE_DIR = process.env.PIZHU_BENCH_PROFILE;
-const OPEN_RUNS = PROFILE_DIR ? 1 : 7;
+const OPEN_RUNS = PROFILE_DIR ? 1 : 11;
 const EDIT_RUNS = 30;
 
 export function makeLongText(seedText: string, target: number): string {
