@@ -1,12 +1,12 @@
 /**
  * TanStack Virtual's `observeElementRect` and `scrollToFn` without the layouts they force as a
- * list mounts. The default `observeElementRect`
- * reads the list's box with getBoundingClientRect as the list mounts, which forces a layout of the
- * whole page mid-render: opening a 300,000-character document laid it out twice (the side
- * panel's lists mount in the same commit as the text). Here the box comes only from a
- * ResizeObserver, which reports after the frame's own layout; until then the virtualizer renders
- * for `LIST_INITIAL_RECT`, a little more than any list on screen shows.
- */
+ * list mounts: opening a 300,000-character document laid the page out three times, because the
+ * side panel's lists mount in the same commit as the text. The default `observeElementRect` reads
+ * the list's box with getBoundingClientRect at once; `observeListRect` takes it only from a
+ * ResizeObserver, which reports after the frame's own layout, and until then the virtualizer
+ * renders for `LIST_INITIAL_RECT` (used by the outline; the annotation list keeps the default,
+ * whose first reading its height-dependent layout needs). `scrollList` skips the scroll to where
+ * a new list already is. */
 import { elementScroll, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 
 export const LIST_INITIAL_RECT: Rect = { width: 0, height: 1200 };
