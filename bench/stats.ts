@@ -44,13 +44,5 @@ export function printTable(rows: readonly Row[]): string {
   return out;
 }
 
-/** A small deterministic PRNG (mulberry32), so that every run measures the same data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The PRNG every section seeds its data with (one copy, shared with the tests). */
+export { mulberry32 } from '../tests/support/random';

@@ -10,16 +10,9 @@ import { join } from 'node:path';
 import { openCore, type Core } from '../../../electron/core/index';
 import type { Annotation, Code, DocumentDetail } from '../../../shared/domain';
 import { SEEDS_DIR, tempDir } from '../core/helpers';
+import { mulberry32 } from '../../support/random';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export interface Fixture {
   core: Core;

@@ -21,6 +21,7 @@ import {
   type Span,
 } from '../../../shared/text/script-convert';
 import { codePointLength, sliceCodePoints } from '../../../shared/text/offsets';
+import { mulberry32 } from '../../support/random';
 
 const SEEDS = resolve(import.meta.dirname, '../../../seeds');
 const seeds = readdirSync(SEEDS)
@@ -33,16 +34,6 @@ const CONVERTERS: { id: ConverterId; from: string; to: string }[] = [
   { id: 'tw', from: 'cn', to: 'tw' },
   { id: 'twp', from: 'cn', to: 'twp' },
 ];
-
-function mulberry32(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Random ranges, every single-character range, and empty ones. */
 function ranges(length: number, seed: number): Span[] {

@@ -20,17 +20,7 @@ import {
 } from '../../../electron/core/search/index-build';
 import { PizhuError } from '../../../shared/errors';
 import { tempDir } from '../core/helpers';
-
-/** Deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as random } from '../../support/random';
 
 /** Pieces: Traditional and Simplified text, astral characters, NFC-composing sequences, Hangul jamo. */
 const PIECES = [
