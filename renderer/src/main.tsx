@@ -19,4 +19,4 @@ const early = prefetch(api, route);
 // While the app's code and the first answers are on their way: ICU's first number format costs
 // ~20 ms in a new renderer, and the first render needs one (formatters are cached, format.ts).
 formatNumber(initialLocale(), 0);
-void app.then(({ boot }) => boot(api, early));
+void app.then(({ boot }) => boot(api, early, route));

@@ -183,7 +183,7 @@ function sendError(res: ServerResponse, err: unknown, method: string): void {
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** A file of the renderer's build whose name carries a hash of its content (`assets/boot-3kD9_x1a.js`). */
-export function isHashedAsset(pathname: string): boolean {
+function isHashedAsset(pathname: string): boolean {
   return /^\/assets\/[^/]+-[A-Za-z0-9_-]{8}\.[a-z0-9]+$/.test(pathname);
 }
 

@@ -1,8 +1,10 @@
 /**
  * The first API requests of a session, started by the entry module (main.tsx) while the app's
  * code loads: the project's lists and, when the URL opens a document, that document, and its
- * annotations once the text has arrived (the same core process serves the app's code, which is
- * asked for first, and a long annotation list answered before it would hold it up). The store (store.ts) takes these promises instead of asking again.
+ * annotations once the text has arrived or the app opens the document, whichever comes first
+ * (the same core process serves the app's code, which is asked for first, and a long annotation
+ * list answered before it would hold it up). The store (store.ts) takes these promises instead
+ * of asking again.
  * Each is used at most once, and the document's only by the first `openDocument` of the same id.
  */
 import type { ApiClient } from '../../../shared/api';
@@ -47,9 +49,9 @@ export function prefetch(api: ApiClient, route: Route): Prefetched {
   let annotations: Promise<AnnotationSpans> | null = null;
   const spans = () => (annotations ??= held(api.call('annotations-spans', { documentId: id })));
   const document = held(api.call('documents-get', { id }));
-  // Asked for as soon as the text has arrived (or failed): by then the app's code has been asked
-  // for, so the core serves it first, and then lists the annotations while the renderer is still
-  // loading that code, before building the text keeps both cores busy.
+  // Asked for as soon as the text has arrived (or failed), unless the store's openDocument asked
+  // first: by then the app's code has been asked for, so the core serves it first, and then lists
+  // the annotations while the renderer is still loading that code.
   void document.then(spans, spans);
   return { project, document: { id, document, annotations: spans } };
 }

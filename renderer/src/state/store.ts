@@ -136,8 +136,6 @@ export class Store {
   /** Requests started before the app loaded (prefetch.ts), each taken at most once. */
   private earlyProject: Promise<ProjectLists> | null;
   private earlyDocument: EarlyDocument | null;
-  /** The document being fetched by openDocument: opening it again meanwhile changes nothing. */
-  private opening: string | null = null;
 
   constructor(
     readonly api: ApiClient,
@@ -171,10 +169,8 @@ export class Store {
   }
 
   async openDocument(id: string | null, focus: DocumentFocus | null = null): Promise<void> {
-    if (
-      id === this.state.documentId &&
-      (this.state.document || this.state.documentError || this.opening === id)
-    ) {
+    // The same document: shown, failed, or on its way (its text is only cleared by opening it).
+    if (id === this.state.documentId) {
       if (focus !== this.state.focus) this.set({ focus });
       return;
     }
@@ -193,7 +189,6 @@ export class Store {
     if (id === null) return;
     // Both requests run at once, and the text is shown when it arrives: it does not wait for
     // thousands of annotations. Their quotes are cut from the text (annotations-spans).
-    this.opening = id;
     const document = early?.document ?? this.api.call('documents-get', { id });
     const shown = document.then((d) => {
       if (this.state.documentId === id && !this.state.documentError) this.set({ document: d });
@@ -213,8 +208,6 @@ export class Store {
       await Promise.all([shown, annotations]);
     } catch (err) {
       if (this.state.documentId === id) this.set({ document: null, documentError: asPizhuError(err) });
-    } finally {
-      if (this.opening === id) this.opening = null;
     }
   }
 

@@ -1,8 +1,8 @@
 /**
  * The document's text, held by Lexical: read-only, one `<p>` with one text node per rendered
  * line (see model.ts), grouped into blocks of consecutive paragraphs, one Lexical node each
- * (TextBlockNode.ts, also the unit that `content-visibility` skips off screen), selection enabled. Annotations are not
- * Lexical nodes: they are painted over this DOM with the CSS Custom Highlight API (highlights.ts),
+ * (TextBlockNode.ts, also the unit that `content-visibility` skips off screen), selection
+ * enabled. Annotations are not Lexical nodes: they are painted over this DOM with the CSS Custom Highlight API (highlights.ts),
  * as DESIGN.md's measurements recommend. When Lexical has rendered, `onReady` receives the DOM
  * handles that the painter and the selection mapping need.
  */
@@ -26,7 +26,10 @@ export interface TextDom {
   paragraphOf: Map<Element, number>;
   /** Paragraph index of each paragraph's text node. */
   paragraphOfText: Map<Node, number>;
-  /** The blocks (the root's children but Lexical's anchors), each holding the paragraphs blockStart[b]..blockStart[b + 1] - 1. */
+  /**
+   * The blocks (the root's children but Lexical's anchors), each holding the paragraphs
+   * blockStart[b]..blockStart[b + 1] - 1.
+   */
   blocks: HTMLElement[];
   /** First paragraph of each block, and the paragraph count at the end (blocks.length + 1 entries). */
   blockStart: number[];

@@ -1,12 +1,13 @@
 /**
  * TanStack Virtual's `observeElementRect` and `scrollToFn` without the layouts they force as a
- * list mounts: opening a 300,000-character document laid the page out three times, because the
- * side panel's lists mount in the same commit as the text. The default `observeElementRect` reads
- * the list's box with getBoundingClientRect at once; `observeListRect` takes it only from a
- * ResizeObserver, which reports after the frame's own layout, and until then the virtualizer
- * renders for `LIST_INITIAL_RECT` (used by the outline; the annotation list keeps the default,
- * whose first reading its height-dependent layout needs). `scrollList` skips the scroll to where
- * a new list already is. */
+ * list mounts: the side panel's lists mount in the same commit as a document's text, and each
+ * forced a layout of the whole page mid-render. The default `observeElementRect` reads the list's
+ * box with getBoundingClientRect at once; `observeListRect` takes it only from a ResizeObserver,
+ * which reports after the frame's own layout, and until then the virtualizer renders for
+ * `LIST_INITIAL_RECT`. The outline uses it; the annotation list keeps the default, because with
+ * it the outline lost its current-section mark after a reload (e2e `reading`; the cause was not
+ * found). `scrollList` skips the scroll to where a new list already is (both lists use it).
+ */
 import { elementScroll, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 
 export const LIST_INITIAL_RECT: Rect = { width: 0, height: 1200 };
