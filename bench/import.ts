@@ -20,7 +20,7 @@ import Database from 'better-sqlite3';
 import iconv from 'iconv-lite';
 import { openCore } from '../electron/core/index';
 import { configureChunkWorker } from '../electron/core/search/chunk-feed';
-import type { Row } from './stats';
+import { percentile, type Row } from './stats';
 
 const DEFAULT_DOCS = 1_000;
 const DEFAULT_CLEAN_DOCS = 200;
@@ -230,6 +230,20 @@ db.prepare('INSERT INTO documents VALUES (?, ?)').run('large', text);
 db.close();`;
 }
 
+/** Imports the large file through the API into a new empty project, its search index queued. */
+async function importQueued(project: string, file: string): Promise<void> {
+  const core = openCore({ file: project, empty: true });
+  try {
+    await core.dispatch('import-commit', {
+      fileName: 'large.txt',
+      contentBase64: readFileSync(file).toString('base64'),
+      deferIndex: true,
+    });
+  } finally {
+    core.close();
+  }
+}
+
 /**
  * Child side: imports the file through `import-commit` as the import dialog's transport sends it
  * (base64), the search index queued for a later `search-index-build` (the import's own cost), and
@@ -239,13 +253,7 @@ export async function importLargeFileChild(spec: string): Promise<void> {
   const { file, project } = JSON.parse(spec) as { file: string; project: string };
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
-  const core = openCore({ file: project, empty: true });
-  await core.dispatch('import-commit', {
-    fileName: 'large.txt',
-    contentBase64: readFileSync(file).toString('base64'),
-    deferIndex: true,
-  });
-  core.close();
+  await importQueued(project, file);
   const seconds = (performance.now() - t0) / 1000;
   const cpu = process.cpuUsage(cpu0);
   console.log(
@@ -258,14 +266,6 @@ export async function importLargeFileChild(spec: string): Promise<void> {
 }
 
 /**
- * Parent side. The issue's measure is the product's own path, `pizhu import` (the CLI: the file
- * read into a Buffer, import-commit in-process, the search index built at the end), in a fresh
- * process, next to the baseline process that only decodes the bytes and inserts them into a plain
- * table. Also the process's base: the CLI's `info` on a small project (every module the core
- * loads at start, no import) next to a bare Node process; and the import alone through the API
- * transport (base64, index queued) in a bench child, whose start-up loads every bench section.
- */
-/**
  * The 20 MB file's `search-index-build` alone, with the chunk worker and in-process, alternating
  * (RUNS each, on copies of one project where the file is imported with its index queued): p50.
  */
@@ -275,13 +275,7 @@ async function indexBuildOfLargeFile(
 ): Promise<{ worker: number; inProcess: number }> {
   const RUNS = 3;
   const queued = join(workDir, 'large-index-queued.pizhu');
-  const core = openCore({ file: queued, empty: true });
-  await core.dispatch('import-commit', {
-    fileName: 'large.txt',
-    contentBase64: readFileSync(file).toString('base64'),
-    deferIndex: true,
-  });
-  core.close();
+  await importQueued(queued, file);
   const times = { worker: [] as number[], inProcess: [] as number[] };
   for (let i = 0; i < 2 * RUNS; i++) {
     const worker = i % 2 === 0;
@@ -298,10 +292,17 @@ async function indexBuildOfLargeFile(
       c.close();
     }
   }
-  const p50 = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  return { worker: p50(times.worker), inProcess: p50(times.inProcess) };
+  return { worker: percentile(times.worker, 50), inProcess: percentile(times.inProcess, 50) };
 }
 
+/**
+ * Parent side. The issue's measure is the product's own path, `pizhu import` (the CLI: the file
+ * read into a Buffer, import-commit in-process, the search index built at the end), in a fresh
+ * process, next to the baseline process that only decodes the bytes and inserts them into a plain
+ * table. Also the process's base: the CLI's `info` on a small project (every module the core
+ * loads at start, no import) next to a bare Node process; and the import alone through the API
+ * transport (base64, index queued) in a bench child, whose start-up loads every bench section.
+ */
 export async function benchLargeFile(opts: {
   workDir: string;
   repoRoot: string;
