@@ -28,7 +28,8 @@ export default defineConfig({
         bench: resolve(import.meta.dirname, 'bench/main.ts'),
         // Runs file parsers and user patterns off the API thread (electron/core/isolate).
         'isolate-worker': resolve(import.meta.dirname, 'electron/core/isolate/worker-entry.ts'),
-        // Cuts a large search index build's chunks on the second core (electron/core/search/chunk-feed.ts).
+        // Cuts a large search index build's chunks on the second core
+        // (electron/core/search/chunk-feed.ts).
         'search-chunk-worker': resolve(import.meta.dirname, 'electron/core/search/chunk-worker.ts'),
       },
       external: (id) => external.some((e) => id === e || id.startsWith(`${e}/`)),

@@ -8,8 +8,9 @@
  * never on db/database.ts (which imports it): the import graph stays one-way. `pizhu_substr`
  * cuts by code points in JavaScript for texts holding U+0000, where SQLite's substr() stops
  * (see `cutSql`). `pizhu_search_chunks(text)` is the table-valued function that cuts a text into
- * the index's normalised chunks (chunks.ts, 0014_search_chunks.sql); `pizhu_search_chunk_feed(feed, n)`
- * gives the same rows, with their document, from the chunk worker of a large build (chunk-feed.ts).
+ * the index's normalised chunks (chunks.ts, 0014_search_chunks.sql);
+ * `pizhu_search_chunk_feed(feed, n)` gives the same rows, with their document, from the chunk
+ * worker of a large build (chunk-feed.ts).
  */
 import type Database from 'better-sqlite3';
 import { normalizeText } from '../../../shared/text/normalize';

@@ -2,8 +2,9 @@
  * The search index build on the second core (search/chunk-feed.ts, chunk-worker.ts): the worker's
  * chunks are exactly the in-process ones (piece-by-piece decoding and chunking included, with
  * astral characters, NFC sequences, a leading U+FEFF, stored bytes that are not UTF-8), a build
- * through the worker leaves the same search_docs rows, ids and FTS5 index as one in-process, and a worker that fails, crashes
- * or stops answering makes the build throw a clear error with nothing written.
+ * through the worker leaves the same search_docs rows, ids and FTS5 index as one in-process, and
+ * a worker that fails, crashes or stops answering makes the build throw a clear error with
+ * nothing written.
  */
 import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -3,8 +3,9 @@
  * renders `<div class="pz-block">` holding one `<p class="pz-para">` per paragraph, each holding
  * its text as one text node. The text is only read, so the paragraphs need no Lexical node of
  * their own: 3,000 paragraphs are about 100 Lexical nodes instead of 6,100 (Lexical's part of
- * opening a 300,000-character document fell from ~220 to ~100 ms; docs/benchmarks.md). Selection inside a block is the browser's
- * (the node is a decorator whose DOM Lexical leaves alone); dom.ts maps it to text offsets.
+ * opening a 300,000-character document fell from ~220 to ~100 ms; docs/benchmarks.md).
+ * Selection inside a block is the browser's (the node is a decorator whose DOM Lexical leaves
+ * alone); dom.ts maps it to text offsets.
  *
  * Blocks carry `content-visibility: auto` instead of every paragraph (styles.css; model.ts
  * `textBlocks` says which paragraphs go together): Chromium re-checks every such element against
