@@ -103,6 +103,12 @@ export class ChunkFeed {
   private inWorker = 0;
   /** The worker echoed the end: every document sent is chunked and taken. */
   finished = false;
+  /**
+   * Index words of the rows handed to SQLite and not yet indexed, by document and start: the
+   * statement materialises its rows before the trigger on search_docs indexes them, which asks
+   * `takeGrams` (through `pizhu_feed_grams`) instead of computing them from the text again.
+   */
+  private readonly grams = new Map<string, Uint8Array>();
   /** Code points of the documents sent, and of the rows taken. */
   sentCodePoints = 0;
   takenCodePoints = 0;
@@ -168,6 +174,7 @@ export class ChunkFeed {
         this.inWorker--;
         if (this.inWorker === 0 && !this.ended) return;
       } else if (reply.kind === 'row') {
+        this.grams.set(gramsKey(reply.documentId, reply.start), reply.grams);
         n += reply.length;
         this.takenCodePoints += reply.length;
         Atomics.add(this.signals, SIGNAL.taken, reply.length);
@@ -205,6 +212,15 @@ export class ChunkFeed {
     }
   }
 
+  /** The words the worker computed for a chunk row, once; null when it did not. */
+  takeGrams(documentId: string, start: number): Uint8Array | null {
+    const key = gramsKey(documentId, start);
+    const grams = this.grams.get(key);
+    if (grams === undefined) return null;
+    this.grams.delete(key);
+    return grams;
+  }
+
   /** Stops the worker (after the build, or when it failed). */
   close(): void {
     if (this.closed) return;
@@ -228,6 +244,17 @@ export function registerFeed(feed: ChunkFeed): number {
 
 export function unregisterFeed(handle: number): void {
   feeds.delete(handle);
+}
+
+const gramsKey = (documentId: string, start: number) => `${start}\u0000${documentId}`;
+
+/** The index words an open feed's worker computed for a chunk row (see `ChunkFeed.takeGrams`). */
+export function takeFeedGrams(documentId: string, start: number): Uint8Array | null {
+  for (const feed of feeds.values()) {
+    const grams = feed.takeGrams(documentId, start);
+    if (grams !== null) return grams;
+  }
+  return null;
 }
 
 export function feedByHandle(handle: number): ChunkFeed {

@@ -49,6 +49,8 @@ export type FeedReply =
       mapped: boolean;
       /** The normalised text as UTF-8 (encoded by the worker; the statement casts it to TEXT). */
       norm: Uint8Array;
+      /** Its index words as UTF-8 (grams.ts `searchGrams`), for the trigger on search_docs. */
+      grams: Uint8Array;
     }
   /** A document is chunked (after its last row). */
   | { kind: 'done' }

@@ -2,11 +2,12 @@
  * Entry of the search chunk worker (bundled as `search-chunk-worker.(m)js`, see chunk-feed.ts):
  * decodes each document's stored UTF-8 bytes piece by piece and cuts the text into the index's
  * normalised chunks (chunks.ts, the same bounds and normalisation as the in-process build's
- * `chunkText`), posting one row per chunk while the thread that sent them feeds FTS5. It never
+ * `chunkText`) with their index words (grams.ts), posting one row per chunk while the thread that sent them feeds FTS5. It never
  * opens the project and never writes.
  */
 import { workerData } from 'node:worker_threads';
 import { chunkPieces } from './chunks';
+import { searchGrams } from './grams';
 import { SIGNAL, type ChunkWorkerData, type FeedReply, type FeedRequest } from './chunk-protocol';
 
 const { port, signals, aheadCodePoints } = workerData as ChunkWorkerData;
@@ -60,9 +61,16 @@ port.on('message', (request: FeedRequest) => {
     }
     for (const c of chunkPieces(decodePieces(request.bytes))) {
       // UTF-8 here, not on the thread that feeds FTS5 (better-sqlite3 would encode the string).
+      // The index words too: the feeding thread then never reads the text as a string.
       const norm = utf8.encode(c.norm);
-      const own = norm.byteOffset === 0 && norm.byteLength === norm.buffer.byteLength;
-      post({ kind: 'row', documentId: request.id, ...c, norm }, own ? [norm.buffer] : []);
+      const grams = utf8.encode(searchGrams(c.norm));
+      const transfer = [norm, grams].filter(
+        (b) => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength,
+      );
+      post(
+        { kind: 'row', documentId: request.id, ...c, norm, grams },
+        transfer.map((b) => b.buffer),
+      );
     }
     post({ kind: 'done' });
   } catch (err) {

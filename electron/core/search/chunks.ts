@@ -1,8 +1,9 @@
 /**
  * Chunks of the search index (0014_search_chunks.sql): a document's canonical text is indexed as
  * consecutive pieces of about CHUNK_CODE_POINTS code points, so that neither normalising nor
- * FTS5 ever holds a whole large document at once (FTS5 buffers a row's trigrams in memory until
- * the row is written).
+ * FTS5 ever holds a whole large document at once (FTS5 buffers a row's terms in memory until the
+ * row is written), and so that the index's bigram words (grams.ts) narrow a search to 64K code
+ * points, not to a whole document.
  *
  * Each chunk owns the canonical code points [start, start + length) and its row's normalised text
  * also holds a tail: the normalisation of the next OVERLAP_SEGMENTS NFC segments (the start of the

@@ -1,10 +1,11 @@
 /**
  * The search index after a bulk import: documents written in deferred mode are queued in
- * `search_pending` (0013_search_deferred.sql), then normalised and added to the FTS5 trigram index
- * here in one INSERT … SELECT per call, which costs a fraction of indexing them one at a time
- * (measured in bench/search.ts and bench/import.ts). `search-index-build` does it in slices so a
- * caller can show progress; every search first builds whatever is still queued. A large build
- * uses the second core: a worker cuts and normalises the chunks while this thread feeds FTS5
+ * `search_pending` (0013_search_deferred.sql), then normalised and added to the search index
+ * (chunks, and their bigram words in FTS5: grams.ts) here in one INSERT … SELECT per call, which
+ * costs a fraction of indexing them one at a time (measured in bench/search.ts and
+ * bench/import.ts). `search-index-build` does it in slices so a caller can show progress; every
+ * search first builds whatever is still queued. A large build uses the second core: a worker cuts
+ * and normalises the chunks and computes their words while this thread feeds FTS5
  * (chunk-feed.ts); the rows, their order and so the index are the same either way.
  */
 import type { Db } from '../db/database';

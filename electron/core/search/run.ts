@@ -3,10 +3,10 @@
  *
  * The index holds each document in chunks (0014_search_chunks.sql, chunks.ts; read through
  * chunk-store.ts).
- * 1. Candidate chunks per term: FTS5 trigram MATCH for needles of 3+ code points, instr() over
- *    the normalised column for 1–2 (trigrams cannot match them; measured in bench/search.ts).
- *    A first page (`count: false`) asks for 1–2-character candidates one document at a time, in
- *    document order, and stops as soon as the page is full.
+ * 1. Candidate chunks per term: the chunks holding every bigram of the needle (FTS5 MATCH on
+ *    search_grams, grams.ts), a superset of those holding the needle; instr() over the normalised
+ *    column for a needle of one code unit. A first page (`count: false`) asks for one-character
+ *    candidates one document at a time, in document order, and stops as soon as the page is full.
  * 2. Verification in JavaScript over each candidate chunk's normalised text (cached): the exact,
  *    non-overlapping occurrences that start in the chunk's own part (one running into the next
  *    chunk lies within the tail). A first page asks SQLite for the positions of a needle in a
@@ -38,12 +38,15 @@ import {
   chunkNorm,
   documentNorm,
   isCached,
+  knownAbsent,
   kwic,
+  mayHold,
   pruneCache,
   sqlOccurrences,
   type ChunkMeta,
   type ChunkSpan,
 } from './chunk-store';
+import { gramQuery } from './grams';
 import { buildSearchIndex } from './index-build';
 import { regexMatchesInWorker } from './regex-worker';
 
@@ -102,24 +105,18 @@ function scopeDocuments(db: Db, ids: readonly string[] | undefined): ScopeDoc[] 
   return found;
 }
 
-/** FTS5 string literal: the needle as one quoted phrase (trigram: a substring query). */
-function ftsLiteral(needle: string): string {
-  return `"${needle.replace(/"/g, '""')}"`;
-}
-
-const isShort = (needle: string) => [...needle].length < 3;
-
-/** Chunks whose normalised text (own part and tail) contains `needle`: the index's candidate step. */
+/** Chunks whose normalised text (own part and tail) may contain `needle`: the candidate step. */
 export function candidateChunks(db: Db, needle: string): ChunkMeta[] {
+  const query = gramQuery(needle);
   return (
-    isShort(needle)
+    query === null
       ? db.stmt(`SELECT ${CHUNK_COLUMNS} FROM search_docs WHERE instr(norm, ?) > 0`).all(needle)
       : db
           .stmt(
             `SELECT ${CHUNK_COLUMNS} FROM search_docs
-             WHERE id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)`,
+             WHERE id IN (SELECT rowid FROM search_grams WHERE search_grams MATCH ?)`,
           )
-          .all(ftsLiteral(needle))
+          .all(query)
   ) as ChunkMeta[];
 }
 
@@ -139,19 +136,56 @@ function byDocument(chunks: ChunkMeta[]): Map<string, ChunkMeta[]> {
   return out;
 }
 
+/** Documents whose chunk rows a first page reads at once (in scope order) as it goes. */
+const LAZY_BATCH = 64;
+
 /**
- * Candidate chunks of one needle by document: all at once, or (a first page, 1–2 characters)
- * asked document by document so that a frequent needle reads only the first documents.
+ * Candidate chunks of one needle by document: all at once, or (a first page) as the page reaches
+ * each document, so that a frequent needle reads only the first documents' chunks: instr() per
+ * document for one code unit; otherwise the index's matching rowids once (a set of integers) and
+ * the chunk rows of LAZY_BATCH documents of the scope at a time. Chunks an earlier search on this
+ * connection found not to hold the needle are left out.
  */
-function candidateSource(db: Db, needle: string, lazy: boolean): (documentId: string) => ChunkMeta[] {
-  if (lazy && isShort(needle)) {
+function candidateSource(
+  db: Db,
+  needle: string,
+  lazy: boolean,
+  scope: readonly ScopeDoc[],
+): (documentId: string) => ChunkMeta[] {
+  const query = gramQuery(needle);
+  if (lazy && query === null) {
     const stmt = db.stmt(
       `SELECT ${CHUNK_COLUMNS} FROM search_docs WHERE document_id = ? AND instr(norm, ?) > 0 ORDER BY start`,
     );
     return (documentId) => stmt.all(documentId, needle) as ChunkMeta[];
   }
-  const map = byDocument(candidateChunks(db, needle));
-  return (documentId) => map.get(documentId) ?? [];
+  const usable = (c: ChunkMeta) => !knownAbsent(db, needle, c);
+  if (!lazy || query === null) {
+    const map = byDocument(candidateChunks(db, needle).filter(usable));
+    return (documentId) => map.get(documentId) ?? [];
+  }
+  const ids = new Set(
+    db.stmt('SELECT rowid AS id FROM search_grams WHERE search_grams MATCH ?').pluck().all(query) as number[],
+  );
+  const position = new Map(scope.map((d, i) => [d.id, i]));
+  const read = new Map<string, ChunkMeta[]>();
+  const batch = db.stmt(
+    `SELECT ${CHUNK_COLUMNS} FROM search_docs WHERE document_id IN (SELECT value FROM json_each(?))`,
+  );
+  return (documentId) => {
+    if (ids.size === 0) return [];
+    if (!read.has(documentId)) {
+      const from = position.get(documentId) ?? 0;
+      const next = scope.slice(from, from + LAZY_BATCH).map((d) => d.id);
+      if (!next.includes(documentId)) next.push(documentId);
+      read.clear();
+      for (const id of next) read.set(id, []);
+      for (const c of batch.all(JSON.stringify(next)) as ChunkMeta[])
+        if (ids.has(c.id) && usable(c)) read.get(c.documentId)!.push(c);
+      for (const list of read.values()) list.sort((x, y) => x.start - y.start);
+    }
+    return read.get(documentId)!;
+  };
 }
 
 export async function runSearch(db: Db, options: RunOptions): Promise<SearchResult> {
@@ -221,6 +255,10 @@ function verifyDocument(
       return prev?.next === c.start ? prev.from : 0;
     };
     const needles = [...inChunk].filter(([, starts]) => starts.has(c.start)).map(([n]) => n);
+    // A chunk not read yet that holds none of its needles: the index's candidates are a superset.
+    // A two-unit needle is one bigram, whose candidates are exact but for bucket collisions: its
+    // chunks are read at once (checking the bytes first would read each one twice).
+    if (!isCached(db, c) && needles.some((n) => n.length > 2) && !mayHold(db, c, needles)) continue;
     // Positions from SQLite (canonical = normalised code points here), else from the text.
     let sql: { needle: string; at: number[] }[] | null = null;
     if (inSql && !c.mapped && !isCached(db, c)) {
@@ -283,7 +321,7 @@ function searchLiteral(
   const clauses = parsed.clauses.map((clause) =>
     (clause as Literal[]).map((term) => {
       const needle = termNeedle(term);
-      if (!sources.has(needle)) sources.set(needle, candidateSource(db, needle, !count));
+      if (!sources.has(needle)) sources.set(needle, candidateSource(db, needle, !count, scope));
       return needle;
     }),
   );

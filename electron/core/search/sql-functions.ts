@@ -10,12 +10,15 @@
  * (see `cutSql`). `pizhu_search_chunks(text)` is the table-valued function that cuts a text into
  * the index's normalised chunks (chunks.ts, 0014_search_chunks.sql);
  * `pizhu_search_chunk_feed(feed, n)` gives the same rows, with their document, from the chunk
- * worker of a large build (chunk-feed.ts).
+ * worker of a large build (chunk-feed.ts). `pizhu_search_grams(norm)` gives a chunk's index
+ * words (grams.ts, 0017_search_grams.sql); `pizhu_feed_grams(document_id, start)` the words the
+ * chunk worker already computed for a row it fed, or NULL.
  */
 import type Database from 'better-sqlite3';
 import { normalizeText } from '../../../shared/text/normalize';
-import { feedByHandle } from './chunk-feed';
+import { feedByHandle, takeFeedGrams } from './chunk-feed';
 import { chunkText } from './chunks';
+import { searchGrams } from './grams';
 
 /** Connections in deferred-index mode (a bulk import is running on them). */
 const deferring = new WeakSet<Database.Database>();
@@ -60,6 +63,14 @@ export function registerSqlFunctions(raw: Database.Database): void {
           Buffer.from(r.norm.buffer, r.norm.byteOffset, r.norm.byteLength),
         ];
     },
+  });
+  raw.function('pizhu_search_grams', { deterministic: true }, (norm: unknown) =>
+    typeof norm === 'string' ? searchGrams(norm) : '',
+  );
+  // The same words, computed by the chunk worker of a large build (UTF-8; null: compute them).
+  raw.function('pizhu_feed_grams', { deterministic: false }, (documentId: unknown, start: unknown) => {
+    const grams = takeFeedGrams(String(documentId), Number(start));
+    return grams === null ? null : Buffer.from(grams.buffer, grams.byteOffset, grams.byteLength);
   });
   raw.function('pizhu_index_now', { deterministic: false }, () => (deferring.has(raw) ? 0 : 1));
 }

@@ -22,6 +22,7 @@ import {
 import { PizhuError } from '../../../shared/errors';
 import { tempDir } from '../core/helpers';
 import { mulberry32 as random } from '../../support/random';
+import { gramQuery } from '../../../electron/core/search/grams';
 
 /** Pieces: Traditional and Simplified text, astral characters, NFC-composing sequences, Hangul jamo. */
 const PIECES = [
@@ -149,9 +150,9 @@ function snapshot(db: Db) {
     pending: db.raw.prepare('SELECT document_id FROM search_pending ORDER BY rowid').pluck().all(),
     hits: ['第一篇', '财政压', 'abc', '量子计', '政压力'].map((q) =>
       db.raw
-        .prepare('SELECT rowid FROM search_fts WHERE search_fts MATCH ? ORDER BY rowid')
+        .prepare('SELECT rowid FROM search_grams WHERE search_grams MATCH ? ORDER BY rowid')
         .pluck()
-        .all(`"${q}"`),
+        .all(gramQuery(q)),
     ),
   };
 }
@@ -161,7 +162,7 @@ function built(file: string, worker: Partial<ChunkWorkerOptions>) {
   const db = openDatabase(file);
   try {
     expect(buildSearchIndex(db)).toEqual({ indexed: TEXTS.length + 1, pending: 0 });
-    db.raw.exec(`INSERT INTO search_fts (search_fts) VALUES ('integrity-check')`);
+    db.raw.exec(`INSERT INTO search_grams (search_grams) VALUES ('integrity-check')`);
     return snapshot(db);
   } finally {
     db.close();

@@ -239,7 +239,7 @@ describe('search over chunk boundaries', () => {
     await core!.dispatch('history-undo', {});
     expect(rows(ids[0]!)).toBe(4);
     expect(starts(await run('量子计算机'))[0]).toEqual([3 * B, 3 * B + 5, '量子计算机']);
-    core!.context.db.raw.exec(`INSERT INTO search_fts (search_fts) VALUES ('integrity-check')`);
+    core!.context.db.raw.exec(`INSERT INTO search_grams (search_grams) VALUES ('integrity-check')`);
   });
 });
 
@@ -274,6 +274,6 @@ describe('migration 0014', () => {
       const got = r.documents.find((g) => g.documentId === d.id)?.hits.map((h) => h.start) ?? [];
       expect(got).toEqual(expected);
     }
-    core.context.db.raw.exec(`INSERT INTO search_fts (search_fts) VALUES ('integrity-check')`);
+    core.context.db.raw.exec(`INSERT INTO search_grams (search_grams) VALUES ('integrity-check')`);
   });
 });

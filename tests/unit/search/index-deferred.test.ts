@@ -8,6 +8,7 @@ import { openCore, type Core } from '../../../electron/core/index';
 import { openDatabase } from '../../../electron/core/db/database';
 import { tempDir } from '../core/helpers';
 import { join } from 'node:path';
+import { candidateChunks } from '../../../electron/core/search/run';
 
 const TEXTS = ['甲文件：量子計算機與縣長𠀋。', '乙文件：量子计算机的问题𪚥。', '丙文件：财政压力。'];
 
@@ -23,11 +24,7 @@ async function importAll(core: Core, deferIndex: boolean): Promise<void> {
 function ftsCount(file: string, phrase: string): number {
   const db = openDatabase(file, { readonly: true });
   try {
-    return (
-      db.raw.prepare('SELECT count(*) AS n FROM search_fts WHERE search_fts MATCH ?').get(`"${phrase}"`) as {
-        n: number;
-      }
-    ).n;
+    return candidateChunks(db, phrase).length;
   } finally {
     db.close();
   }
@@ -36,7 +33,7 @@ function ftsCount(file: string, phrase: string): number {
 function integrity(file: string): void {
   const db = openDatabase(file);
   try {
-    db.raw.exec(`INSERT INTO search_fts (search_fts) VALUES ('integrity-check')`);
+    db.raw.exec(`INSERT INTO search_grams (search_grams) VALUES ('integrity-check')`);
   } finally {
     db.close();
   }
