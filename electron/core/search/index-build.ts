@@ -9,6 +9,7 @@
  * (chunk-feed.ts); the rows, their order and so the index are the same either way.
  */
 import type { Db } from '../db/database';
+import { collectGarbage } from '../memory';
 import { ChunkFeed, registerFeed, unregisterFeed } from './chunk-feed';
 import { CHUNK_CODE_POINTS } from './chunks';
 import { setIndexDeferred } from './sql-functions';
@@ -107,6 +108,8 @@ function indexWithWorker(db: Db, limit: number): boolean {
     .all(limit) as { id: string; length: number }[];
   const large = docs.reduce((n, d) => (d.length > CHUNK_CODE_POINTS ? n + d.length : n), 0);
   if (large < WORKER_MIN_CODE_POINTS) return false;
+  // What the import before it left on the heap goes first, not under the build's own memory.
+  collectGarbage();
   const feed = ChunkFeed.start();
   if (feed === null) return false;
   const handle = registerFeed(feed);
