@@ -359,28 +359,24 @@ export async function benchLargeFile(opts: {
     opts.log(
       `large-file: ${what}: ${m.seconds.toFixed(2)} s (CPU ${m.cpuSeconds.toFixed(2)} s), peak RSS ${m.maxRssMb.toFixed(0)} MB`,
     );
-  const raw = measureNode(
-    ['--input-type=module', '-e', rawInsertScript(file, join(opts.workDir, 'large-raw.sqlite'))],
-    opts.repoRoot,
-  );
-  say('decode + one plain insert', raw);
-  const imported = measureNode(
-    [cli, 'import', '--project', join(opts.workDir, 'large-cli.pizhu'), file],
-    opts.repoRoot,
-  );
-  say('pizhu import (index built at the end)', imported);
+  // A text file: decoded and inserted alone (the baseline), then through `pizhu import`.
+  const importBoth = (name: string, path: string, label: string) => {
+    const plain = measureNode(
+      ['--input-type=module', '-e', rawInsertScript(path, join(opts.workDir, `${name}-raw.sqlite`))],
+      opts.repoRoot,
+    );
+    say(`${label}decode + one plain insert`, plain);
+    const cliImport = measureNode(
+      [cli, 'import', '--project', join(opts.workDir, `${name}-cli.pizhu`), path],
+      opts.repoRoot,
+    );
+    say(`${label}pizhu import (index built at the end)`, cliImport);
+    return { plain, cliImport };
+  };
+  const { plain: raw, cliImport: imported } = importBoth('large', file, '');
   const variedFile = join(opts.workDir, 'varied.txt');
   writeVariedFile(opts.repoRoot, variedFile);
-  const variedRaw = measureNode(
-    ['--input-type=module', '-e', rawInsertScript(variedFile, join(opts.workDir, 'varied-raw.sqlite'))],
-    opts.repoRoot,
-  );
-  say('varied text: decode + one plain insert', variedRaw);
-  const varied = measureNode(
-    [cli, 'import', '--project', join(opts.workDir, 'varied-cli.pizhu'), variedFile],
-    opts.repoRoot,
-  );
-  say('varied text: pizhu import (index built at the end)', varied);
+  const { plain: variedRaw, cliImport: varied } = importBoth('varied', variedFile, 'varied text: ');
   const small = join(opts.workDir, 'small.pizhu');
   measureNode([cli, 'init', '--project', small], opts.repoRoot);
   const base = measureNode([cli, 'info', '--project', small], opts.repoRoot);

@@ -9,9 +9,8 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('collectGarbage', () => {
   it('frees an object nothing refers to any more', async () => {
-    let big: number[] | null = new Array<number>(1_000_000).fill(7);
-    const ref = new WeakRef(big);
-    big = null;
+    // Nothing but the WeakRef refers to the array once this function returns.
+    const ref = ((): WeakRef<number[]> => new WeakRef(new Array<number>(1_000_000).fill(7)))();
     // A WeakRef's target survives the job that created it: collect in a later one.
     await tick();
     collectGarbage();

@@ -148,6 +148,8 @@ function snapshot(db: Db) {
       .raw()
       .all(),
     pending: db.raw.prepare('SELECT document_id FROM search_pending ORDER BY rowid').pluck().all(),
+    // How many words FTS5 indexed for each chunk (the worker computes them for the rows it feeds).
+    words: db.raw.prepare('SELECT id, sz FROM search_grams_docsize ORDER BY id').raw().all(),
     hits: ['第一篇', '财政压', 'abc', '量子计', '政压力'].map((q) =>
       db.raw
         .prepare('SELECT rowid FROM search_grams WHERE search_grams MATCH ? ORDER BY rowid')
