@@ -1,8 +1,8 @@
 /**
  * The search index's terms (0017_search_grams.sql): each chunk's normalised text is indexed as the
  * set of its adjacent UTF-16 code-unit pairs (bigrams), each hashed into one of GRAM_BUCKETS
- * buckets and written as a word of three CJK ideographs. FTS5 stores, per word, only the chunks that
- * hold it (`detail=none`), so the index answers "which chunks contain every bigram of the
+ * buckets and written as a word of three CJK ideographs. FTS5 stores, per word, only the chunks
+ * that hold it (`detail=none`), so the index answers "which chunks contain every bigram of the
  * needle": a superset of the chunks that contain the needle. `search-run` then finds the exact
  * occurrences in those chunks' texts (run.ts), so a false candidate costs a scan, never a wrong
  * hit, and a needle is never missed: every bigram of an occurrence lies in the chunk where it
@@ -13,12 +13,12 @@
  * new. Building it for 8 M characters took 2.0 s on a text that repeats itself and 5–9 s on
  * varied text (profiled: FTS5 sorting its in-memory terms before each write, and merging the
  * segments). Bigram buckets bound the vocabulary at GRAM_BUCKETS and store no positions: the same
- * texts index in 0.2–1.6 s, the index is 5–15× smaller, and two-character needles (most Chinese
+ * texts index in 0.2–1.6 s, the index is 9–15× smaller, and two-character needles (most Chinese
  * words) use the index too. The price is precision: a chunk that holds every bigram of a phrase
  * but not the phrase is read and scanned. docs/benchmarks.md has the measurements.
  */
 
-/** Bits of a bigram's bucket: 131,072 buckets (measured against 2^16–2^20 in docs/benchmarks.md). */
+/** Bits of a bigram's bucket: 131,072 buckets (against 2^18 and 2^20 in docs/benchmarks.md). */
 export const GRAM_BITS = 17;
 export const GRAM_BUCKETS = 1 << GRAM_BITS;
 
