@@ -178,6 +178,68 @@ describe('the bigram index in a project', () => {
   });
 });
 
+describe('search-run over the bigram index against a plain scan', () => {
+  it('finds every occurrence, counted or as a first page, cold or warm, on random texts', async () => {
+    // A small alphabet: most phrases have every bigram in most documents, many occur nowhere.
+    const random = rng(2026);
+    const alphabet = ['县', '级', '政', '府', '改', '革', 'a', 'b', '𠀋', '，'];
+    const pick = () => alphabet[Math.floor(random() * alphabet.length)]!;
+    const make = (n: number) => Array.from({ length: n }, pick).join('');
+    const texts = Array.from({ length: 120 }, () => make(20 + Math.floor(random() * 1500)));
+    texts.push(make(CHUNK_CODE_POINTS + 3000), make(2 * CHUNK_CODE_POINTS + 10)); // several chunks
+    const file = join(tempDir(), 'r.pizhu');
+    openCore({ file, empty: true }).close();
+    const db = openDatabase(file);
+    const ids = insertTexts(db, texts);
+    db.close();
+    const needles = Array.from({ length: 24 }, () => make(2 + Math.floor(random() * 5)));
+    needles.push('𠀋𠀋', '县级政府改革', 'ab，');
+    /** Every occurrence as [document, start, end] in code points, document by document. */
+    const expected = (needle: string) =>
+      ids.flatMap((id, d) => {
+        const cps = [...normalizeText(texts[d]!)];
+        const n = [...normalizeText(needle)];
+        const out: [string, number, number][] = [];
+        for (let i = 0; i + n.length <= cps.length; i++)
+          if (n.every((c, k) => cps[i + k] === c)) {
+            out.push([id, i, i + n.length]);
+            i += n.length - 1;
+          }
+        return out;
+      });
+    const hits = (r: SearchResult) =>
+      r.documents.flatMap((g) => g.hits.map((h) => [g.documentId, h.start, h.end]));
+    const order = new Map(ids.map((id, i) => [id, i]));
+    const inOrder = (xs: (string | number)[][]) =>
+      [...xs].sort(
+        (x, y) =>
+          order.get(x[0] as string)! - order.get(y[0] as string)! || (x[1] as number) - (y[1] as number),
+      );
+    for (const needle of needles) {
+      const want = expected(needle);
+      // A fresh core: nothing read or remembered yet (the first page asks SQLite, checks bytes).
+      core = openCore({ file });
+      const page = (await core.dispatch('search-run', {
+        query: needle,
+        limit: 50,
+        count: false,
+      })) as SearchResult;
+      expect(inOrder(hits(page)), `${needle}: first page, cold`).toEqual(want.slice(0, 50));
+      const all = (await core.dispatch('search-run', { query: needle, limit: 100_000 })) as SearchResult;
+      expect(all.total, needle).toBe(want.length);
+      expect(inOrder(hits(all)), `${needle}: counted`).toEqual(want);
+      const again = (await core.dispatch('search-run', {
+        query: needle,
+        limit: 50,
+        count: false,
+      })) as SearchResult;
+      expect(inOrder(hits(again)), `${needle}: first page, warm`).toEqual(want.slice(0, 50));
+      core.close();
+      core = null;
+    }
+  });
+});
+
 describe('migration 0017', () => {
   it('indexes the chunks of a project made with the trigram index (schema 16)', async () => {
     const file = join(tempDir(), 'v16.pizhu');
