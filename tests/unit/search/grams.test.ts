@@ -215,25 +215,19 @@ describe('search-run over the bigram index against a plain scan', () => {
         (x, y) =>
           order.get(x[0] as string)! - order.get(y[0] as string)! || (x[1] as number) - (y[1] as number),
       );
+    const result = async (query: string, limit: number, count: boolean) =>
+      (await core!.dispatch('search-run', { query, limit, count })) as SearchResult;
+    const run = async (query: string, limit: number, count: boolean) =>
+      inOrder(hits(await result(query, limit, count)));
     for (const needle of needles) {
       const want = expected(needle);
       // A fresh core: nothing read or remembered yet (the first page asks SQLite, checks bytes).
       core = openCore({ file });
-      const page = (await core.dispatch('search-run', {
-        query: needle,
-        limit: 50,
-        count: false,
-      })) as SearchResult;
-      expect(inOrder(hits(page)), `${needle}: first page, cold`).toEqual(want.slice(0, 50));
-      const all = (await core.dispatch('search-run', { query: needle, limit: 100_000 })) as SearchResult;
+      expect(await run(needle, 50, false), `${needle}: first page, cold`).toEqual(want.slice(0, 50));
+      const all = await result(needle, 100_000, true);
       expect(all.total, needle).toBe(want.length);
       expect(inOrder(hits(all)), `${needle}: counted`).toEqual(want);
-      const again = (await core.dispatch('search-run', {
-        query: needle,
-        limit: 50,
-        count: false,
-      })) as SearchResult;
-      expect(inOrder(hits(again)), `${needle}: first page, warm`).toEqual(want.slice(0, 50));
+      expect(await run(needle, 50, false), `${needle}: first page, warm`).toEqual(want.slice(0, 50));
       core.close();
       core = null;
     }
