@@ -7,8 +7,8 @@
  * document): raw better-sqlite3 inserts into an identical table, and the fair one, the same raw
  * inserts plus one FTS5 trigram index build over the same text (what a searchable import cost
  * at least with the trigram index issue 13 measured against; kept as the baseline since the index
- * became bigram buckets, grams.ts). Also: the same import with GB18030 bytes and pinyin + boilerplate cleaning
- * selected, on 200 documents. And one 20 MB text file (issue 9 item 10) imported by `pizhu
+ * became bigram buckets, grams.ts). Also: the same import with GB18030 bytes and pinyin +
+ * boilerplate cleaning selected, on 200 documents. And one 20 MB text file (issue 9 item 10) imported by `pizhu
  * import` in a fresh process, so that its peak memory is measured alone, next to a process that
  * only decodes and inserts it; and the base memory of a process with the core loaded. The 20 MB
  * file's search index build alone is also timed with its chunk worker against the same build

@@ -68,27 +68,38 @@ export function isCached(db: Db, chunk: ChunkMeta): boolean {
 /** A surrogate not in a pair (a `u` regex reads pairs as one code point). */
 const LONE_SURROGATE = /\p{Cs}/u;
 
-/**
- * Per connection, needle → chunks ("documentId start") whose text holds it (true) or not (false),
- * as `mayHold` found. Valid for the same reason as the texts; only the last few needles are kept.
- */
-const heldCaches = new WeakMap<Db, Map<string, Map<string, boolean>>>();
+/** Needles whose findings a connection keeps (`needleCache`): the last few searched. */
+const RECENT_NEEDLES = 8;
 
-/** The connection's map for `needle`, most recent last. */
-function heldMap(db: Db, needle: string): Map<string, boolean> {
-  let perNeedle = heldCaches.get(db);
-  if (!perNeedle) heldCaches.set(db, (perNeedle = new Map<string, Map<string, boolean>>()));
+/**
+ * The connection's map for `needle` in `caches`, most recent last; only RECENT_NEEDLES needles
+ * are kept. The maps are valid for the same reason as the texts (texts and chunk bounds never
+ * change, document ids are never reused).
+ */
+function needleCache<T>(
+  caches: WeakMap<Db, Map<string, Map<string, T>>>,
+  db: Db,
+  needle: string,
+): Map<string, T> {
+  let perNeedle = caches.get(db);
+  if (!perNeedle) caches.set(db, (perNeedle = new Map<string, Map<string, T>>()));
   let map = perNeedle.get(needle);
   if (map) perNeedle.delete(needle);
-  else map = new Map<string, boolean>();
+  else map = new Map<string, T>();
   perNeedle.set(needle, map);
-  if (perNeedle.size > OCCURRENCE_NEEDLES) perNeedle.delete(perNeedle.keys().next().value!);
+  if (perNeedle.size > RECENT_NEEDLES) perNeedle.delete(perNeedle.keys().next().value!);
   return map;
 }
 
+/** A chunk's key in those maps. */
+const chunkKey = (chunk: ChunkMeta) => `${chunk.documentId} ${chunk.start}`;
+
+/** Per connection, needle → chunks whose text holds it (true) or not (false), as `mayHold` found. */
+const heldCaches = new WeakMap<Db, Map<string, Map<string, boolean>>>();
+
 /** True when `mayHold` found that the chunk's text does not hold `needle` (nothing is read). */
 export function knownAbsent(db: Db, needle: string, chunk: ChunkMeta): boolean {
-  return heldCaches.get(db)?.get(needle)?.get(`${chunk.documentId} ${chunk.start}`) === false;
+  return heldCaches.get(db)?.get(needle)?.get(chunkKey(chunk)) === false;
 }
 
 /**
@@ -101,8 +112,8 @@ export function knownAbsent(db: Db, needle: string, chunk: ChunkMeta): boolean {
  * byte form to look for: it counts as held.
  */
 export function mayHold(db: Db, chunk: ChunkMeta, needles: readonly string[]): boolean {
-  const key = `${chunk.documentId} ${chunk.start}`;
-  const maps = needles.map((needle) => heldMap(db, needle));
+  const key = chunkKey(chunk);
+  const maps = needles.map((needle) => needleCache(heldCaches, db, needle));
   if (maps.some((map) => map.get(key) === true)) return true;
   if (maps.every((map) => map.get(key) === false)) return false;
   const row = db.stmt('SELECT CAST(norm AS BLOB) AS bytes FROM search_docs WHERE id = ?').get(chunk.id) as
@@ -117,12 +128,8 @@ export function mayHold(db: Db, chunk: ChunkMeta, needles: readonly string[]): b
   return any;
 }
 
-/**
- * Occurrences found by SQLite (below) per connection: needle → "documentId start from" → code
- * points. Valid for the same reason as the texts; only the last few needles are kept.
- */
+/** Occurrences found by SQLite (below) per connection: needle → "documentId start from" → code points. */
 const occurrenceCaches = new WeakMap<Db, Map<string, Map<string, number[]>>>();
-const OCCURRENCE_NEEDLES = 8;
 
 /**
  * Occurrences SQLite finds in a chunk row without handing its text to JavaScript: the code points
@@ -142,17 +149,8 @@ export function sqlOccurrences(
   from: number,
   max: number,
 ): number[] | null {
-  let perNeedle = occurrenceCaches.get(db);
-  if (!perNeedle) occurrenceCaches.set(db, (perNeedle = new Map<string, Map<string, number[]>>()));
-  let cache = perNeedle.get(needle);
-  if (cache) {
-    perNeedle.delete(needle); // most recent last
-    perNeedle.set(needle, cache);
-  } else {
-    perNeedle.set(needle, (cache = new Map<string, number[]>()));
-    if (perNeedle.size > OCCURRENCE_NEEDLES) perNeedle.delete(perNeedle.keys().next().value!);
-  }
-  const key = `${chunk.documentId} ${chunk.start} ${from}`;
+  const cache = needleCache(occurrenceCaches, db, needle);
+  const key = `${chunkKey(chunk)} ${from}`;
   const known = cache.get(key);
   if (known) return known;
   const at: number[] = [];

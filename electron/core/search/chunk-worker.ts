@@ -2,8 +2,8 @@
  * Entry of the search chunk worker (bundled as `search-chunk-worker.(m)js`, see chunk-feed.ts):
  * decodes each document's stored UTF-8 bytes piece by piece and cuts the text into the index's
  * normalised chunks (chunks.ts, the same bounds and normalisation as the in-process build's
- * `chunkText`) with their index words (grams.ts), posting one row per chunk while the thread that sent them feeds FTS5. It never
- * opens the project and never writes.
+ * `chunkText`) with their index words (grams.ts), posting one row per chunk while the thread
+ * that sent them feeds FTS5. It never opens the project and never writes.
  */
 import { workerData } from 'node:worker_threads';
 import { chunkPieces } from './chunks';

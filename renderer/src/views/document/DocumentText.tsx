@@ -3,8 +3,8 @@
  * line (see model.ts), grouped into blocks of consecutive paragraphs, one Lexical node each
  * (TextBlockNode.ts, also the unit that `content-visibility` skips off screen), selection
  * enabled. Annotations are not Lexical nodes: they are painted over this DOM with the CSS Custom
- * Highlight API (highlights.ts), as DESIGN.md's measurements recommend. When Lexical has rendered, `onReady` receives the DOM
- * handles that the painter and the selection mapping need.
+ * Highlight API (highlights.ts), as DESIGN.md's measurements recommend. When Lexical has
+ * rendered, `onReady` receives the DOM handles that the painter and the selection mapping need.
  */
 import { memo, useEffect } from 'react';
 import { $getRoot, type LexicalEditor } from 'lexical';
